@@ -1,0 +1,93 @@
+package vn.loaxa.base;
+
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+
+import vn.loaxa.library.ImportRejectedException;
+
+/**
+ * Every API error is {@code {"error": "<reason for a person>", "code": "<stable code>"}}, the
+ * reason in Vietnamese unless the caller asks for English.
+ */
+@RestControllerAdvice(basePackages = "vn.loaxa")
+class ApiErrorHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
+
+    @ExceptionHandler(ImportRejectedException.class)
+    ResponseEntity<Map<String, String>> rejected(ImportRejectedException e,
+                                                 HttpServletRequest request) {
+        log.info("Import refused ({}): {}", e.code(), e.getMessage());
+        var status = switch (e.code()) {
+            case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+            case STORAGE_FAILED -> HttpStatus.INSUFFICIENT_STORAGE;
+            case UNSUPPORTED_FORMAT, NOT_AUDIO -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+            default -> HttpStatus.UNPROCESSABLE_CONTENT;
+        };
+        return body(status, localeOf(request), e.messageKey(), e.code().name(), e.getMessage());
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<Map<String, String>> tooLarge(MaxUploadSizeExceededException e,
+                                                 HttpServletRequest request) {
+        return body(HttpStatus.CONTENT_TOO_LARGE, localeOf(request), "library.reject.TOO_LARGE", "TOO_LARGE",
+                e.getMessage());
+    }
+
+    @ExceptionHandler({MissingServletRequestPartException.class, MissingServletRequestParameterException.class})
+    ResponseEntity<Map<String, String>> missingPart(Exception e,
+                                                    HttpServletRequest request) {
+        return body(HttpStatus.BAD_REQUEST, localeOf(request), "error.api.missingPart", "BAD_REQUEST",
+                e.getMessage());
+    }
+
+    @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
+    ResponseEntity<Map<String, String>> denied(Exception e,
+                                               HttpServletRequest request) {
+        return body(HttpStatus.FORBIDDEN, localeOf(request), "error.api.forbidden", "FORBIDDEN", e.getMessage());
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<Map<String, String>> badRequest(IllegalArgumentException e,
+                                                   HttpServletRequest request) {
+        return body(HttpStatus.BAD_REQUEST, localeOf(request), "error.api.badRequest", "BAD_REQUEST",
+                e.getMessage());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Map<String, String>> unexpected(Exception e, HttpServletRequest request) {
+        if (e instanceof ErrorResponse standard) {
+            // Spring's own request errors (wrong method, unknown path, bad media type) keep their status.
+            var status = HttpStatus.valueOf(standard.getStatusCode().value());
+            return body(status, localeOf(request), "error.api.badRequest", status.name(), e.getMessage());
+        }
+        log.error("Unexpected API failure on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return body(HttpStatus.INTERNAL_SERVER_ERROR, localeOf(request), "error.api.internal", "INTERNAL",
+                e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+
+    private static Locale localeOf(HttpServletRequest request) {
+        return Texts.localeOf(request.getHeader("Accept-Language"));
+    }
+
+    private static ResponseEntity<Map<String, String>> body(HttpStatus status, Locale locale, String key, String code,
+                                                            String detail) {
+        var message = Texts.get(locale, key);
+        return ResponseEntity.status(status).body(Map.of("error", message, "code", code,
+                "detail", detail == null ? "" : detail));
+    }
+}

@@ -1,0 +1,31 @@
+package vn.loaxa.security;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+
+import vn.loaxa.base.Texts;
+
+/** Security failures happen before Spring MVC, so their JSON is written here by hand. */
+final class ApiSecurityErrors {
+
+    private ApiSecurityErrors() {
+    }
+
+    static void write(HttpServletResponse response, HttpStatus status, String key, HttpServletRequest request) {
+        var message = Texts.get(Texts.localeOf(request.getHeader("Accept-Language")), key);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        try {
+            response.getWriter().write("{\"error\":\"" + Texts.jsonEscape(message) + "\"}");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
