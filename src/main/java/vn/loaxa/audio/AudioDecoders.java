@@ -23,7 +23,7 @@ public final class AudioDecoders {
     }
 
     public static Container sniff(Path file) throws IOException {
-        byte[] head = new byte[16];
+        byte[] head = new byte[512];
         int n;
         try (InputStream in = Files.newInputStream(file)) {
             n = in.readNBytes(head, 0, head.length);
@@ -43,6 +43,9 @@ public final class AudioDecoders {
             throw new AudioDecodeException(Reason.UNSUPPORTED_FORMAT, "This is " + other + ", not MP3 or WAV");
         }
         String notAudio = knownNonAudio(head);
+        if (notAudio == null && looksLikeText(head)) {
+            notAudio = "a text file";
+        }
         if (notAudio != null) {
             throw new AudioDecodeException(Reason.NOT_AUDIO, "This is " + notAudio + ", not an audio file");
         }
@@ -102,6 +105,24 @@ public final class AudioDecoders {
             return "a RIFF " + ascii(h, 8, 4).strip() + " file";
         }
         return null;
+    }
+
+    /**
+     * Text (a renamed .txt, .html, .csv) is valid UTF-8 without control bytes; MPEG frames and
+     * ID3 headers always contain bytes that rule that out within the first few hundred.
+     */
+    private static boolean looksLikeText(byte[] h) {
+        var decoder = StandardCharsets.UTF_8.newDecoder();
+        // The sample may end inside a multi-byte character; drop up to three trailing bytes.
+        for (int cut = 0; cut < 4 && cut < h.length; cut++) {
+            try {
+                var text = decoder.decode(java.nio.ByteBuffer.wrap(h, 0, h.length - cut));
+                return text.chars().allMatch(c -> c >= 0x20 || c == '\n' || c == '\r' || c == '\t');
+            } catch (java.nio.charset.CharacterCodingException e) {
+                decoder.reset();
+            }
+        }
+        return false;
     }
 
     private static boolean starts(byte[] h, String magic) {

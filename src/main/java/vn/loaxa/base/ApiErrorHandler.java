@@ -23,7 +23,7 @@ import vn.loaxa.library.ImportRejectedException;
  * Every API error is {@code {"error": "<reason for a person>", "code": "<stable code>"}}, the
  * reason in Vietnamese unless the caller asks for English.
  */
-@RestControllerAdvice(basePackages = "vn.loaxa")
+@RestControllerAdvice
 class ApiErrorHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);

@@ -35,7 +35,7 @@ public final class WavDecoder {
                     "Java Sound cannot read this WAV file: " + e.getMessage(), e);
         }
         try {
-            return new WavStream(ais, file);
+            return new WavStream(ais);
         } catch (IOException | RuntimeException e) {
             ais.close();
             throw e;
@@ -49,11 +49,10 @@ public final class WavDecoder {
         private final SampleCodec codec;
         private final int bytesPerFrame;
         private final long declaredFrames;
-        private final long fileSize;
         private byte[] bytes = new byte[0];
         private long framesRead;
 
-        WavStream(AudioInputStream in, Path file) throws IOException {
+        WavStream(AudioInputStream in) throws IOException {
             this.in = in;
             var source = in.getFormat();
             int channels = source.getChannels();
@@ -69,7 +68,6 @@ public final class WavDecoder {
             this.format = new PcmFormat((int) rate, channels);
             this.bytesPerFrame = source.getFrameSize();
             this.declaredFrames = in.getFrameLength();
-            this.fileSize = Files.size(file);
         }
 
         @Override
@@ -97,12 +95,12 @@ public final class WavDecoder {
         /**
          * A data chunk that promises more than the file holds means the file was cut short (a failed
          * copy); airing it would end the item abruptly, so it is refused. Streaming writers that
-         * leave the size unset (0 or larger than the file) are accepted as they are.
+         * leave the size unset (0 or 0xFFFFFFFF) are accepted as they are.
          */
         private void checkComplete() throws AudioDecodeException {
-            boolean declaredSane = declaredFrames > 0 && declaredFrames != AudioSystem.NOT_SPECIFIED
-                    && declaredFrames * bytesPerFrame <= fileSize;
-            if (declaredSane && framesRead < declaredFrames) {
+            boolean declared = declaredFrames > 0 && declaredFrames != AudioSystem.NOT_SPECIFIED
+                    && declaredFrames * bytesPerFrame < 0xFFFF_FF00L;
+            if (declared && framesRead < declaredFrames) {
                 throw new AudioDecodeException(Reason.TRUNCATED, "WAV data ends after " + framesRead
                         + " of the " + declaredFrames + " frames its header declares");
             }

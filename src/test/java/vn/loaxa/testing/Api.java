@@ -1,0 +1,62 @@
+package vn.loaxa.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.UUID;
+
+/** A plain HTTP client for API tests: real requests over the loopback, as scripts would send them. */
+public final class Api {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+
+    public Api(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    public HttpResponse<String> get(String path, String user, String password) throws Exception {
+        var b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        auth(b, user, password);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    public HttpResponse<String> upload(String path, String user, String password, String filename, byte[] content,
+                                       String title, String language) throws Exception {
+        var boundary = "loaxa-" + UUID.randomUUID();
+        var body = new ByteArrayOutputStream();
+        if (title != null) {
+            part(body, boundary, "Content-Disposition: form-data; name=\"title\"\r\n\r\n");
+            body.write(title.getBytes(StandardCharsets.UTF_8));
+            body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        part(body, boundary, "Content-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        var b = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        if (language != null) {
+            b.header("Accept-Language", language);
+        }
+        auth(b, user, password);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static void part(ByteArrayOutputStream body, String boundary, String headers) throws IOException {
+        body.write(("--" + boundary + "\r\n" + headers).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void auth(HttpRequest.Builder b, String user, String password) {
+        if (user != null) {
+            var token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+            b.header("Authorization", "Basic " + token);
+        }
+    }
+}

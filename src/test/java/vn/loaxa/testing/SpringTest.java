@@ -1,0 +1,37 @@
+package vn.loaxa.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of tests that start the application: one real SQLite file and audio folder in a temporary
+ * directory per test JVM, shared by every test class so Spring's context cache can reuse the context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class SpringTest {
+
+    public static final Path ROOT;
+    public static final String ADMIN_PASSWORD = "admin-test-password";
+
+    static {
+        try {
+            ROOT = Files.createTempDirectory("loaxa-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void stationFolders(DynamicPropertyRegistry registry) {
+        registry.add("loaxa.station.data-dir", () -> ROOT.resolve("data").toString());
+        registry.add("loaxa.library.audio-dir", () -> ROOT.resolve("audio").toString());
+        registry.add("loaxa.library.max-file-size", () -> "2MB");
+        registry.add("LOAXA_ADMIN_PASSWORD", () -> ADMIN_PASSWORD);
+    }
+}
