@@ -30,7 +30,7 @@ final class Mp3PcmStream implements PcmStream {
     private final ArrayDeque<FrameMeta> metas = new ArrayDeque<>();
     private final FrameFeed feed;
     private final Bitstream bitstream;
-    private final Decoder decoder = new Decoder();
+    private final Decoder decoder = new CorrectedDecoder();
     private final PcmCollector collector;
     private final short[] frame;
 
