@@ -10,15 +10,16 @@ import vn.loaxa.audio.AudioDecodeException;
  *
  * <p>Every output frame has the largest standard bitrate of the stream's MPEG version and no CRC,
  * the main data of each source frame is copied bit for bit, and the bit reservoir is laid out anew
- * (main_data_begin recomputed). That handles free-format streams, which JLayer cannot frame, and
- * gives room to turn mono frames into two-channel frames when a stream mixes channel counts, which
- * JLayer cannot follow. Frames whose main data lies before the start of the stream become frames
+ * (main_data_begin recomputed, each frame's main data placed as early as the reservoir allows).
+ * That handles free-format streams, which JLayer cannot frame, and streams that mix mono and
+ * stereo frames, which JLayer cannot follow: mono frames become two-channel frames. Frames whose main data lies before the start of the stream become frames
  * with empty granules, which decode to silence just as mpg123 plays them.
  *
- * <p>A mono frame becomes a stereo-mode frame whose second channel repeats the first (side info
- * and main data), so that the second channel's filter state carries on naturally into the next
- * stereo frame. When the doubled data cannot fit, the second channel is left empty instead; the
- * decoding loop copies channel 0 to channel 1 for such frames either way.
+ * <p>A mono frame becomes a stereo-mode frame whose second channel has empty granules; the
+ * decoding loop plays channel 0 on both outputs. The second channel's filter state thus decays
+ * from silence during mono passages, which is what the l3-he_mode reference does: repeating the
+ * mono data in the second channel instead was measured to miss the reference by 4912 LSB in the
+ * first stereo frame after the mono ones.
  *
  * <p>Each output frame may lend the tail of its payload to the next frame's main data, so it is
  * held back until the next frame is placed.
@@ -46,7 +47,7 @@ final class Repacker {
         this.outChannels = outChannels;
         this.mpeg1 = first.version() == FrameHeader.MPEG1;
         FrameHeader template = FrameHeader.parse(outWord(first.word(), first.channels()));
-        this.outLength = template.lengthFor(template.bitrateKbps(), false);
+        this.outLength = template.lengthFor(template.bitrateKbps(), true);
         this.sideInfoLength = mpeg1 ? (outChannels == 1 ? 17 : 32) : (outChannels == 1 ? 9 : 17);
         this.payloadLength = outLength - 4 - sideInfoLength;
         this.maxBegin = first.maxMainDataBegin();
@@ -54,7 +55,8 @@ final class Repacker {
 
     /** The header word of an output frame for a source frame with {@code word}. */
     private int outWord(int word, int sourceChannels) {
-        int w = (word & ~0xF000 & ~0x200) | (14 << 12) | 0x10000;
+        // Always padded, so that an output frame is never smaller than the largest source frame.
+        int w = (word & ~0xF000) | (14 << 12) | 0x200 | 0x10000;
         if (sourceChannels == 1 && outChannels == 2) {
             w &= ~0xF0;
         }
@@ -81,20 +83,16 @@ final class Repacker {
 
         long outPayloadStart = outPayloadTotal;
         outPayloadTotal += payloadLength;
-        long room = Math.min(maxBegin, outPayloadStart - outMainDataEnd);
+        // Main data goes as early as the reservoir allows: the slack this builds up is what lets
+        // a frame that needs more than one frame's payload fit later.
+        int room = (int) Math.min(maxBegin, outPayloadStart - outMainDataEnd);
 
         int granules = mpeg1 ? 2 : 1;
-        boolean duplicate = upmix;
         byte[] mainData = new byte[0];
         if (!missing) {
             long srcBits = (srcPayloadStart - si.mainDataBegin) << 3;
-            int bits = si.mainDataBits() * (duplicate ? 2 : 1);
-            if (duplicate && ((bits + 7) >>> 3) - payloadLength > room) {
-                duplicate = false;
-                bits = si.mainDataBits();
-            }
-            mainData = new byte[(bits + 7) >>> 3];
-            if (mainData.length - payloadLength > room) {
+            mainData = new byte[si.mainDataBytes()];
+            if (mainData.length - room > payloadLength) {
                 throw new AudioDecodeException(UNDECODABLE_STREAM, "frame " + frame.index()
                         + ": " + mainData.length + " bytes of main data do not fit a "
                         + outLength + "-byte frame and the bit reservoir");
@@ -105,21 +103,22 @@ final class Repacker {
                 for (int ch = 0; ch < srcChannels; ch++) {
                     int n = si.part23(gr * srcChannels + ch);
                     md.copyFromRing(ring, p, n);
-                    if (duplicate) {
-                        md.copyFromRing(ring, p, n);
-                    }
                     p += n;
                 }
             }
         }
-        int borrow = Math.max(0, mainData.length - payloadLength);
-        if (borrow > 0) {
-            System.arraycopy(mainData, 0, pending, outLength - borrow, borrow);
+        int borrow = mainData.length == 0 ? 0 : room;
+        int inPending = Math.min(borrow, mainData.length);
+        if (inPending > 0) {
+            System.arraycopy(mainData, 0, pending, outLength - borrow, inPending);
         }
-        System.arraycopy(mainData, borrow, out, 4 + sideInfoLength, mainData.length - borrow);
-        outMainDataEnd = outPayloadStart - borrow + mainData.length;
+        System.arraycopy(mainData, inPending, out, 4 + sideInfoLength,
+                mainData.length - inPending);
+        if (mainData.length > 0) {
+            outMainDataEnd = outPayloadStart - borrow + mainData.length;
+        }
 
-        writeSideInfo(out, si, missing, upmix, duplicate, borrow);
+        writeSideInfo(out, si, missing, upmix, borrow);
 
         if (pending != null) {
             sink.accept(pending, pendingMeta);
@@ -136,7 +135,7 @@ final class Repacker {
     }
 
     private void writeSideInfo(byte[] out, SideInfo si, boolean missing, boolean upmix,
-            boolean duplicate, int mainDataBegin) {
+            int mainDataBegin) {
         BitWriter w = new BitWriter(out, 4);
         w.write(mainDataBegin, mpeg1 ? 9 : 8);
         boolean sameLayout = !upmix;
@@ -149,7 +148,7 @@ final class Repacker {
         if (mpeg1) {
             if (upmix) {
                 w.write(si.scfsi, 4);
-                w.write(duplicate ? si.scfsi : 0, 4);
+                w.write(0, 4);
             } else {
                 w.write(si.scfsi, 4 * outChannels);
             }
@@ -157,9 +156,8 @@ final class Repacker {
         int granules = mpeg1 ? 2 : 1;
         for (int gr = 0; gr < granules; gr++) {
             if (upmix) {
-                long block = si.blocks[gr];
-                w.write(block, si.blockBits);
-                w.write(duplicate ? block : 0, si.blockBits);
+                w.write(si.blocks[gr], si.blockBits);
+                w.write(0, si.blockBits);
             } else {
                 for (int ch = 0; ch < outChannels; ch++) {
                     w.write(si.blocks[gr * outChannels + ch], si.blockBits);
