@@ -43,8 +43,9 @@ public final class OutputDevices {
     public static void require(@Nullable String name) throws NoOutputDeviceException {
         List<String> names = list();
         if (names.isEmpty()) {
+            String wanted = isDefault(name) ? "" : " (looking for \"" + nameOrEmpty(name) + "\")";
             throw new NoOutputDeviceException(NoOutputDeviceException.Reason.NO_DEVICE, nameOrEmpty(name), names,
-                    "No sound output device found: Java Sound lists no device that can play audio", null);
+                    "No sound output device found" + wanted + ": Java Sound lists no device that can play audio", null);
         }
         if (!isDefault(name)) {
             find(name, names);

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import vn.loaxa.audio.PcmFormat;
 
@@ -38,6 +40,25 @@ class OutputDevicesTest {
                 }))
                         .isInstanceOf(NoOutputDeviceException.class)
                         .hasMessageContaining("Loa Xa No Such Card"));
+    }
+
+    @Test
+    void machine_without_sound_device_gets_a_clear_exception_at_once() throws Exception {
+        // A child JVM pointed at a sound server that does not exist sees no device at all,
+        // which is what a station PC without a sound card looks like to Java Sound.
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), NoDeviceProbe.class.getName());
+        builder.environment().put("PULSE_SERVER", "unix:/nonexistent/loaxa/native");
+        builder.redirectErrorStream(true);
+        long started = System.nanoTime();
+        Process process = builder.start();
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("child JVM finished").isTrue();
+        String out = new String(process.getInputStream().readAllBytes());
+
+        assertThat(out).contains("devices=[]")
+                .contains("openLine: NO_DEVICE: No sound output device")
+                .contains("play: NO_DEVICE: No sound output device found");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
     }
 
     @Test
