@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
 import vn.loaxa.audio.PcmFormat;
 import vn.loaxa.audio.PcmStream;
 
@@ -67,11 +68,12 @@ final class ItemPrefetcher implements AutoCloseable {
     private PcmStream open(PlayoutItem item) throws IOException {
         PcmStream raw = item.opener().open();
         PcmStream stream = PcmConversion.toFormat(raw, lineFormat);
+        int channels = lineFormat.channels();
+        short[] head = new short[headFrames * channels];
+        int frames = 0;
+        boolean ended = false;
+        IOException broken = null;
         try {
-            int channels = lineFormat.channels();
-            short[] head = new short[headFrames * channels];
-            int frames = 0;
-            boolean ended = false;
             while (frames < headFrames) {
                 int n = stream.read(head, frames * channels, headFrames - frames);
                 if (n < 0) {
@@ -80,11 +82,16 @@ final class ItemPrefetcher implements AutoCloseable {
                 }
                 frames += n;
             }
-            return new HeadStream(Arrays.copyOf(head, frames * channels), ended ? null : stream, stream, lineFormat);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            // Damage inside the head is reported where it is reached, as it would be further in:
+            // what decoded plays, then the item fails.
+            broken = e;
+        } catch (RuntimeException e) {
             stream.close();
             throw e;
         }
+        return new HeadStream(Arrays.copyOf(head, frames * channels), ended || broken != null ? null : stream, stream,
+                lineFormat, broken);
     }
 
     @Override
@@ -104,16 +111,19 @@ final class ItemPrefetcher implements AutoCloseable {
     /** The decoded head of an item followed by the rest of its stream. */
     private static final class HeadStream implements PcmStream {
         private final short[] head;
-        private final @org.jspecify.annotations.Nullable PcmStream rest;
+        private final @Nullable PcmStream rest;
         private final PcmStream toClose;
         private final PcmFormat format;
+        private final @Nullable IOException failure;
         private int position;
 
-        HeadStream(short[] head, @org.jspecify.annotations.Nullable PcmStream rest, PcmStream toClose, PcmFormat format) {
+        HeadStream(short[] head, @Nullable PcmStream rest, PcmStream toClose, PcmFormat format,
+                @Nullable IOException failure) {
             this.head = head;
             this.rest = rest;
             this.toClose = toClose;
             this.format = format;
+            this.failure = failure;
         }
 
         @Override
@@ -129,6 +139,9 @@ final class ItemPrefetcher implements AutoCloseable {
                 System.arraycopy(head, position, buffer, offset, frames * channels);
                 position += frames * channels;
                 return frames;
+            }
+            if (failure != null) {
+                throw failure;
             }
             return rest == null ? -1 : rest.read(buffer, offset, maxFrames);
         }

@@ -99,13 +99,13 @@ final class Playout implements Runnable {
         } catch (LineBrokenException e) {
             String detail = stalled ? "the output device stopped playing (no progress for "
                     + STALL_NANOS / MILLI + " ms)" : e.getMessage();
-            fireAllMarks();
+            fireMarksAlreadyPlayed();
             events.failed(new PlayoutFailure(Kind.LINE_BROKEN, -1, true, detail, e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             events.stopped();
         } catch (RuntimeException e) {
-            fireAllMarks();
+            fireMarksAlreadyPlayed();
             events.failed(new PlayoutFailure(Kind.LINE_BROKEN, -1, true, "unexpected error: " + e, e));
         } finally {
             running = false;
@@ -286,6 +286,22 @@ final class Playout implements Runnable {
         while (!marks.isEmpty() && marks.peekFirst().frame() <= position) {
             marks.removeFirst().event().run();
         }
+    }
+
+    /**
+     * After a failure, reports only what the line had played: the broadcast log must never show an
+     * item as started that was merely written into a buffer that was then lost.
+     */
+    private void fireMarksAlreadyPlayed() {
+        LineWriter out = writer;
+        if (out != null) {
+            try {
+                fireDueMarks(out);
+            } catch (RuntimeException e) {
+                // The line is gone; nothing more can be known about what it played.
+            }
+        }
+        marks.clear();
     }
 
     private void fireAllMarks() {

@@ -144,6 +144,48 @@ class PlayerSoundCardTest {
         });
     }
 
+    @Test
+    void goes_on_gaplessly_with_the_next_item_when_one_breaks_mid_way() throws Exception {
+        short[] a = Signals.noise(CD, 20_000, 7, 20_000);
+        short[] b = Signals.noise(CD, 10_000, 8, 20_000);
+        PlayoutItem breaking = new PlayoutItem("breaking", () -> new BreakingStream(new ArrayPcmStream(CD, a, 1_000), 12_000));
+        Events events = new Events();
+        Instant requested = Instant.now().plusMillis(1_200);
+
+        Playback playback = new Player(CONFIG).play(List.of(breaking, item("b", b)), requested, events);
+
+        assertThat(playback.await(Duration.ofSeconds(10))).isTrue();
+        assertThat(playback.outcome()).contains(Playback.Outcome.FINISHED);
+        assertThat(events.ended).containsExactly("0:false:12000", "1:true:10000");
+        assertThat(events.failures).singleElement().satisfies(f -> {
+            assertThat(f.itemIndex()).isZero();
+            assertThat(f.fatal()).isFalse();
+        });
+        long first = firstSoundAfter(requested.minusMillis(1_000));
+        recorder.awaitFrame(first + 22_000 + 4_410, Duration.ofSeconds(5));
+        short[] expected = concat(java.util.Arrays.copyOf(a, 2 * 12_000), b);
+        assertThat(recorder.samples(first, 22_000)).isEqualTo(expected);
+    }
+
+    @Test
+    void ends_the_playout_at_a_failing_item_when_the_policy_says_stop() throws Exception {
+        short[] a = Signals.noise(CD, 4_410, 9, 1_000);
+        Events events = new Events();
+
+        Playback playback = new Player(CONFIG.withOnItemFailure(PlayerConfig.ItemFailurePolicy.STOP)).play(
+                List.of(item("a", a), new PlayoutItem("broken", () -> {
+                    throw new IOException("no such file");
+                }), item("c", a)), Instant.now(), events);
+
+        assertThat(playback.await(Duration.ofSeconds(10))).isTrue();
+        assertThat(playback.outcome()).contains(Playback.Outcome.FAILED);
+        assertThat(events.ended).containsExactly("0:true:4410");
+        assertThat(events.failures).singleElement().satisfies(f -> {
+            assertThat(f.itemIndex()).isEqualTo(1);
+            assertThat(f.fatal()).isTrue();
+        });
+    }
+
     /**
      * Plays, then returns what the card played where {@code expected} should be, aligned on the
      * first non-silent frame, after checking that nothing but silence follows it.
@@ -205,6 +247,37 @@ class PlayerSoundCardTest {
         String out = new String(process.getInputStream().readAllBytes()).strip();
         assertThat(process.waitFor()).isZero();
         return out.isEmpty() ? List.of() : List.of(out.split("\n"));
+    }
+
+    /** Delivers {@code frames} frames of its source, then fails like a damaged file. */
+    static final class BreakingStream implements vn.loaxa.audio.PcmStream {
+        private final vn.loaxa.audio.PcmStream source;
+        private int left;
+
+        BreakingStream(vn.loaxa.audio.PcmStream source, int frames) {
+            this.source = source;
+            this.left = frames;
+        }
+
+        @Override
+        public PcmFormat format() {
+            return source.format();
+        }
+
+        @Override
+        public int read(short[] buffer, int offset, int maxFrames) throws IOException {
+            if (left == 0) {
+                throw new vn.loaxa.audio.AudioDecodeException(vn.loaxa.audio.AudioDecodeException.Reason.CORRUPT, "bad frame");
+            }
+            int n = source.read(buffer, offset, Math.min(maxFrames, left));
+            left -= Math.max(0, n);
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            source.close();
+        }
     }
 
     static final class Events implements PlayoutListener {
