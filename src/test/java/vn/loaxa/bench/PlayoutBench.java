@@ -25,10 +25,10 @@ import vn.loaxa.audio.testsupport.WavPcmStream;
  * Start accuracy and gaps, measured through the virtual sound card (.ci/soundcard.sh) by
  * recording its FIFO. Prints {@code BENCH name value} lines.
  *
- * <p>System properties: {@code bench.starts} (default 20); {@code bench.outputLatencyMs} to fix
- * the output latency instead of calibrating it. Calibration plays a few starts with no
- * compensation and takes the median error as the output path's latency (what a station would do
- * once with a loopback cable); the measured starts then use it.
+ * <p>System properties: {@code bench.starts} (default 20); {@code bench.outputLatencyMs} (default
+ * 0, what the player is configured with); {@code bench.calibrate=true} to first play a few starts
+ * with no compensation and use their median error as the output latency (what a station would do
+ * once with a loopback cable).
  */
 public final class PlayoutBench {
 
@@ -56,11 +56,8 @@ public final class PlayoutBench {
             PlayerConfig config = PlayerConfig.defaults();
             PlayoutItem.Opener start = () -> WavPcmStream.open(startWav);
 
-            String fixed = System.getProperty("bench.outputLatencyMs");
-            double latencyMs;
-            if (fixed != null) {
-                latencyMs = Double.parseDouble(fixed);
-            } else {
+            double latencyMs = Double.parseDouble(System.getProperty("bench.outputLatencyMs", "0"));
+            if (Boolean.getBoolean("bench.calibrate")) {
                 double[] raw = new double[CALIBRATION_STARTS];
                 for (int i = 0; i < raw.length; i++) {
                     raw[i] = bench.startError(config, start);

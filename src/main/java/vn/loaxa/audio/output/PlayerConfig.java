@@ -11,9 +11,10 @@ import vn.loaxa.audio.PcmFormat;
  * @param lineBuffer    how much audio the line queues: bounds how late a stop or volume change is
  *                      heard, and how long a hiccup of the decoding thread may be without a dropout
  * @param lead          how long before the start instant the line is opened and primed with silence
- * @param outputLatency delay between a frame passing the line's frame position and leaving the
- *                      output, which Java Sound cannot see (a sound server's buffer); calibrated per
- *                      station, zero for a direct hardware device
+ * @param outputLatency delay between the instant the line clock says a frame leaves and the
+ *                      instant it really leaves the output, which Java Sound cannot see (a sound
+ *                      server's buffer, position granularity); calibrated per station, may be
+ *                      negative
  * @param fadeOut       length of the fade when stopped
  * @param volume        gain applied to every sample; 1.0 leaves samples bit-exact
  * @param onItemFailure what to do when an item cannot be opened or decoded
@@ -32,8 +33,12 @@ public record PlayerConfig(String deviceName, PcmFormat lineFormat, Duration lin
         if (lineBuffer.toMillis() < 20 || lineBuffer.toMillis() > 2_000) {
             throw new IllegalArgumentException("line buffer must be 20..2000 ms: " + lineBuffer);
         }
-        if (lead.isNegative() || outputLatency.isNegative() || fadeOut.isNegative()) {
-            throw new IllegalArgumentException("durations must not be negative");
+        if (lead.isNegative() || fadeOut.isNegative()) {
+            throw new IllegalArgumentException("lead and fade must not be negative");
+        }
+        if (outputLatency.abs().toMillis() > 1_000) {
+            // Negative is allowed: it corrects a line clock that runs behind the output.
+            throw new IllegalArgumentException("output latency must be within 1 s either way: " + outputLatency);
         }
         if (!(volume >= 0 && volume <= GainStage.MAX_GAIN)) {
             throw new IllegalArgumentException("volume must be within 0.." + GainStage.MAX_GAIN + ": " + volume);
