@@ -1,0 +1,84 @@
+package vn.loaxa.audio.output;
+
+import java.lang.System.Logger.Level;
+import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/** Delivers listener events in order on their own thread, away from the audio thread. */
+final class EventDispatcher {
+
+    private static final System.Logger LOG = System.getLogger(EventDispatcher.class.getName());
+
+    private final PlayoutListener listener;
+    private final Playback playback;
+    private final ExecutorService executor;
+    private boolean ended;
+
+    EventDispatcher(PlayoutListener listener, Playback playback, String threadName) {
+        this.listener = listener;
+        this.playback = playback;
+        this.executor = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, threadName);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    void started(Instant at) {
+        post(l -> l.started(at));
+    }
+
+    void itemStarted(int index, Instant at) {
+        post(l -> l.itemStarted(index, at));
+    }
+
+    void itemEnded(int index, long frames, boolean complete) {
+        post(l -> l.itemEnded(index, frames, complete));
+    }
+
+    void failed(PlayoutFailure failure) {
+        LOG.log(failure.fatal() ? Level.ERROR : Level.WARNING,
+                "Playout failure " + failure.kind() + " (item " + failure.itemIndex() + "): " + failure.detail(),
+                failure.cause());
+        post(l -> l.failed(failure));
+        if (failure.fatal()) {
+            end(Playback.Outcome.FAILED);
+        }
+    }
+
+    void finished() {
+        post(PlayoutListener::finished);
+        end(Playback.Outcome.FINISHED);
+    }
+
+    void stopped() {
+        post(PlayoutListener::stopped);
+        end(Playback.Outcome.STOPPED);
+    }
+
+    boolean hasEnded() {
+        return ended;
+    }
+
+    private void end(Playback.Outcome outcome) {
+        ended = true;
+        executor.execute(() -> playback.complete(outcome));
+        executor.shutdown();
+    }
+
+    private void post(Consumer<PlayoutListener> event) {
+        if (ended) {
+            return;
+        }
+        executor.execute(() -> {
+            try {
+                event.accept(listener);
+            } catch (RuntimeException e) {
+                // A faulty listener must not take the broadcast down with it.
+                LOG.log(Level.ERROR, "Playout listener failed", e);
+            }
+        });
+    }
+}

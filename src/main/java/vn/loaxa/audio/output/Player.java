@@ -1,0 +1,52 @@
+package vn.loaxa.audio.output;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Plays an ordered list of items as one continuous stream on one open output line, starting at a
+ * wall-clock instant.
+ *
+ * <p>The line is opened {@link PlayerConfig#lead()} ahead, written with silence and only then
+ * started, and kept fed with silence until the frame that leaves the output at the start instant
+ * (line position + {@link PlayerConfig#outputLatency()}); the first item's first sample goes
+ * exactly there. Items follow each other with no added samples; the next item is opened and its
+ * head decoded while the current one plays.
+ */
+public final class Player {
+
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    private final PlayerConfig config;
+
+    public Player(PlayerConfig config) {
+        this.config = config;
+    }
+
+    public PlayerConfig config() {
+        return config;
+    }
+
+    /**
+     * Schedules a playout and returns at once. A start instant already past means "as soon as
+     * possible"; the {@code started} event tells when it really was.
+     *
+     * @throws NoOutputDeviceException now, if there is no output device or none of the configured
+     *                                 name (a device that disappears later is reported as a failure)
+     */
+    public Playback play(List<PlayoutItem> items, Instant startAt, PlayoutListener listener)
+            throws NoOutputDeviceException {
+        OutputDevices.require(config.deviceName());
+        String name = "loaxa-playout-" + COUNTER.incrementAndGet();
+        Playback playback = new Playback(config.volume());
+        EventDispatcher events = new EventDispatcher(listener, playback, name + "-events");
+        Playout playout = new Playout(config, items, WallClock.toNanoTime(startAt), playback, events);
+        Thread thread = new Thread(playout, name);
+        // Audio first: the decoding and writing thread must win over web requests and reports.
+        thread.setPriority(Thread.MAX_PRIORITY);
+        thread.setDaemon(true);
+        thread.start();
+        return playback;
+    }
+}
