@@ -1,0 +1,167 @@
+package vn.loaxa.playout;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import vn.loaxa.audio.output.NoOutputDeviceException;
+import vn.loaxa.audio.output.OutputDevices;
+import vn.loaxa.audio.output.Playback;
+import vn.loaxa.audio.output.Player;
+import vn.loaxa.audio.output.PlayoutFailure;
+import vn.loaxa.audio.output.PlayoutItem;
+import vn.loaxa.audio.output.PlayoutListener;
+
+/**
+ * The station's single output. One broadcast at a time: the loudspeakers carry one programme, so a
+ * second request while one plays is refused with {@link StationBusyException} and the caller (the
+ * schedule, an emergency) decides what to do about the one on air.
+ */
+@Service
+public class StationPlayer {
+
+    private static final Logger log = LoggerFactory.getLogger(StationPlayer.class);
+
+    private final AudioOutputProperties properties;
+    private final Player player;
+    private final Clock clock;
+    private final AtomicReference<@Nullable OnAir> onAir = new AtomicReference<>();
+
+    /** The broadcast holding the output; playback is null between reserving the output and starting. */
+    private record OnAir(String title, @Nullable Playback playback, @Nullable NowPlaying now) {
+        OnAir with(NowPlaying n) {
+            return new OnAir(title, playback, n);
+        }
+    }
+
+    StationPlayer(AudioOutputProperties properties, Clock clock) {
+        this.properties = properties;
+        this.player = new Player(properties.toPlayerConfig());
+        this.clock = clock;
+    }
+
+    /** Checks the configured device without opening a line. */
+    public DeviceStatus deviceStatus() {
+        var name = properties.device().isBlank() ? "default" : properties.device();
+        try {
+            OutputDevices.require(properties.device());
+            return new DeviceStatus(true, name, null, null, OutputDevices.list());
+        } catch (NoOutputDeviceException e) {
+            return new DeviceStatus(false, name, e.reason().name(), e.getMessage(), e.availableNames());
+        }
+    }
+
+    public Optional<NowPlaying> nowPlaying() {
+        var current = onAir.get();
+        return current == null ? Optional.empty() : Optional.ofNullable(current.now());
+    }
+
+    public boolean isBusy() {
+        return onAir.get() != null;
+    }
+
+    /**
+     * Starts a broadcast at {@code startAt} (or as soon as possible when that is past).
+     *
+     * @param listener told of every playout event, after this service has updated what is on air
+     */
+    public Playback play(String title, List<PlayRequest> items, Instant startAt, PlayoutListener listener)
+            throws NoOutputDeviceException, StationBusyException {
+        var reserved = new OnAir(title, null, null);
+        if (!onAir.compareAndSet(null, reserved)) {
+            var holder = onAir.get();
+            throw new StationBusyException(holder == null ? "?" : holder.title());
+        }
+        try {
+            var playback = player.play(items.stream().map(PlayRequest::item).toList(), startAt,
+                    new Tracking(title, items, listener));
+            // Events may already have replaced the reservation (a very short item); keep theirs.
+            onAir.updateAndGet(o -> o != null && o.playback() == null ? new OnAir(title, playback, o.now()) : o);
+            return playback;
+        } catch (NoOutputDeviceException | RuntimeException e) {
+            onAir.compareAndSet(reserved, null);
+            throw e;
+        }
+    }
+
+    /** Fades out whatever is on air; returns once it has stopped (or after the timeout). */
+    public boolean stopCurrent(Duration timeout) throws InterruptedException {
+        var current = onAir.get();
+        if (current == null || current.playback() == null) {
+            return true;
+        }
+        current.playback().stop();
+        return current.playback().await(timeout);
+    }
+
+    /** A 1 kHz tone for checking the amplifier and loudspeakers from the settings page. */
+    public Playback playTestTone(String requestedBy) throws NoOutputDeviceException, StationBusyException {
+        log.info("Test tone requested by {}", requestedBy);
+        var format = properties.toPlayerConfig().lineFormat();
+        var tone = new PlayoutItem("Test tone 1 kHz", () -> TestTone.open(format, Duration.ofSeconds(3)));
+        return play("Test tone", List.of(new PlayRequest(tone, 3_000)), clock.instant(), new PlayoutListener() { });
+    }
+
+    /** Keeps {@link #nowPlaying()} current, then hands each event on. */
+    private final class Tracking implements PlayoutListener {
+        private final String title;
+        private final List<PlayRequest> items;
+        private final PlayoutListener next;
+        private volatile Instant startedAt = Instant.EPOCH;
+
+        Tracking(String title, List<PlayRequest> items, PlayoutListener next) {
+            this.title = title;
+            this.items = items;
+            this.next = next;
+        }
+
+        @Override
+        public void started(Instant firstSampleOut) {
+            startedAt = firstSampleOut;
+            next.started(firstSampleOut);
+        }
+
+        @Override
+        public void itemStarted(int index, Instant firstSampleOut) {
+            var item = items.get(index);
+            var now = new NowPlaying(title, item.item().label(), index, items.size(), firstSampleOut, item.nominalMs(),
+                    startedAt);
+            onAir.updateAndGet(o -> o == null ? null : o.with(now));
+            next.itemStarted(index, firstSampleOut);
+        }
+
+        @Override
+        public void itemEnded(int index, long framesPlayed, boolean complete) {
+            next.itemEnded(index, framesPlayed, complete);
+        }
+
+        @Override
+        public void finished() {
+            onAir.set(null);
+            next.finished();
+        }
+
+        @Override
+        public void stopped() {
+            onAir.set(null);
+            next.stopped();
+        }
+
+        @Override
+        public void failed(PlayoutFailure failure) {
+            if (failure.fatal()) {
+                onAir.set(null);
+            }
+            log.warn("Broadcast '{}': {} (item {}): {}", title, failure.kind(), failure.itemIndex(), failure.detail());
+            next.failed(failure);
+        }
+    }
+}

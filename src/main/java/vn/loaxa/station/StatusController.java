@@ -1,0 +1,92 @@
+package vn.loaxa.station;
+
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import vn.loaxa.audio.output.NoOutputDeviceException;
+import vn.loaxa.base.Texts;
+import vn.loaxa.library.LibraryService;
+import vn.loaxa.playout.DeviceStatus;
+import vn.loaxa.playout.NowPlaying;
+import vn.loaxa.playout.StationBusyException;
+import vn.loaxa.playout.StationPlayer;
+
+@RestController
+class StatusController {
+
+    record Alert(String code, String message) {
+    }
+
+    record NowPlayingJson(String broadcast, String item, int itemIndex, int itemCount, String itemStartedAt,
+                          long itemDurationMs, String broadcastStartedAt) {
+        static @Nullable NowPlayingJson of(@Nullable NowPlaying n) {
+            return n == null ? null : new NowPlayingJson(n.broadcast(), n.item(), n.itemIndex(), n.itemCount(),
+                    n.itemStartedAt().toString(), n.itemDurationMs(), n.broadcastStartedAt().toString());
+        }
+    }
+
+    record StatusJson(String time, String localTime, String timeZone, DeviceStatus output, boolean onAir,
+                      @Nullable NowPlayingJson nowPlaying, int libraryAssets, List<Alert> alerts) {
+    }
+
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
+
+    private final StationPlayer player;
+    private final LibraryService library;
+    private final Clock clock;
+
+    StatusController(StationPlayer player, LibraryService library, Clock clock) {
+        this.player = player;
+        this.library = library;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/status")
+    StatusJson status(HttpServletRequest request) {
+        var locale = Texts.localeOf(request.getHeader("Accept-Language"));
+        var device = player.deviceStatus();
+        var alerts = new ArrayList<Alert>();
+        if (!device.ok()) {
+            alerts.add(new Alert("OUTPUT_" + device.problem(), deviceMessage(locale, device)));
+        }
+        var now = clock.instant();
+        return new StatusJson(now.toString(), LOCAL.format(now.atZone(clock.getZone())), clock.getZone().getId(),
+                device, player.isBusy(), NowPlayingJson.of(player.nowPlaying().orElse(null)),
+                library.findAll().size(), alerts);
+    }
+
+    @PostMapping("/api/output/test-tone")
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    ResponseEntity<Map<String, String>> testTone(Authentication user, HttpServletRequest request) {
+        var locale = Texts.localeOf(request.getHeader("Accept-Language"));
+        try {
+            player.playTestTone(user.getName());
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("status", "PLAYING"));
+        } catch (StationBusyException e) {
+            return ResponseEntity.status(HttpStatus.CONFLICT)
+                    .body(Map.of("error", Texts.get(locale, "status.busy"), "code", "BUSY", "detail", e.getMessage()));
+        } catch (NoOutputDeviceException e) {
+            var device = new DeviceStatus(false, e.requestedName(), e.reason().name(), e.getMessage(), e.availableNames());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("error",
+                    deviceMessage(locale, device), "code", "OUTPUT_" + e.reason().name(), "detail", e.getMessage()));
+        }
+    }
+
+    static String deviceMessage(java.util.Locale locale, DeviceStatus device) {
+        var key = "status.device." + device.problem();
+        return Texts.get(locale, key, device.device());
+    }
+}
