@@ -15,7 +15,8 @@ public class InvalidInputException extends RuntimeException {
         super(detail);
         this.code = code;
         this.messageKey = messageKey;
-        this.args = args.clone();
+        // Ids and counts as plain digits: MessageFormat would print id 987654 as "987.654" in Vietnamese.
+        this.args = java.util.Arrays.stream(args).map(a -> a instanceof Number ? a.toString() : a).toArray();
     }
 
     public String code() {
