@@ -8,12 +8,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
@@ -59,6 +61,21 @@ class ApiErrorHandler {
     ResponseEntity<Map<String, String>> denied(Exception e,
                                                HttpServletRequest request) {
         return body(HttpStatus.FORBIDDEN, localeOf(request), "error.api.forbidden", "FORBIDDEN", e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<Map<String, String>> invalid(InvalidInputException e, HttpServletRequest request) {
+        var locale = localeOf(request);
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of(
+                "error", Texts.get(locale, e.messageKey(), e.args()), "code", e.code(),
+                "detail", e.getMessage() == null ? "" : e.getMessage()));
+    }
+
+    @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class})
+    ResponseEntity<Map<String, String>> unreadable(Exception e, HttpServletRequest request) {
+        // A malformed JSON body or an unparsable date is the caller's mistake, not a station fault.
+        return body(HttpStatus.BAD_REQUEST, localeOf(request), "error.api.badRequest", "BAD_REQUEST",
+                e.getMessage());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -20,10 +20,15 @@ import vn.loaxa.station.StationProperties;
  * busy timeout instead of failing with SQLITE_BUSY, and foreign keys on (SQLite's default is off).
  */
 @Configuration(proxyBeanMethods = false)
-class DatabaseConfig {
+public class DatabaseConfig {
 
     static final String URL_OPTIONS = "?journal_mode=WAL&synchronous=FULL&foreign_keys=true"
             + "&busy_timeout=10000&transaction_mode=IMMEDIATE";
+
+    /** The JDBC URL of a station database file, with the settings above; also for tools and benchmarks. */
+    public static String jdbcUrl(java.nio.file.Path file) {
+        return "jdbc:sqlite:" + file.toAbsolutePath() + URL_OPTIONS;
+    }
 
     @Bean
     DataSource dataSource(StationProperties station) {
@@ -34,7 +39,7 @@ class DatabaseConfig {
         }
         var config = new HikariConfig();
         config.setPoolName("loaxa-sqlite");
-        config.setJdbcUrl("jdbc:sqlite:" + station.databaseFile().toAbsolutePath() + URL_OPTIONS);
+        config.setJdbcUrl(jdbcUrl(station.databaseFile()));
         // Writers are serialised by SQLite anyway; a few connections let readers run beside them.
         config.setMaximumPoolSize(4);
         config.setMinimumIdle(1);

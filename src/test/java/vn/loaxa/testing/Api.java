@@ -26,6 +26,23 @@ public final class Api {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    public HttpResponse<String> postJson(String path, String user, String password, String json, String language)
+            throws Exception {
+        var b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        if (language != null) {
+            b.header("Accept-Language", language);
+        }
+        auth(b, user, password);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    public HttpResponse<byte[]> getBytes(String path, String user, String password) throws Exception {
+        var b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        auth(b, user, password);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     public HttpResponse<String> upload(String path, String user, String password, String filename, byte[] content,
                                        String title, String language) throws Exception {
         var boundary = "loaxa-" + UUID.randomUUID();

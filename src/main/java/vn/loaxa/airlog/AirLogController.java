@@ -1,0 +1,84 @@
+package vn.loaxa.airlog;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import vn.loaxa.airlog.AirLogRecords.Page;
+import vn.loaxa.airlog.AirLogRecords.Query;
+import vn.loaxa.airlog.AirLogRecords.Verification;
+import vn.loaxa.base.InvalidInputException;
+import vn.loaxa.base.Texts;
+import vn.loaxa.station.StationProperties;
+
+/**
+ * Reading the air log: every signed-in user may (operators check what aired, the VH&TT officer
+ * reports it). {@code from} and {@code to} are station-local dates, both inclusive; without them,
+ * the last 30 days.
+ */
+@RestController
+class AirLogController {
+
+    private final AirLogService airLog;
+    private final StationProperties station;
+    private final Clock clock;
+
+    AirLogController(AirLogService airLog, StationProperties station, Clock clock) {
+        this.airLog = airLog;
+        this.station = station;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/airlog")
+    Page list(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+              @RequestParam(required = false) @Nullable Long village,
+              @RequestParam(required = false) @Nullable String topic,
+              @RequestParam(required = false) @Nullable Outcome outcome,
+              @RequestParam(defaultValue = "0") int page,
+              @RequestParam(defaultValue = "100") int size) {
+        if (page < 0 || size < 1 || size > 1000) {
+            throw new InvalidInputException("BAD_PAGE", "error.api.badRequest", "page >= 0, 1 <= size <= 1000");
+        }
+        var range = range(from, to);
+        return airLog.query(new Query(range[0], range[1], village, topic, outcome, page, size));
+    }
+
+    @GetMapping("/api/airlog.csv")
+    void csv(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+             HttpServletRequest request, HttpServletResponse response) throws IOException {
+        var range = range(from, to);
+        var rows = airLog.all(range[0], range[1]);
+        response.setContentType("text/csv;charset=UTF-8");
+        var name = "nhat-ky-phat_" + range[0].atZone(station.timeZone()).toLocalDate() + "_"
+                + range[1].minusMillis(1).atZone(station.timeZone()).toLocalDate() + ".csv";
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+        AirLogCsv.write(rows, station.timeZone(), Texts.localeOf(request.getHeader("Accept-Language")),
+                response.getOutputStream());
+    }
+
+    @GetMapping("/api/airlog/verify")
+    Verification verify() {
+        return airLog.verify();
+    }
+
+    private Instant[] range(@Nullable LocalDate from, @Nullable LocalDate to) {
+        var zone = station.timeZone();
+        var last = to == null ? LocalDate.now(clock) : to;
+        var first = from == null ? last.minusDays(29) : from;
+        if (last.isBefore(first)) {
+            throw new InvalidInputException("BAD_DATES", "error.schedule.badDates", "to before from");
+        }
+        return new Instant[] {first.atStartOfDay(zone).toInstant(), last.plusDays(1).atStartOfDay(zone).toInstant()};
+    }
+}

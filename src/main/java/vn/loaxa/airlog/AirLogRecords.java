@@ -1,0 +1,84 @@
+package vn.loaxa.airlog;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import vn.loaxa.schedule.Priority;
+
+/** What callers hand the air log, and what it hands back. Every value is a copy, never a reference. */
+public final class AirLogRecords {
+
+    private AirLogRecords() {
+    }
+
+    /** A broadcast starts: written before its first sample plays. */
+    public record BroadcastStart(String occurrenceKey, String title, Instant plannedStart, Instant actualStart,
+                                 long nominalMs, List<Long> villageIds, List<String> villageNames, Priority priority,
+                                 Trigger trigger, String triggeredBy) {
+        public BroadcastStart {
+            villageIds = List.copyOf(villageIds);
+            villageNames = List.copyOf(villageNames);
+        }
+    }
+
+    /** One item of a started broadcast, as it played. */
+    public record PlayedItem(int position, String kind, String title, @Nullable String topicCode,
+                             @Nullable String topicName, @Nullable Long assetId, @Nullable Long bulletinId,
+                             String sha256, long nominalMs, long actualMs, Outcome outcome) {
+    }
+
+    /** A broadcast ends: a new row referring to its start, never an edit of it. */
+    public record BroadcastEnd(Instant actualEnd, long actualMs, Outcome outcome, @Nullable String reason) {
+    }
+
+    /** An occurrence that never started (MISSED or SKIPPED), with the reason. */
+    public record NotAired(String occurrenceKey, String title, Instant plannedStart, long nominalMs,
+                           List<Long> villageIds, List<String> villageNames, Priority priority, Trigger trigger,
+                           String triggeredBy, Outcome outcome, String reason) {
+        public NotAired {
+            villageIds = List.copyOf(villageIds);
+            villageNames = List.copyOf(villageNames);
+        }
+    }
+
+    /** The handle of a started broadcast, for its items and its end. */
+    public record Started(long seq, String occurrenceKey) {
+    }
+
+    /**
+     * @param firstBadRow the sequence number of the first row that no longer matches; null when intact
+     * @param problem     what did not match, for the person checking
+     * @param headHash    the last row's hash: written into a report, it pins the log as it was then
+     */
+    public record Verification(boolean intact, long checkedRows, @Nullable Long firstBadRow,
+                               @Nullable String problem, @Nullable String headHash) {
+    }
+
+    /** A broadcast as the log tells it: its START (or NOT_AIRED) row joined with its END and items. */
+    public record LoggedBroadcast(long seq, String occurrenceKey, String title, Instant plannedStart,
+                                  @Nullable Instant actualStart, @Nullable Instant actualEnd, long nominalMs,
+                                  @Nullable Long actualMs, List<Long> villageIds, String villageNames, Priority priority,
+                                  Trigger trigger, String triggeredBy, @Nullable Outcome outcome,
+                                  @Nullable String reason, List<LoggedItem> items) {
+    }
+
+    public record LoggedItem(long seq, int position, String kind, String title, @Nullable String topicCode,
+                             @Nullable String topicName, String sha256, long nominalMs, long actualMs,
+                             Outcome outcome) {
+    }
+
+    /** Filters over planned start in {@code [from, to)}; null filters match everything. */
+    public record Query(Instant from, Instant to, @Nullable Long villageId, @Nullable String topicCode,
+                        @Nullable Outcome outcome, int page, int size) {
+        public Query {
+            if (page < 0 || size < 1) {
+                throw new IllegalArgumentException("page >= 0 and size >= 1");
+            }
+        }
+    }
+
+    public record Page(List<LoggedBroadcast> rows, long total, int page, int size) {
+    }
+}

@@ -1,0 +1,68 @@
+package vn.loaxa.airlog;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One air_log row exactly as stored, and its place in the hash chain. The hash covers a canonical
+ * text of every column but row_hash, in a fixed order, each value length-prefixed (so no choice of
+ * text can make two different rows serialise alike), and the previous row's hash; seq is part of it,
+ * so moving or removing a row breaks the chain just as editing one does.
+ */
+record LogRow(long seq, String kind, long recordedAtMs, @Nullable Long startSeq, String occurrenceKey,
+              @Nullable String title, @Nullable Long plannedStartMs, @Nullable Long actualStartMs,
+              @Nullable Long actualEndMs, @Nullable Long nominalMs, @Nullable Long actualMs,
+              @Nullable String villageIds, @Nullable String villageNames, @Nullable String priority,
+              @Nullable String triggerKind, @Nullable String triggeredBy, @Nullable String outcome,
+              @Nullable String reason, @Nullable Long itemPosition, @Nullable String itemKind,
+              @Nullable String topicCode, @Nullable String topicName, @Nullable Long assetId,
+              @Nullable Long bulletinId, @Nullable String assetSha256, String prevHash, String rowHash) {
+
+    static final String GENESIS = "0".repeat(64);
+    private static final String VERSION = "loaxa-airlog-v1";
+
+    LogRow chained(long newSeq, String newPrevHash) {
+        var linked = new LogRow(newSeq, kind, recordedAtMs, startSeq, occurrenceKey, title, plannedStartMs,
+                actualStartMs, actualEndMs, nominalMs, actualMs, villageIds, villageNames, priority, triggerKind,
+                triggeredBy, outcome, reason, itemPosition, itemKind, topicCode, topicName, assetId, bulletinId,
+                assetSha256, newPrevHash, "");
+        return linked.withHash(linked.computeHash());
+    }
+
+    private LogRow withHash(String hash) {
+        return new LogRow(seq, kind, recordedAtMs, startSeq, occurrenceKey, title, plannedStartMs, actualStartMs,
+                actualEndMs, nominalMs, actualMs, villageIds, villageNames, priority, triggerKind, triggeredBy,
+                outcome, reason, itemPosition, itemKind, topicCode, topicName, assetId, bulletinId, assetSha256,
+                prevHash, hash);
+    }
+
+    String canonical() {
+        var sb = new StringBuilder(512).append(VERSION).append('\n');
+        Object[] values = {seq, kind, recordedAtMs, startSeq, occurrenceKey, title, plannedStartMs, actualStartMs,
+                actualEndMs, nominalMs, actualMs, villageIds, villageNames, priority, triggerKind, triggeredBy,
+                outcome, reason, itemPosition, itemKind, topicCode, topicName, assetId, bulletinId, assetSha256,
+                prevHash};
+        for (var v : values) {
+            if (v == null) {
+                sb.append("~\n");
+            } else {
+                var s = v.toString();
+                sb.append(s.length()).append(':').append(s).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    String computeHash() {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256").digest(canonical().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package vn.loaxa.bulletin;
+
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.loaxa.base.InvalidInputException;
+import vn.loaxa.library.LibraryService;
+import vn.loaxa.security.CurrentUser;
+
+/**
+ * Bulletins and their approval. An operator writes and submits; only commune leadership (APPROVER)
+ * or an ADMIN approves or rejects, a rejection always with a comment. Changing the content of a
+ * bulletin sends it back to DRAFT, because the approval was for the old content.
+ */
+@Service
+public class BulletinService {
+
+    private final BulletinRepository bulletins;
+    private final TopicService topics;
+    private final LibraryService library;
+    private final Clock clock;
+
+    BulletinService(BulletinRepository bulletins, TopicService topics, LibraryService library, Clock clock) {
+        this.bulletins = bulletins;
+        this.topics = topics;
+        this.library = library;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Bulletin> findAll() {
+        return bulletins.findAll();
+    }
+
+    @Transactional(readOnly = true)
+    public Bulletin require(long id) {
+        return bulletins.findById(id).filter(b -> !b.deleted()).orElseThrow(() -> new InvalidInputException(
+                "UNKNOWN_BULLETIN", "error.bulletin.unknown", "No bulletin " + id, id));
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    public Bulletin create(Bulletin.Draft draft) {
+        check(draft);
+        return require(bulletins.insert(clean(draft), CurrentUser.name(), clock.instant()));
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    public Bulletin update(long id, Bulletin.Draft draft) {
+        require(id);
+        check(draft);
+        bulletins.updateContent(id, clean(draft));
+        return require(id);
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    public Bulletin submit(long id) {
+        move(id, Set.of(BulletinState.DRAFT, BulletinState.REJECTED));
+        bulletins.updateState(id, BulletinState.SUBMITTED);
+        return require(id);
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'APPROVER')")
+    public Bulletin approve(long id, @Nullable String comment) {
+        move(id, Set.of(BulletinState.DRAFT, BulletinState.SUBMITTED));
+        bulletins.decide(id, BulletinState.APPROVED, CurrentUser.name(), clock.instant(), blankToNull(comment));
+        return require(id);
+    }
+
+    /** Also withdraws an approval already given; the comment says why, for the operator. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'APPROVER')")
+    public Bulletin reject(long id, String comment) {
+        if (comment.isBlank()) {
+            throw new InvalidInputException("COMMENT_REQUIRED", "error.bulletin.commentRequired", "A rejection needs a comment");
+        }
+        move(id, Set.of(BulletinState.DRAFT, BulletinState.SUBMITTED, BulletinState.APPROVED));
+        bulletins.decide(id, BulletinState.REJECTED, CurrentUser.name(), clock.instant(), comment.strip());
+        return require(id);
+    }
+
+    /** Hides the bulletin; its row stays so queue history and the air log keep their meaning. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    public void delete(long id) {
+        require(id);
+        bulletins.markDeleted(id);
+    }
+
+    /** Approved, not deleted, {@code day} within its validity, and its audio file in the library. */
+    @Transactional(readOnly = true)
+    public boolean isPlayable(long id, LocalDate day) {
+        var b = bulletins.findById(id).orElse(null);
+        if (b == null || b.deleted() || b.state() != BulletinState.APPROVED || !b.validOn(day)) {
+            return false;
+        }
+        return library.find(b.assetId()).filter(a -> !a.retired())
+                .map(a -> Files.isRegularFile(library.fileOf(a))).orElse(false);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean isPlayableToday(long id) {
+        return isPlayable(id, LocalDate.now(clock));
+    }
+
+    private void move(long id, Set<BulletinState> from) {
+        var state = require(id).state();
+        if (!from.contains(state)) {
+            throw new InvalidInputException("BAD_STATE", "error.bulletin.badState",
+                    "Bulletin " + id + " is " + state, state.name());
+        }
+    }
+
+    private void check(Bulletin.Draft d) {
+        if (d.title().isBlank()) {
+            throw new InvalidInputException("BLANK_TITLE", "error.bulletin.blankTitle", "A bulletin needs a title");
+        }
+        if (d.validTo() != null && d.validTo().isBefore(d.validFrom())) {
+            throw new InvalidInputException("BAD_VALIDITY", "error.schedule.badDates", "validTo before validFrom");
+        }
+        if (library.find(d.assetId()).filter(a -> !a.retired()).isEmpty()) {
+            throw new InvalidInputException("UNKNOWN_ASSET", "error.schedule.unknownAsset", "No asset " + d.assetId(),
+                    d.assetId());
+        }
+        if (topics.require(d.topicId()).retired()) {
+            throw new InvalidInputException("UNKNOWN_TOPIC", "error.bulletin.unknownTopic", "Retired topic", d.topicId());
+        }
+    }
+
+    private static Bulletin.Draft clean(Bulletin.Draft d) {
+        return new Bulletin.Draft(d.assetId(), d.title().strip(), d.topicId(), d.author().strip(), d.source().strip(),
+                d.validFrom(), d.validTo());
+    }
+
+    private static @Nullable String blankToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

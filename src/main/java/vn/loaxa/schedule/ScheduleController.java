@@ -1,0 +1,66 @@
+package vn.loaxa.schedule;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import vn.loaxa.base.InvalidInputException;
+
+/** Programmes as JSON, and one-off and emergency broadcasts: stored here, fired by the engine. */
+@RestController
+class ScheduleController {
+
+    record BroadcastRequest(@Nullable String title, @Nullable Instant startsAt, @Nullable List<Long> assetIds,
+                            @Nullable List<Long> villageIds, @Nullable Priority priority) {
+    }
+
+    record EmergencyRequest(@Nullable String title, @Nullable List<Long> assetIds, @Nullable List<Long> villageIds) {
+    }
+
+    record Created(long id, String key, String title, Instant startsAt, Priority priority, List<Long> assetIds,
+                   List<Long> villageIds) {
+        static Created of(OneOff o) {
+            return new Created(o.id(), o.key(), o.title(), o.startsAt(), o.priority(), o.assetIds(), o.villageIds());
+        }
+    }
+
+    private final ProgrammeService programmes;
+    private final OneOffService oneOffs;
+
+    ScheduleController(ProgrammeService programmes, OneOffService oneOffs) {
+        this.programmes = programmes;
+        this.oneOffs = oneOffs;
+    }
+
+    @GetMapping("/api/programmes")
+    List<Programme> programmes() {
+        return programmes.findAll();
+    }
+
+    @PostMapping("/api/broadcasts")
+    ResponseEntity<Created> broadcast(@RequestBody BroadcastRequest request) {
+        if (request.startsAt() == null) {
+            throw new InvalidInputException("NO_START", "error.schedule.noStart", "startsAt is required");
+        }
+        var o = oneOffs.schedule(request.title(), request.startsAt(), orEmpty(request.assetIds()),
+                orEmpty(request.villageIds()), request.priority() == null ? Priority.NORMAL : request.priority());
+        return ResponseEntity.status(HttpStatus.CREATED).body(Created.of(o));
+    }
+
+    @PostMapping("/api/emergency")
+    ResponseEntity<Created> emergency(@RequestBody EmergencyRequest request) {
+        var o = oneOffs.emergency(request.title(), orEmpty(request.assetIds()), orEmpty(request.villageIds()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(Created.of(o));
+    }
+
+    private static List<Long> orEmpty(@Nullable List<Long> ids) {
+        return ids == null ? List.of() : ids;
+    }
+}
