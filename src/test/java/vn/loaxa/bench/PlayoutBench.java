@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import vn.loaxa.audio.PcmFormat;
+import vn.loaxa.audio.mp3.Mp3Decoder;
 import vn.loaxa.audio.PcmStream;
 import vn.loaxa.audio.output.PcmConversion;
 import vn.loaxa.audio.output.Playback;
@@ -42,14 +43,20 @@ public final class PlayoutBench {
     }
 
     public static void main(String[] args) throws Exception {
+        run(Files.createTempDirectory("loaxa-bench"));
+    }
+
+    /** Start accuracy over {@code bench.starts} (20) scheduled starts, and added samples between items. */
+    public static void run(Path dir) throws Exception {
         int starts = Integer.getInteger("bench.starts", 20);
-        Path dir = Files.createTempDirectory("loaxa-bench");
         Path startWav = dir.resolve("start.wav");
         Path aWav = dir.resolve("a.wav");
         Path bWav = dir.resolve("b.wav");
         WavPcmStream.write(startWav, CD, Signals.noise(CD, 17_640, 11, 20_000));
         WavPcmStream.write(aWav, CD, Signals.noise(CD, 88_200, 12, 20_000));
         WavPcmStream.write(bWav, CD, Signals.noise(CD, 66_150, 13, 20_000));
+        Path aMp3 = encodeMp3(dir, "a", "sine 440", 2.3);
+        Path bMp3 = encodeMp3(dir, "b", "sine 660", 1.7);
 
         try (FifoRecorder recorder = FifoRecorder.startFromEnvironment()) {
             PlayoutBench bench = new PlayoutBench(recorder);
@@ -80,8 +87,30 @@ public final class PlayoutBench {
             print("start_error_max_ms", Arrays.stream(errors).max().orElseThrow());
             print("started_event_error_median_ms", median(reported));
 
-            long gap = bench.addedSamplesBetween(config, () -> WavPcmStream.open(aWav), () -> WavPcmStream.open(bWav));
-            System.out.println("BENCH gap_samples_wav_wav " + gap);
+            long wavWav = bench.addedSamplesBetween(config, () -> WavPcmStream.open(aWav), () -> WavPcmStream.open(bWav));
+            long mp3Mp3 = bench.addedSamplesBetween(config, () -> Mp3Decoder.open(aMp3), () -> Mp3Decoder.open(bMp3));
+            long wavMp3 = bench.addedSamplesBetween(config, () -> WavPcmStream.open(aWav), () -> Mp3Decoder.open(bMp3));
+            System.out.println("BENCH gap_samples_wav_wav " + wavWav);
+            System.out.println("BENCH gap_samples_mp3_mp3 " + mp3Mp3);
+            System.out.println("BENCH gap_samples_wav_mp3 " + wavMp3);
+            System.out.println("BENCH gap_samples_max " + Math.max(Math.abs(wavWav), Math.max(Math.abs(mp3Mp3), Math.abs(wavMp3))));
+        }
+    }
+
+    /** A LAME-encoded stereo MP3 (with its encoder delay and padding tag) of a tone under noise. */
+    private static Path encodeMp3(Path dir, String name, String tone, double seconds) throws Exception {
+        Path wav = dir.resolve(name + "-src.wav");
+        Path mp3 = dir.resolve(name + ".mp3");
+        exec("sox", "-n", "-r", "44100", "-c", "2", "-b", "16", wav.toString(), "synth", String.valueOf(seconds),
+                tone, "vol", "0.4", ":", "synth", String.valueOf(seconds), "whitenoise", "vol", "0.05");
+        exec("lame", "--quiet", "-b", "128", wav.toString(), mp3.toString());
+        return mp3;
+    }
+
+    private static void exec(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new IOException("failed: " + String.join(" ", command));
         }
     }
 
