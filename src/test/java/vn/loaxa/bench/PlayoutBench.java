@@ -55,8 +55,8 @@ public final class PlayoutBench {
         WavPcmStream.write(startWav, CD, Signals.noise(CD, 17_640, 11, 20_000));
         WavPcmStream.write(aWav, CD, Signals.noise(CD, 88_200, 12, 20_000));
         WavPcmStream.write(bWav, CD, Signals.noise(CD, 66_150, 13, 20_000));
-        Path aMp3 = encodeMp3(dir, "a", "sine 440", 2.3);
-        Path bMp3 = encodeMp3(dir, "b", "sine 660", 1.7);
+        Path aMp3 = encodeMp3(dir, "a", 440, 2.3);
+        Path bMp3 = encodeMp3(dir, "b", 660, 1.7);
 
         try (FifoRecorder recorder = FifoRecorder.startFromEnvironment()) {
             PlayoutBench bench = new PlayoutBench(recorder);
@@ -97,12 +97,12 @@ public final class PlayoutBench {
         }
     }
 
-    /** A LAME-encoded stereo MP3 (with its encoder delay and padding tag) of a tone under noise. */
-    private static Path encodeMp3(Path dir, String name, String tone, double seconds) throws Exception {
+    /** A LAME-encoded stereo MP3 (with its encoder delay and padding tag) of a tone. */
+    private static Path encodeMp3(Path dir, String name, int hz, double seconds) throws Exception {
         Path wav = dir.resolve(name + "-src.wav");
         Path mp3 = dir.resolve(name + ".mp3");
         exec("sox", "-n", "-r", "44100", "-c", "2", "-b", "16", wav.toString(), "synth", String.valueOf(seconds),
-                tone, "vol", "0.4", ":", "synth", String.valueOf(seconds), "whitenoise", "vol", "0.05");
+                "sine", String.valueOf(hz), "vol", "0.4");
         exec("lame", "--quiet", "-b", "128", wav.toString(), mp3.toString());
         return mp3;
     }

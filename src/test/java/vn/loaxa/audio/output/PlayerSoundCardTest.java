@@ -3,6 +3,7 @@ package vn.loaxa.audio.output;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.loaxa.audio.PcmFormat;
+import vn.loaxa.audio.mp3.Mp3Decoder;
 import vn.loaxa.audio.testsupport.ArrayPcmStream;
 import vn.loaxa.audio.testsupport.FifoRecorder;
 import vn.loaxa.audio.testsupport.RequiresSoundCard;
@@ -81,6 +83,48 @@ class PlayerSoundCardTest {
         short[] recorded = playAndRecord(List.of(item("clip", clip)), clip);
 
         assertThat(recorded).isEqualTo(clip);
+    }
+
+    @Test
+    void plays_two_mp3_files_back_to_back_gapless_with_their_decoded_samples_exact() throws Exception {
+        Path a = fixture("stereo-44k-cbr.mp3");
+        Path b = fixture("stereo-44k-vbr.mp3");
+        short[] decodedA = Signals.readAll(Mp3Decoder.open(a));
+        short[] decodedB = Signals.readAll(Mp3Decoder.open(b));
+        // mpg123 -s decodes each of these LAME files to 110,250 frames: the encoder delay and padding
+        // are trimmed, so nothing but the music separates the two items.
+        assertThat(decodedA.length / 2).isEqualTo(110_250);
+        assertThat(decodedB.length / 2).isEqualTo(110_250);
+        short[] both = concat(decodedA, decodedB);
+
+        short[] recorded = playAndRecord(List.of(new PlayoutItem("a", () -> Mp3Decoder.open(a)),
+                new PlayoutItem("b", () -> Mp3Decoder.open(b))), both);
+
+        assertThat(recorded).isEqualTo(both);
+    }
+
+    @Test
+    void an_mp3_starts_at_the_requested_instant() throws Exception {
+        Path mp3 = fixture("stereo-44k-cbr.mp3");
+        short[] decoded = Signals.readAll(Mp3Decoder.open(mp3));
+        int leadingSilence = 0;
+        while (decoded[2 * leadingSilence] == 0 && decoded[2 * leadingSilence + 1] == 0) {
+            leadingSilence++;
+        }
+        Instant requested = Instant.now().plusMillis(1_300);
+
+        Playback playback = new Player(CONFIG).play(List.of(new PlayoutItem("mp3", () -> Mp3Decoder.open(mp3))),
+                requested, new Events());
+
+        assertThat(playback.await(Duration.ofSeconds(10))).isTrue();
+        long first = firstSoundAfter(requested.minusMillis(1_000)) - leadingSilence;
+        double errorMs = Duration.between(requested, recorder.timeOfFrame(first)).toNanos() / 1e6;
+        System.out.printf("mp3 start error %.2f ms%n", errorMs);
+        assertThat(Math.abs(errorMs)).isLessThan(150);
+    }
+
+    private static Path fixture(String name) throws Exception {
+        return Path.of(PlayerSoundCardTest.class.getResource("/audio/" + name).toURI());
     }
 
     @Test
