@@ -52,6 +52,7 @@ public class PlayoutScheduler {
     private final PlayoutEngine engine;
     private final StartupRecovery recovery;
     private final BroadcastFactory broadcasts;
+    private final PlayoutState state;
     private final PlayoutProperties playout;
     private final EngineProperties settings;
     private final Clock clock;
@@ -65,8 +66,9 @@ public class PlayoutScheduler {
     private final ExecutorService urgent = Executors.newCachedThreadPool(r -> daemon(r, "loaxa-emergency"));
 
     PlayoutScheduler(Scheduler quartz, ScheduleService schedule, AirLogService airLog, PlayoutEngine engine,
-                     StartupRecovery recovery, BroadcastFactory broadcasts, PlayoutProperties playout,
-                     EngineProperties settings, Clock clock) {
+                     StartupRecovery recovery, BroadcastFactory broadcasts, PlayoutState state,
+                     PlayoutProperties playout, EngineProperties settings, Clock clock) {
+        this.state = state;
         this.quartz = quartz;
         this.schedule = schedule;
         this.airLog = airLog;
@@ -120,8 +122,11 @@ public class PlayoutScheduler {
         try {
             var now = clock.instant();
             var grace = playout.grace();
+            // From the newest logged occurrence, or the last instant the engine was running if that is
+            // older (a station whose log is still empty), and never less than the grace window back.
             var lookback = PlanningLedger.lookbackStart(airLog.newestPlannedStart().orElse(null), now, grace);
-            var from = lookback.isBefore(now.minus(grace)) ? lookback : now.minus(grace);
+            var runningAt = state.runningAt().filter(t -> t.isBefore(lookback)).orElse(lookback);
+            var from = runningAt.isBefore(now.minus(grace)) ? runningAt : now.minus(grace);
             var planned = schedule.plan(from, now.plus(settings.horizon()));
             var logged = airLog.loggedKeys(planned.stream().map(Occurrence::key).toList());
             var cause = atStartUp ? MissCause.STATION_DOWN : MissCause.CLOCK_JUMPED_FORWARD;
@@ -140,6 +145,7 @@ public class PlayoutScheduler {
             var wanted = new HashMap<String, Instant>();
             result.upcoming().forEach(o -> wanted.put(o.key(), o.plannedStart()));
             syncTriggers(wanted);
+            state.running(now);
         } catch (RuntimeException | SchedulerException e) {
             log.error("Re-planning failed; keeping the triggers as they were", e);
         }
