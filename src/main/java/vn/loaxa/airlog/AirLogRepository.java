@@ -122,6 +122,11 @@ class AirLogRepository {
                 }).optional();
     }
 
+    Optional<Instant> plannedStartOf(long seq) {
+        return jdbc.sql("SELECT planned_start_ms FROM air_log WHERE seq = ? AND kind IN ('START', 'NOT_AIRED')")
+                .param(seq).query(Long.class).optional().map(Instant::ofEpochMilli);
+    }
+
     List<AirLogRecords.Started> unfinished() {
         return jdbc.sql("""
                         SELECT s.seq, s.occurrence_key FROM air_log s

@@ -101,6 +101,11 @@ public class AirLogService {
         return log.newestPlannedStart();
     }
 
+    /** The planned start written in a START or NOT_AIRED row, to find it again with {@link #query}. */
+    public Optional<Instant> plannedStartOf(long seq) {
+        return log.plannedStartOf(seq);
+    }
+
     /** Broadcasts that started and have no end (the station stopped while they played). */
     public List<Started> unfinished() {
         return log.unfinished();

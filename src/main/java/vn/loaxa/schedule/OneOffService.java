@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,9 +30,11 @@ public class OneOffService {
     private final VillageService villages;
     private final PlayoutProperties playout;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     OneOffService(OneOffRepository oneOffs, LibraryService library, VillageService villages, PlayoutProperties playout,
-                  Clock clock) {
+                  Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.oneOffs = oneOffs;
         this.library = library;
         this.villages = villages;
@@ -76,6 +79,7 @@ public class OneOffService {
     public void cancel(long id) {
         require(id);
         oneOffs.cancel(id, CurrentUser.name(), clock.instant());
+        events.publishEvent(new ScheduleChanged("one-off " + id));
     }
 
     private OneOff store(@Nullable String title, Instant startsAt, List<Long> assetIds, List<Long> villageIds,
@@ -93,6 +97,8 @@ public class OneOffService {
         var policy = priority == Priority.EMERGENCY ? StartPolicy.CUT : StartPolicy.WAIT;
         var draft = new OneOff(0, name, startsAt, priority, policy, priority == Priority.EMERGENCY ? 0 : 60,
                 assetIds, targets.stream().map(v -> v.id()).toList(), CurrentUser.name(), false);
-        return require(oneOffs.insert(draft, now));
+        var stored = require(oneOffs.insert(draft, now));
+        events.publishEvent(new ScheduleChanged("one-off " + stored.id()));
+        return stored;
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,8 +39,11 @@ public class ProgrammeService {
     private final VillageService villages;
     private final LibraryService library;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    ProgrammeService(ProgrammeRepository programmes, VillageService villages, LibraryService library, Clock clock) {
+    ProgrammeService(ProgrammeRepository programmes, VillageService villages, LibraryService library, Clock clock,
+                     ApplicationEventPublisher events) {
+        this.events = events;
         this.programmes = programmes;
         this.villages = villages;
         this.library = library;
@@ -89,6 +93,7 @@ public class ProgrammeService {
         check(draft);
         var now = clock.instant();
         long id = programmes.insert(draft, now, CurrentUser.name(), now);
+        events.publishEvent(new ScheduleChanged("programme " + id));
         return new Saved(require(id), conflicts(draft, id));
     }
 
@@ -101,6 +106,7 @@ public class ProgrammeService {
         // Re-enabling starts a fresh life: the days it was off are not "missed".
         var activeSince = draft.enabled() && !before.enabled() ? now : before.activeSince();
         programmes.update(id, draft, activeSince, now);
+        events.publishEvent(new ScheduleChanged("programme " + id));
         return new Saved(require(id), conflicts(draft, id));
     }
 
@@ -110,6 +116,7 @@ public class ProgrammeService {
     public void delete(long id) {
         require(id);
         programmes.delete(id);
+        events.publishEvent(new ScheduleChanged("programme " + id));
     }
 
     private static boolean datesOverlap(Programme.Draft d, Programme p) {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,8 +27,11 @@ public class QueueService {
     private final ProgrammeService programmes;
     private final BulletinService bulletins;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    QueueService(QueueRepository queue, ProgrammeService programmes, BulletinService bulletins, Clock clock) {
+    QueueService(QueueRepository queue, ProgrammeService programmes, BulletinService bulletins, Clock clock,
+                 ApplicationEventPublisher events) {
+        this.events = events;
         this.queue = queue;
         this.programmes = programmes;
         this.bulletins = bulletins;
@@ -58,6 +62,7 @@ public class QueueService {
             throw new InvalidInputException("BAD_DATES", "error.schedule.badDates", "to before from");
         }
         long id = queue.append(programmeId, bulletinId, from, to, CurrentUser.name(), clock.instant());
+        events.publishEvent(new ScheduleChanged("queue of programme " + programmeId));
         return queue.findById(id).orElseThrow();
     }
 
@@ -79,14 +84,16 @@ public class QueueService {
         for (int i = 0; i < order.size(); i++) {
             queue.setPosition(order.get(i).id(), i + 1);
         }
+        events.publishEvent(new ScheduleChanged("queue of programme " + entry.programmeId()));
         return queue.findByProgramme(entry.programmeId());
     }
 
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
     public void remove(long entryId) {
-        require(entryId);
+        var entry = require(entryId);
         queue.delete(entryId);
+        events.publishEvent(new ScheduleChanged("queue of programme " + entry.programmeId()));
     }
 
     private QueueEntry require(long id) {

@@ -21,6 +21,7 @@ import vn.loaxa.base.Texts;
 import vn.loaxa.library.LibraryService;
 import vn.loaxa.playout.DeviceStatus;
 import vn.loaxa.playout.NowPlaying;
+import vn.loaxa.playout.PlayoutAlerts;
 import vn.loaxa.playout.StationBusyException;
 import vn.loaxa.playout.StationPlayer;
 
@@ -45,11 +46,13 @@ class StatusController {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
 
     private final StationPlayer player;
+    private final PlayoutAlerts playoutAlerts;
     private final LibraryService library;
     private final Clock clock;
 
-    StatusController(StationPlayer player, LibraryService library, Clock clock) {
+    StatusController(StationPlayer player, PlayoutAlerts playoutAlerts, LibraryService library, Clock clock) {
         this.player = player;
+        this.playoutAlerts = playoutAlerts;
         this.library = library;
         this.clock = clock;
     }
@@ -61,6 +64,9 @@ class StatusController {
         var alerts = new ArrayList<Alert>();
         if (!device.ok()) {
             alerts.add(new Alert("OUTPUT_" + device.problem(), deviceMessage(locale, device)));
+        }
+        for (var a : playoutAlerts.current()) {
+            alerts.add(new Alert(a.code(), Texts.get(locale, a.messageKey(), a.args().toArray())));
         }
         var now = clock.instant();
         return new StatusJson(now.toString(), LOCAL.format(now.atZone(clock.getZone())), clock.getZone().getId(),

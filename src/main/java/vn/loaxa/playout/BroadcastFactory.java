@@ -1,0 +1,93 @@
+package vn.loaxa.playout;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+import vn.loaxa.airlog.AirLogRecords.BroadcastStart;
+import vn.loaxa.airlog.AirLogService;
+import vn.loaxa.airlog.Trigger;
+import vn.loaxa.audio.AudioDecoders;
+import vn.loaxa.audio.output.PlayoutItem;
+import vn.loaxa.library.LibraryService;
+import vn.loaxa.playout.BroadcastRun.Planned;
+import vn.loaxa.schedule.Occurrence;
+import vn.loaxa.schedule.OneOffService;
+import vn.loaxa.schedule.Priority;
+import vn.loaxa.station.Village;
+import vn.loaxa.station.VillageService;
+
+/**
+ * Turns an occurrence into what the player and the air log need: the START row (written here,
+ * committed and on disk before this returns) and one playout item per asset, opened from the
+ * library only when the player reaches it.
+ */
+@Component
+class BroadcastFactory {
+
+    record Prepared(BroadcastRun run, List<PlayRequest> requests) {
+    }
+
+    private final AirLogService airLog;
+    private final LibraryService library;
+    private final VillageService villages;
+    private final OneOffService oneOffs;
+    private final AudioOutputProperties output;
+    private final Clock clock;
+
+    BroadcastFactory(AirLogService airLog, LibraryService library, VillageService villages, OneOffService oneOffs,
+                     AudioOutputProperties output, Clock clock) {
+        this.airLog = airLog;
+        this.library = library;
+        this.villages = villages;
+        this.oneOffs = oneOffs;
+        this.output = output;
+        this.clock = clock;
+    }
+
+    Prepared prepare(String key, Occurrence o, List<Planned> items, Instant startAt, @Nullable String resumes,
+                     Consumer<BroadcastRun> onEnd) {
+        long nominal = items.stream().mapToLong(p -> p.item().durationMs()).sum();
+        var by = resumes == null ? triggeredBy(o) : triggeredBy(o) + " (" + resumes + ")";
+        var started = airLog.broadcastStarted(new BroadcastStart(key, o.title(), o.plannedStart(), startAt, nominal,
+                o.villageIds(), villageNames(o.villageIds()), o.priority(), trigger(o), by));
+        // A file that vanished after the plan was made is a fault the operator must see, not an editorial choice.
+        var problems = new ArrayList<String>();
+        o.dropped().stream().filter(d -> d.reason() == Occurrence.DropReason.ASSET_MISSING)
+                .forEach(d -> problems.add("ASSET_MISSING: " + d.kind() + " '" + d.title() + "' (asset " + d.assetId() + ")"));
+        var requests = items.stream().map(p -> new PlayRequest(new PlayoutItem(p.item().title(),
+                () -> open(p.item())), p.item().durationMs())).toList();
+        var run = new BroadcastRun(o, started, items, resumes == null ? problems : List.of(), airLog, clock,
+                output.sampleRate(), onEnd);
+        return new Prepared(run, requests);
+    }
+
+    private vn.loaxa.audio.PcmStream open(Occurrence.Item item) throws IOException {
+        var asset = library.find(item.assetId())
+                .orElseThrow(() -> new IOException("asset " + item.assetId() + " is no longer in the library"));
+        return AudioDecoders.open(library.fileOf(asset));
+    }
+
+    Trigger trigger(Occurrence o) {
+        if (o.priority() == Priority.EMERGENCY) {
+            return Trigger.EMERGENCY;
+        }
+        return o.source() == Occurrence.Source.ONE_OFF ? Trigger.OPERATOR : Trigger.SCHEDULE;
+    }
+
+    String triggeredBy(Occurrence o) {
+        return o.source() == Occurrence.Source.ONE_OFF ? oneOffs.require(o.sourceId()).createdBy() : "system";
+    }
+
+    List<String> villageNames(List<Long> ids) {
+        var all = villages.findAll();
+        return ids.stream().map(id -> all.stream().filter(v -> v.id() == id).map(Village::name).findFirst()
+                .orElse("#" + id)).toList();
+    }
+}

@@ -1,0 +1,27 @@
+package vn.loaxa.playout;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The playout engine's timing. The grace window itself is {@code loaxa.playout.grace}
+ * ({@link vn.loaxa.schedule.PlayoutProperties}): the schedule also uses it to refuse one-offs.
+ *
+ * @param enabled     false only for special set-ups (a second instance reading the same data); a station plays
+ * @param horizon     how far ahead Quartz holds one trigger per occurrence
+ * @param fireAhead   how long before the planned instant a trigger fires: long enough to resolve the items,
+ *                    write the START row and let the player open its line {@code loaxa.audio.lead} early
+ * @param replanEvery the periodic re-plan, on top of the re-plan after every schedule change
+ * @param lateStart   a broadcast that can no longer start on its instant starts this far from now, so that
+ *                    the player still opens the line ahead and places the first sample on a known instant
+ */
+@ConfigurationProperties("loaxa.playout")
+public record EngineProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("48h") Duration horizon,
+        @DefaultValue("2s") Duration fireAhead,
+        @DefaultValue("1m") Duration replanEvery,
+        @DefaultValue("500ms") Duration lateStart) {
+}

@@ -1,0 +1,76 @@
+package vn.loaxa.playout;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+import vn.loaxa.airlog.AirLogRecords.LoggedBroadcast;
+import vn.loaxa.airlog.AirLogRecords.Query;
+import vn.loaxa.airlog.AirLogRecords.Verification;
+import vn.loaxa.airlog.AirLogService;
+import vn.loaxa.airlog.Outcome;
+
+/**
+ * What the station screen must shout about besides a missing device: broadcasts that failed or
+ * were missed in the last day, and an air log whose chain no longer verifies.
+ */
+@Service
+public class PlayoutAlerts {
+
+    /** @param messageKey translation key; its arguments are {@code args} */
+    public record Alert(String code, String messageKey, List<Object> args) {
+    }
+
+    static final Duration RECENT = Duration.ofHours(24);
+    private static final Duration VERIFY_EVERY = Duration.ofMinutes(5);
+
+    private final AirLogService airLog;
+    private final PlayoutScheduler scheduler;
+    private final Clock clock;
+    private @Nullable Verification lastVerification;
+    private Instant verifiedAt = Instant.EPOCH;
+
+    PlayoutAlerts(AirLogService airLog, PlayoutScheduler scheduler, Clock clock) {
+        this.airLog = airLog;
+        this.scheduler = scheduler;
+        this.clock = clock;
+    }
+
+    public List<Alert> current() {
+        var now = clock.instant();
+        var alerts = new ArrayList<Alert>();
+        if (!scheduler.isRunning()) {
+            alerts.add(new Alert("PLAYOUT_STOPPED", "playout.alert.stopped", List.of()));
+        }
+        for (var outcome : List.of(Outcome.FAILED, Outcome.MISSED, Outcome.SKIPPED)) {
+            var page = airLog.query(new Query(now.minus(RECENT), now.plusSeconds(1), null, null, outcome, 0, 1_000));
+            if (page.total() > 0) {
+                var latest = page.rows().stream().max(java.util.Comparator.comparing(LoggedBroadcast::plannedStart))
+                        .orElseThrow();
+                alerts.add(new Alert("PLAYOUT_" + outcome, "playout.alert." + outcome, List.of(page.total(),
+                        latest.title(), latest.reason() == null ? "" : latest.reason())));
+            }
+        }
+        var verification = verification(now);
+        if (!verification.intact()) {
+            alerts.add(new Alert("AIRLOG_NOT_INTACT", "playout.alert.airlog",
+                    List.of(String.valueOf(verification.firstBadRow()))));
+        }
+        return alerts;
+    }
+
+    /** The full chain walk is not free on a year's log: once every few minutes is enough for a screen. */
+    private synchronized Verification verification(Instant now) {
+        if (lastVerification == null || Duration.between(verifiedAt, now).compareTo(VERIFY_EVERY) > 0
+                || now.isBefore(verifiedAt)) {
+            lastVerification = airLog.verify();
+            verifiedAt = now;
+        }
+        return lastVerification;
+    }
+}

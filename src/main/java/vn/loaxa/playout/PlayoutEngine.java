@@ -1,0 +1,294 @@
+package vn.loaxa.playout;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import jakarta.annotation.PreDestroy;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import vn.loaxa.airlog.AirLogRecords.NotAired;
+import vn.loaxa.airlog.AirLogService;
+import vn.loaxa.airlog.Outcome;
+import vn.loaxa.audio.output.NoOutputDeviceException;
+import vn.loaxa.playout.BroadcastRun.Planned;
+import vn.loaxa.playout.CollisionRule.Action;
+import vn.loaxa.schedule.Occurrence;
+import vn.loaxa.schedule.PlayoutProperties;
+import vn.loaxa.schedule.Priority;
+import vn.loaxa.schedule.ScheduleService;
+
+/**
+ * Plays occurrences: resolves their items at fire time, applies priorities and start policies
+ * against what is on air, writes START before the player gets the broadcast (so before any sample
+ * can play), and hands the player the planned instant. The air log's keys are the only idempotency
+ * record: a key already logged never plays, whoever asks and however often.
+ */
+@Service
+public class PlayoutEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(PlayoutEngine.class);
+    /** A non-emergency facing a busy station decides this long before its instant (fade + a new line). */
+    private static final Duration DECIDE_AHEAD = Duration.ofMillis(1_000);
+
+    private final ScheduleService schedule;
+    private final AirLogService airLog;
+    private final StationPlayer player;
+    private final BroadcastFactory broadcasts;
+    private final PlayoutProperties playout;
+    private final EngineProperties engine;
+    private final Clock clock;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private @Nullable BroadcastRun current;
+    private volatile boolean closing;
+
+    PlayoutEngine(ScheduleService schedule, AirLogService airLog, StationPlayer player, BroadcastFactory broadcasts,
+                  PlayoutProperties playout, EngineProperties engine, Clock clock) {
+        this.schedule = schedule;
+        this.airLog = airLog;
+        this.player = player;
+        this.broadcasts = broadcasts;
+        this.playout = playout;
+        this.engine = engine;
+        this.clock = clock;
+    }
+
+    /** The occurrence key on air, if any. */
+    public Optional<String> onAirKey() {
+        var c = current;
+        return c == null ? Optional.empty() : Optional.of(c.started().occurrenceKey());
+    }
+
+    boolean isHandling(String key) {
+        return inFlight.contains(key);
+    }
+
+    /**
+     * Plays the occurrence {@code key} planned at {@code planned}, unless the log already has it.
+     * Returns once it is on air, skipped, or not to be played; may wait for the broadcast on air.
+     *
+     * @param late true when it is started after its planned instant (reconciliation), not by its trigger
+     */
+    public void fire(String key, Instant planned, boolean late) {
+        if (!inFlight.add(key)) {
+            return;
+        }
+        try {
+            var occurrence = resolve(key, planned);
+            if (occurrence != null) {
+                run(key, occurrence, occurrence.items().stream().map(i -> i).toList(), allPositions(occurrence),
+                        late, null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.error("Firing {} failed", key, e);
+        } finally {
+            inFlight.remove(key);
+        }
+    }
+
+    /**
+     * Plays the items of {@code occurrence} at {@code positions} under a key of its own, after a
+     * broadcast of it was interrupted by a crash; reconciliation calls this.
+     */
+    void resume(Occurrence occurrence, List<Integer> positions, String resumptionKey, String resumes) {
+        if (!inFlight.add(resumptionKey)) {
+            return;
+        }
+        try {
+            var items = positions.stream().map(p -> occurrence.items().get(p)).toList();
+            run(resumptionKey, occurrence, items, positions, true, resumes);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.error("Resuming {} failed", resumptionKey, e);
+        } finally {
+            inFlight.remove(resumptionKey);
+        }
+    }
+
+    private void run(String key, Occurrence occurrence, List<Occurrence.Item> items, List<Integer> positions,
+                     boolean late, @Nullable String resumes) throws InterruptedException {
+        boolean emergency = occurrence.priority() == Priority.EMERGENCY;
+        var planned = occurrence.plannedStart();
+        if (!emergency) {
+            sleepUntil(planned.minus(engine.fireAhead()));
+        }
+        while (!closing) {
+            BroadcastRun victim;
+            lock.lock();
+            try {
+                if (!airLog.loggedKeys(Set.of(key)).isEmpty()) {
+                    return;
+                }
+                var now = clock.instant();
+                var onAir = current;
+                if (onAir == null) {
+                    var startAt = planned.isAfter(now.plus(engine.lateStart())) ? planned : now.plus(engine.lateStart());
+                    start(key, occurrence, items, positions, startAt, resumes);
+                    return;
+                }
+                if (!emergency && !late && now.isBefore(planned.minus(DECIDE_AHEAD))) {
+                    // Busy, but not yet time to decide: what is on air may still end in time.
+                    changed.await(Duration.between(now, planned.minus(DECIDE_AHEAD)).toMillis() + 1, TimeUnit.MILLISECONDS);
+                    continue;
+                }
+                var decision = CollisionRule.decide(occurrence.priority(), occurrence.startPolicy(),
+                        occurrence.waitSeconds(), planned, late, onAir.priority(), now, playout.grace());
+                if (decision.action() == Action.SKIP) {
+                    skip(key, occurrence, decision.reason() + " (" + onAir.started().occurrenceKey() + ")");
+                    return;
+                }
+                if (decision.action() == Action.WAIT) {
+                    changed.await(200, TimeUnit.MILLISECONDS);
+                    continue;
+                }
+                victim = onAir;
+                var outcome = emergency ? Outcome.PREEMPTED : Outcome.INTERRUPTED;
+                victim.stop(outcome, (emergency ? "PREEMPTED" : decision.reason()) + ": " + key + " " + occurrence.title());
+            } finally {
+                lock.unlock();
+            }
+            awaitEnd(victim, Duration.ofSeconds(5));
+        }
+    }
+
+    /** Called with the lock held; the broadcast is on air (or ended FAILED) when this returns. */
+    private void start(String key, Occurrence occurrence, List<Occurrence.Item> items, List<Integer> positions,
+                       Instant startAt, @Nullable String resumes) {
+        var planned = new ArrayList<Planned>();
+        for (int i = 0; i < items.size(); i++) {
+            planned.add(new Planned(positions.get(i), items.get(i)));
+        }
+        var prepared = broadcasts.prepare(key, occurrence, planned, startAt, resumes, this::ended);
+        var run = prepared.run();
+        current = run;
+        if (prepared.requests().isEmpty()) {
+            run.failBeforeStart("NOTHING_TO_PLAY: no playable item");
+            return;
+        }
+        log.info("Broadcast {} '{}' planned {} starts at {}", key, occurrence.title(), occurrence.plannedStart(), startAt);
+        for (int attempt = 0; ; attempt++) {
+            try {
+                run.attach(player.play(occurrence.title(), prepared.requests(), startAt, run));
+                return;
+            } catch (NoOutputDeviceException e) {
+                run.failBeforeStart("NO_DEVICE: " + e.getMessage());
+                return;
+            } catch (StationBusyException e) {
+                // Only something outside the schedule (the test tone) holds the output without being ours.
+                if (attempt > 0 || !stopOther()) {
+                    run.failBeforeStart("BUSY: " + e.getMessage());
+                    return;
+                }
+            } catch (RuntimeException e) {
+                run.failBeforeStart("PLAYER: " + e);
+                return;
+            }
+        }
+    }
+
+    private boolean stopOther() {
+        try {
+            return player.stopCurrent(Duration.ofSeconds(3));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void skip(String key, Occurrence o, String reason) {
+        log.warn("Skipping {} '{}': {}", key, o.title(), reason);
+        var villages = broadcasts.villageNames(o.villageIds());
+        airLog.notAired(new NotAired(key, o.title(), o.plannedStart(), o.nominalMs(), o.villageIds(), villages,
+                o.priority(), broadcasts.trigger(o), broadcasts.triggeredBy(o), Outcome.SKIPPED, reason));
+    }
+
+    private void ended(BroadcastRun run) {
+        lock.lock();
+        try {
+            if (current == run) {
+                current = null;
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void awaitEnd(BroadcastRun run, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        lock.lock();
+        try {
+            while (!run.ended() && current == run && System.nanoTime() < deadline) {
+                changed.await(50, TimeUnit.MILLISECONDS);
+            }
+            if (current == run) {
+                // The player never reported the end: free the station rather than block every broadcast after it.
+                log.error("Broadcast {} did not end after being stopped; releasing the output", run.started());
+                current = null;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private @Nullable Occurrence resolve(String key, Instant planned) {
+        return schedule.plan(planned, planned.plusMillis(1)).stream().filter(o -> o.key().equals(key)).findFirst()
+                .orElseGet(() -> {
+                    log.info("Occurrence {} at {} is no longer in the schedule; nothing to play", key, planned);
+                    return null;
+                });
+    }
+
+    private void sleepUntil(Instant instant) throws InterruptedException {
+        while (!closing) {
+            long ms = Duration.between(clock.instant(), instant).toMillis();
+            if (ms <= 0) {
+                return;
+            }
+            Thread.sleep(Math.min(ms, 200));
+        }
+    }
+
+    private static List<Integer> allPositions(Occurrence o) {
+        var list = new ArrayList<Integer>();
+        for (int i = 0; i < o.items().size(); i++) {
+            list.add(i);
+        }
+        return list;
+    }
+
+    /** A clean shutdown ends what is on air with an END row instead of leaving it to reconciliation. */
+    @PreDestroy
+    void shutdown() throws InterruptedException {
+        closing = true;
+        BroadcastRun onAir;
+        lock.lock();
+        try {
+            onAir = current;
+            if (onAir != null) {
+                onAir.stop(Outcome.INTERRUPTED, "SHUTDOWN: the station was shut down");
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (onAir != null) {
+            awaitEnd(onAir, Duration.ofSeconds(3));
+        }
+    }
+}

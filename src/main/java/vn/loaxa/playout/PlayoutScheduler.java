@@ -1,0 +1,215 @@
+package vn.loaxa.playout;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.annotation.PreDestroy;
+import org.quartz.JobBuilder;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+import org.quartz.impl.matchers.GroupMatcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import vn.loaxa.airlog.AirLogRecords.NotAired;
+import vn.loaxa.airlog.AirLogService;
+import vn.loaxa.airlog.Outcome;
+import vn.loaxa.schedule.Occurrence;
+import vn.loaxa.schedule.PlanningLedger;
+import vn.loaxa.schedule.PlanningLedger.MissCause;
+import vn.loaxa.schedule.PlayoutProperties;
+import vn.loaxa.schedule.Priority;
+import vn.loaxa.schedule.ScheduleService;
+
+/**
+ * Keeps Quartz's in-memory triggers equal to the schedule: one trigger per occurrence key in the
+ * next {@code horizon}, rebuilt from our tables at start-up, after every schedule change and every
+ * {@code replanEvery}. Occurrences already due are played late (within grace) or logged MISSED.
+ */
+@Service
+public class PlayoutScheduler {
+
+    private static final Logger log = LoggerFactory.getLogger(PlayoutScheduler.class);
+    private static final String GROUP = "occurrence";
+
+    private final Scheduler quartz;
+    private final ScheduleService schedule;
+    private final AirLogService airLog;
+    private final PlayoutEngine engine;
+    private final StartupRecovery recovery;
+    private final BroadcastFactory broadcasts;
+    private final PlayoutState state;
+    private final PlayoutProperties playout;
+    private final EngineProperties settings;
+    private final Clock clock;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean replanQueued = new AtomicBoolean();
+    /** Re-plans one at a time, off the caller's thread (an edit's transaction must commit first). */
+    private final ExecutorService planner = Executors.newSingleThreadExecutor(r -> daemon(r, "loaxa-replan"));
+    /** Late normal broadcasts one after the other, in planned order. */
+    private final ExecutorService late = Executors.newSingleThreadExecutor(r -> daemon(r, "loaxa-late"));
+    /** Emergencies never queue behind anything. */
+    private final ExecutorService urgent = Executors.newCachedThreadPool(r -> daemon(r, "loaxa-emergency"));
+
+    PlayoutScheduler(Scheduler quartz, ScheduleService schedule, AirLogService airLog, PlayoutEngine engine,
+                     StartupRecovery recovery, BroadcastFactory broadcasts, PlayoutState state,
+                     PlayoutProperties playout, EngineProperties settings, Clock clock) {
+        this.state = state;
+        this.quartz = quartz;
+        this.schedule = schedule;
+        this.airLog = airLog;
+        this.engine = engine;
+        this.recovery = recovery;
+        this.broadcasts = broadcasts;
+        this.playout = playout;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public boolean isRunning() {
+        return started.get();
+    }
+
+    /** Reconciles what happened while the station was down, then starts the timers. */
+    @EventListener(ApplicationReadyEvent.class)
+    void start() throws SchedulerException {
+        if (!settings.enabled() || !started.compareAndSet(false, true)) {
+            log.info("Playout engine disabled (loaxa.playout.enabled=false)");
+            return;
+        }
+        recovery.recover(late);
+        replan(true);
+        var replanJob = JobBuilder.newJob(ReplanJob.class).withIdentity("replan", "engine").build();
+        var every = TriggerBuilder.newTrigger().withIdentity("replan", "engine")
+                .startAt(Date.from(clock.instant().plus(settings.replanEvery())))
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                        .withIntervalInMilliseconds(settings.replanEvery().toMillis()).repeatForever()
+                        .withMisfireHandlingInstructionNextWithRemainingCount())
+                .build();
+        quartz.scheduleJob(replanJob, every);
+        quartz.start();
+        log.info("Playout engine started: horizon {}, grace {}, fire {} ahead", settings.horizon(), playout.grace(),
+                settings.fireAhead());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void scheduleChanged(vn.loaxa.schedule.ScheduleChanged change) {
+        if (started.get() && replanQueued.compareAndSet(false, true)) {
+            log.debug("Schedule changed ({}): re-planning", change.what());
+            planner.execute(() -> {
+                replanQueued.set(false);
+                replan(false);
+            });
+        }
+    }
+
+    /** Plans the horizon and makes Quartz's triggers match it; logs what can no longer play. */
+    synchronized void replan(boolean atStartUp) {
+        try {
+            var now = clock.instant();
+            var grace = playout.grace();
+            // From the newest logged occurrence, or the last instant the engine was running if that is
+            // older (a station whose log is still empty), and never less than the grace window back.
+            var lookback = PlanningLedger.lookbackStart(airLog.newestPlannedStart().orElse(null), now, grace);
+            var runningAt = state.runningAt().filter(t -> t.isBefore(lookback)).orElse(lookback);
+            var from = runningAt.isBefore(now.minus(grace)) ? runningAt : now.minus(grace);
+            var planned = schedule.plan(from, now.plus(settings.horizon()));
+            var logged = airLog.loggedKeys(planned.stream().map(Occurrence::key).toList());
+            var cause = atStartUp ? MissCause.STATION_DOWN : MissCause.CLOCK_JUMPED_FORWARD;
+            var result = PlanningLedger.reconcile(planned, logged, now, grace, cause);
+            for (var missed : result.missed()) {
+                if (!engine.isHandling(missed.occurrence().key())) {
+                    logMissed(missed.occurrence(), missed.reason(grace));
+                }
+            }
+            for (var due : result.playNow()) {
+                if (!engine.isHandling(due.key())) {
+                    var pool = due.priority() == Priority.EMERGENCY ? urgent : late;
+                    pool.execute(() -> engine.fire(due.key(), due.plannedStart(), true));
+                }
+            }
+            var wanted = new HashMap<String, Instant>();
+            result.upcoming().forEach(o -> wanted.put(o.key(), o.plannedStart()));
+            syncTriggers(wanted);
+            state.running(now);
+        } catch (RuntimeException | SchedulerException e) {
+            log.error("Re-planning failed; keeping the triggers as they were", e);
+        }
+    }
+
+    private void logMissed(Occurrence o, String reason) {
+        log.warn("Missed {} '{}' planned {}: {}", o.key(), o.title(), o.plannedStart(), reason);
+        try {
+            airLog.notAired(new NotAired(o.key(), o.title(), o.plannedStart(), o.nominalMs(), o.villageIds(),
+                    broadcasts.villageNames(o.villageIds()), o.priority(), broadcasts.trigger(o),
+                    broadcasts.triggeredBy(o), Outcome.MISSED, reason));
+        } catch (IllegalStateException e) {
+            // Logged meanwhile by the engine itself: the key decides, nothing to add.
+        }
+    }
+
+    private void syncTriggers(Map<String, Instant> wanted) throws SchedulerException {
+        for (var key : quartz.getTriggerKeys(GroupMatcher.triggerGroupEquals(GROUP))) {
+            var trigger = quartz.getTrigger(key);
+            var at = wanted.remove(key.getName());
+            if (trigger != null && at != null && trigger.getJobDataMap().getLong(OccurrenceJob.PLANNED) == at.toEpochMilli()) {
+                continue;
+            }
+            quartz.deleteJob(JobKey.jobKey(key.getName(), GROUP));
+            if (at != null) {
+                wanted.put(key.getName(), at);
+            }
+        }
+        var now = clock.instant();
+        for (var e : wanted.entrySet()) {
+            var fireAt = e.getValue().minus(settings.fireAhead());
+            var job = JobBuilder.newJob(OccurrenceJob.class).withIdentity(e.getKey(), GROUP).build();
+            var trigger = TriggerBuilder.newTrigger().withIdentity(TriggerKey.triggerKey(e.getKey(), GROUP))
+                    .usingJobData(OccurrenceJob.KEY, e.getKey())
+                    .usingJobData(OccurrenceJob.PLANNED, e.getValue().toEpochMilli())
+                    .startAt(Date.from(fireAt.isBefore(now) ? now : fireAt))
+                    .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                    .build();
+            quartz.scheduleJob(job, trigger);
+        }
+    }
+
+    /** The planned instants of the triggers Quartz holds now, by occurrence key (for tests and status). */
+    public Map<String, Instant> triggers() throws SchedulerException {
+        var out = new HashMap<String, Instant>();
+        for (var key : quartz.getTriggerKeys(GroupMatcher.triggerGroupEquals(GROUP))) {
+            var t = quartz.getTrigger(key);
+            if (t != null) {
+                out.put(key.getName(), Instant.ofEpochMilli(t.getJobDataMap().getLong(OccurrenceJob.PLANNED)));
+            }
+        }
+        return out;
+    }
+
+    @PreDestroy
+    void stop() {
+        planner.shutdownNow();
+        late.shutdownNow();
+        urgent.shutdownNow();
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        var t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+}

@@ -1,0 +1,168 @@
+package vn.loaxa.playout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+import vn.loaxa.audio.testsupport.FifoRecorder;
+import vn.loaxa.audio.testsupport.RequiresSoundCard;
+
+/**
+ * Power cuts and reboots, for real: the station runs as its own process, is killed with kill -9,
+ * and started again on the same data folder. The log and the recording of the virtual card must
+ * agree that nothing was lost and nothing played twice.
+ */
+@RequiresSoundCard
+class RestartTest {
+
+    private static final ZoneId STATION = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final double[] TONES = {500, 700, 900};
+
+    @TempDir
+    Path home;
+    JsonMapper json = JsonMapper.builder().build();
+
+    @Test
+    void a_broadcast_killed_midway_is_closed_interrupted_and_its_remaining_items_resume_without_replaying()
+            throws Exception {
+        try (var station = new StationProcess(home); var recorder = FifoRecorder.startFromEnvironment()) {
+            System.out.printf("station started in %d ms%n", station.start().toMillis());
+            var assets = List.of(upload(station, "Mục 1", TONES[0]), upload(station, "Mục 2", TONES[1]),
+                    upload(station, "Mục 3", TONES[2]));
+            var planned = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.MILLIS);
+            var key = schedule(station, planned, assets);
+
+            awaitItemOnAir(station, 1, Duration.ofSeconds(15));
+            Thread.sleep(1_000);
+            var killedAt = Instant.now();
+            station.kill();
+            System.out.printf("station restarted in %d ms%n", station.start().toMillis());
+
+            var original = awaitBroadcast(station, key, Duration.ofSeconds(20));
+            var resumed = awaitBroadcast(station, key + "/R1", Duration.ofSeconds(30));
+            assertThat(original.get("outcome")).isEqualTo("INTERRUPTED");
+            assertThat((String) original.get("reason")).startsWith("STATION_STOPPED");
+            assertThat(items(original)).containsExactly("0=COMPLETED");
+            assertThat(resumed.get("outcome")).isEqualTo("COMPLETED");
+            assertThat((String) resumed.get("triggeredBy")).contains("resumes " + key);
+            assertThat(items(resumed)).containsExactly("1=COMPLETED", "2=COMPLETED");
+            var verify = json.readValue(station.api().get("/api/airlog/verify", "admin", StationProcess.PASSWORD).body(), Map.class);
+            assertThat(verify.get("intact")).isEqualTo(true);
+            // START, ITEM, END of the original; START, 2 ITEMs, END of the resumption: no row lost, none extra.
+            assertThat(((Number) verify.get("checkedRows")).intValue()).isEqualTo(7);
+
+            var end = Instant.parse((String) resumed.get("actualEnd"));
+            recorder.awaitTime(end.plusMillis(300), Duration.ofSeconds(5));
+            var timeline = Tones.timeline(recorder, recorder.frameAt(planned.minusSeconds(1)),
+                    recorder.frameAt(end.plusMillis(300)), TONES);
+            System.out.printf("heard: item 1 %.2f s, item 2 %.2f s, item 3 %.2f s; killed %s, resumed %s%n",
+                    Tones.seconds(timeline, 0), Tones.seconds(timeline, 1), Tones.seconds(timeline, 2), killedAt,
+                    resumed.get("actualStart"));
+            assertThat(Tones.seconds(timeline, 0)).as("item 1 played once").isBetween(1.8, 2.2);
+            assertThat(Tones.seconds(timeline, 1)).as("item 2 partly, then whole").isBetween(2.6, 3.4);
+            assertThat(Tones.seconds(timeline, 2)).as("item 3 once").isBetween(1.8, 2.2);
+        }
+    }
+
+    @Test
+    void a_slot_passed_while_the_station_was_down_is_missed_beyond_grace_and_played_late_within_it()
+            throws Exception {
+        try (var station = new StationProcess(home, "loaxa.playout.grace=30s");
+             var recorder = FifoRecorder.startFromEnvironment()) {
+            station.start();
+            var early = upload(station, "Sớm", TONES[0]);
+            var later = upload(station, "Muộn", TONES[2]);
+            var t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            var missedKey = schedule(station, t0.plusSeconds(3), List.of(early));
+            var lateKey = schedule(station, t0.plusSeconds(24), List.of(later));
+            station.kill();
+
+            Thread.sleep(Duration.between(Instant.now(), t0.plusSeconds(34)).toMillis());
+            // Now the first slot is over 30 s late whatever the start-up takes; the second is late by the start-up + 10 s.
+            var startup = station.start();
+            System.out.printf("station restarted in %d ms%n", startup.toMillis());
+
+            var missed = awaitBroadcast(station, missedKey, Duration.ofSeconds(10));
+            var late = awaitBroadcast(station, lateKey, Duration.ofSeconds(20));
+            assertThat(missed.get("outcome")).isEqualTo("MISSED");
+            assertThat((String) missed.get("reason")).startsWith("STATION_DOWN");
+            assertThat(late.get("outcome")).isEqualTo("COMPLETED");
+            var lateBy = Duration.between(Instant.parse((String) late.get("plannedStart")),
+                    Instant.parse((String) late.get("actualStart")));
+            System.out.printf("played %d ms late%n", lateBy.toMillis());
+            assertThat(lateBy).isBetween(Duration.ofSeconds(10), Duration.ofSeconds(30));
+
+            var end = Instant.parse((String) late.get("actualEnd"));
+            recorder.awaitTime(end.plusMillis(300), Duration.ofSeconds(5));
+            var timeline = Tones.timeline(recorder, recorder.frameAt(t0), recorder.frameAt(end.plusMillis(300)), TONES);
+            assertThat(Tones.seconds(timeline, 0)).as("the missed slot never sounded").isZero();
+            assertThat(Tones.seconds(timeline, 2)).as("the late one played whole").isBetween(1.8, 2.2);
+        }
+    }
+
+    private long upload(StationProcess station, String title, double hz) throws Exception {
+        var file = Tones.wav(home, title.hashCode() + "-" + (int) hz, hz, 2);
+        var response = station.api().upload("/api/library", "admin", StationProcess.PASSWORD, title + ".wav",
+                Files.readAllBytes(file), title, null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return ((Number) json.readValue(response.body(), Map.class).get("id")).longValue();
+    }
+
+    private String schedule(StationProcess station, Instant at, List<Long> assets) throws Exception {
+        var ids = String.join(", ", assets.stream().map(String::valueOf).toList());
+        var response = station.api().postJson("/api/broadcasts", "admin", StationProcess.PASSWORD, """
+                {"startsAt": "%s", "assetIds": [%s], "villageIds": [1, 2]}""".formatted(at, ids), null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return (String) json.readValue(response.body(), Map.class).get("key");
+    }
+
+    private void awaitItemOnAir(StationProcess station, int index, Duration timeout) throws Exception {
+        var deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            var status = json.readValue(station.api().get("/api/status", "admin", StationProcess.PASSWORD).body(), Map.class);
+            var now = (Map<String, Object>) status.get("nowPlaying");
+            if (now != null && ((Number) now.get("itemIndex")).intValue() == index) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("item " + index + " never went on air");
+    }
+
+    /** The broadcast's row from /api/airlog once it has an outcome. */
+    private Map<String, Object> awaitBroadcast(StationProcess station, String key, Duration timeout) throws Exception {
+        var today = LocalDate.now(STATION);
+        var deadline = Instant.now().plus(timeout);
+        List<Map<String, Object>> rows = List.of();
+        while (Instant.now().isBefore(deadline)) {
+            var page = json.readValue(station.api().get("/api/airlog?from=" + today.minusDays(1) + "&to="
+                    + today.plusDays(1), "admin", StationProcess.PASSWORD).body(), Map.class);
+            rows = (List<Map<String, Object>>) page.get("rows");
+            var row = rows.stream().filter(r -> key.equals(r.get("occurrenceKey")) && r.get("outcome") != null)
+                    .findFirst();
+            if (row.isPresent()) {
+                return row.get();
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no outcome for " + key + " within " + timeout + "; log: " + rows + "\n"
+                + station.logText());
+    }
+
+    private static List<String> items(Map<String, Object> broadcast) {
+        return ((List<Map<String, Object>>) broadcast.get("items")).stream()
+                .map(i -> i.get("position") + "=" + i.get("outcome")).toList();
+    }
+}

@@ -1,0 +1,95 @@
+package vn.loaxa.playout;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import vn.loaxa.LoaXaApplication;
+import vn.loaxa.testing.Api;
+
+/**
+ * The station as a real operating-system process (the test runtime classpath, the running java
+ * binary), with its own data folder and port, so a test can kill -9 it and start it again as a
+ * power cut and a reboot would. It inherits PULSE_SERVER, so it plays into the virtual card.
+ */
+final class StationProcess implements AutoCloseable {
+
+    static final String PASSWORD = "restart-test-password";
+
+    private final Path home;
+    private final List<String> properties;
+    private final int port;
+    private Process process;
+    private int starts;
+
+    StationProcess(Path home, String... properties) throws IOException {
+        this.home = home;
+        this.properties = List.of(properties);
+        try (var socket = new ServerSocket(0)) {
+            this.port = socket.getLocalPort();
+        }
+    }
+
+    /** Starts the station and returns once its API answers; the time that took. */
+    Duration start() throws Exception {
+        var began = Instant.now();
+        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        var classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        var command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1",
+                "--enable-native-access=ALL-UNNAMED", "-cp", classpath, LoaXaApplication.class.getName(),
+                "--server.port=" + port,
+                "--loaxa.station.data-dir=" + home.resolve("data"),
+                "--loaxa.library.audio-dir=" + home.resolve("audio")));
+        properties.forEach(p -> command.add("--" + p));
+        var builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("station-" + (++starts) + ".log").toFile()));
+        builder.environment().put("LOAXA_ADMIN_PASSWORD", PASSWORD);
+        process = builder.start();
+        var api = api();
+        var deadline = began.plusSeconds(90);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the station exited with " + process.exitValue() + "; see " + log());
+            }
+            try {
+                if (api.get("/api/status", "admin", PASSWORD).statusCode() == 200) {
+                    return Duration.between(began, Instant.now());
+                }
+            } catch (IOException notYet) {
+                // Not listening yet.
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the station did not answer within 90 s; see " + log());
+    }
+
+    /** kill -9: no shutdown hook, no END row, nothing flushed that was not already on disk. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    Api api() {
+        return new Api(port);
+    }
+
+    Path log() {
+        return home.resolve("station-" + starts + ".log");
+    }
+
+    String logText() throws IOException {
+        return Files.readString(log());
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            kill();
+        }
+    }
+}
