@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,8 +17,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.json.JsonMapper;
 
+import vn.loaxa.airlog.AirLogService;
 import vn.loaxa.library.AudioAsset;
 import vn.loaxa.library.LibraryService;
+import vn.loaxa.playout.PlayoutEngine;
 import vn.loaxa.security.Role;
 import vn.loaxa.security.UserService;
 import vn.loaxa.testing.Api;
@@ -36,6 +39,10 @@ class ScheduleApiTest extends SpringTest {
     OneOffService oneOffs;
     @Autowired
     Clock clock;
+    @Autowired
+    AirLogService airLog;
+    @Autowired
+    PlayoutEngine engine;
     @TempDir
     Path tmp;
 
@@ -52,6 +59,25 @@ class ScheduleApiTest extends SpringTest {
             users.create("officer", "Cán bộ VH-TT", "reporter-pass", EnumSet.of(Role.REPORTER), false);
         }
         asset = TestAssets.wav(library, tmp, "Thông báo lịch cắt điện", 0.5);
+    }
+
+    /**
+     * One-offs due now really play in this shared context: wait until they are logged and off the
+     * air, so no later test (some record the sound card) hears them.
+     */
+    @AfterEach
+    void letDueBroadcastsFinish() throws InterruptedException {
+        var now = clock.instant();
+        var dueKeys = oneOffs.findBetween(now.minus(Duration.ofMinutes(15)), now.plusSeconds(5)).stream()
+                .map(o -> "O" + o.id()).toList();
+        var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (airLog.loggedKeys(dueKeys).size() == dueKeys.size() && airLog.unfinished().isEmpty()
+                    && engine.onAirKey().isEmpty()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
     }
 
     @Test
