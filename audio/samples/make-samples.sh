@@ -74,5 +74,11 @@ say chi-so.mp3 "Bản tin về các chỉ số cải cách hành chính. \
 Tuyên truyền cải cách hành chính góp phần nâng cao chỉ số cải cách hành chính PAR Index, chỉ số năng lực cạnh tranh cấp tỉnh PCI, \
 chỉ số hiệu quả quản trị và hành chính công PAPI, và chỉ số hài lòng SIPAS. Mọi ý kiến đóng góp xin gửi về Ủy ban nhân dân xã."
 
+# --- Programme opening: the signature tune, then the station identification ------------------------
+sox nhac-hieu.mp3 "$work/a.wav"
+sox gioi-thieu-dai.mp3 "$work/b.wav"
+sox "$work/a.wav" "$work/b.wav" "$work/open.wav"
+mp3 "$work/open.wav" mo-dau.mp3
+
 ls -l ./*.mp3
 du -ch ./*.mp3 | tail -1
