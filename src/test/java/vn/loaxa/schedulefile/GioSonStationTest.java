@@ -3,9 +3,6 @@ package vn.loaxa.schedulefile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -15,10 +12,7 @@ import java.time.ZonedDateTime;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import vn.loaxa.audio.AudioDecoders;
 import vn.loaxa.bulletin.BulletinService;
@@ -35,19 +29,8 @@ import vn.loaxa.station.VillageService;
  * A first start on an empty data folder, as a newcomer runs it: the station loads schedules/ and
  * audio/samples/ from the project folder and is the Gio Sơn commune station.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @WithMockUser(username = "quan.tri", roles = "ADMIN")
-class GioSonStationTest {
-
-    static final Path ROOT = tempDir();
-
-    @DynamicPropertySource
-    static void emptyStation(DynamicPropertyRegistry registry) {
-        registry.add("loaxa.station.data-dir", () -> ROOT.resolve("data").toString());
-        registry.add("loaxa.library.audio-dir", () -> ROOT.resolve("audio").toString());
-        registry.add("LOAXA_ADMIN_PASSWORD", () -> "gio-son-test");
-        registry.add("loaxa.schedules.load-on-first-start", () -> "true");
-    }
+class GioSonStationTest extends FreshStationTest {
 
     @Autowired
     VillageService villages;
@@ -132,13 +115,5 @@ class GioSonStationTest {
             assertThat(o.dropped()).isEmpty();
             assertThat(o.items().get(1).topicCode()).isEqualTo("TTHC");
         });
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("loaxa-gio-son-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
