@@ -181,8 +181,14 @@ class ScheduleFileWriter {
         out.append(" ".repeat(indent)).append(key).append(": ").append(quote(value)).append('\n');
     }
 
-    /** Double-quoted YAML: safe for every value (colons, '#', leading zeros), escapes as in JSON. */
+    private static final java.util.regex.Pattern PLAIN =
+            java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*|\\d+[smh]|\\d\\d/\\d\\d/\\d{4}");
+
+    /**
+     * Codes, lengths and dd/MM/yyyy dates as they are; anything else double-quoted (escapes as in
+     * JSON), which is safe for every value: colons, '#', and times that YAML 1.1 would read as numbers.
+     */
     private String quote(String s) {
-        return "\"" + vn.loaxa.base.Texts.jsonEscape(s) + "\"";
+        return PLAIN.matcher(s).matches() ? s : "\"" + vn.loaxa.base.Texts.jsonEscape(s) + "\"";
     }
 }
