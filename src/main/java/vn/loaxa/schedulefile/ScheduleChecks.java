@@ -204,6 +204,12 @@ class ScheduleChecks {
         }
         if (result.assetId() == null && result.file() != null) {
             try {
+                // The library's own limits, checked here so the preview already says what the import would.
+                if (Files.size(result.file()) > library.maxFileSizeBytes()) {
+                    problems.add(ScheduleFileProblem.at(ref.at(), "schedulefile.error.badAudio", ref.name(),
+                            "larger than loaxa.library.max-file-size"));
+                    return;
+                }
                 AudioProbe.probe(result.file());
             } catch (AudioDecodeException e) {
                 problems.add(ScheduleFileProblem.at(ref.at(), "schedulefile.error.badAudio", ref.name(),
