@@ -1,0 +1,216 @@
+package vn.loaxa.schedulefile;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.loaxa.bulletin.Bulletin;
+import vn.loaxa.bulletin.BulletinService;
+import vn.loaxa.library.AudioAsset;
+import vn.loaxa.library.ImportRejectedException;
+import vn.loaxa.library.LibraryService;
+import vn.loaxa.schedule.Programme;
+import vn.loaxa.schedule.ProgrammeService;
+import vn.loaxa.schedule.QueueService;
+import vn.loaxa.schedulefile.Change.Action;
+import vn.loaxa.schedulefile.Change.Section;
+import vn.loaxa.schedulefile.ScheduleDocument.AudioRef;
+import vn.loaxa.schedulefile.ScheduleDocument.ProgrammeSpec;
+import vn.loaxa.security.CurrentUser;
+import vn.loaxa.station.Village;
+import vn.loaxa.station.VillageService;
+
+/**
+ * Carries out a {@link ScheduleDiff.Plan} in one transaction, through the feature services (so their
+ * checks and role rules apply). If anything fails, the transaction rolls back and the audio files
+ * this import placed in the library are removed again: the station is as it was.
+ */
+@Component
+class ScheduleApplier {
+
+    private static final Logger log = LoggerFactory.getLogger(ScheduleApplier.class);
+
+    private final TransactionTemplate transactions;
+    private final LibraryService library;
+    private final VillageService villages;
+    private final BulletinService bulletins;
+    private final ProgrammeService programmes;
+    private final QueueService queue;
+    private final CampaignRepository campaigns;
+    private final ScheduleDiff diff;
+    private final Clock clock;
+
+    ScheduleApplier(PlatformTransactionManager tm, LibraryService library, VillageService villages,
+                    BulletinService bulletins, ProgrammeService programmes, QueueService queue,
+                    CampaignRepository campaigns, ScheduleDiff diff, Clock clock) {
+        this.transactions = new TransactionTemplate(tm);
+        this.library = library;
+        this.villages = villages;
+        this.bulletins = bulletins;
+        this.programmes = programmes;
+        this.queue = queue;
+        this.campaigns = campaigns;
+        this.diff = diff;
+        this.clock = clock;
+    }
+
+    void apply(ScheduleDiff.Plan plan, String sourceNames) {
+        var placed = new ArrayList<AudioAsset>();
+        try {
+            transactions.executeWithoutResult(status -> run(plan, sourceNames, placed));
+        } catch (RuntimeException e) {
+            placed.forEach(a -> {
+                try {
+                    Files.deleteIfExists(library.fileOf(a));
+                } catch (IOException io) {
+                    log.warn("Could not remove {} after a failed schedule import: {}", a.storedName(), io.getMessage());
+                }
+            });
+            throw e;
+        }
+    }
+
+    private void run(ScheduleDiff.Plan plan, String sourceNames, List<AudioAsset> placed) {
+        var r = plan.resolved();
+        var doc = r.doc();
+        if (doc.station() != null) {
+            campaigns.saveProfile(new StationProfile(doc.station().commune(), doc.station().name()),
+                    CurrentUser.name(), clock.instant());
+        }
+        if (doc.villages() != null) {
+            applyVillages(r);
+        }
+        var villageIds = new HashMap<String, Long>();
+        villages.findAll().forEach(v -> villageIds.put(v.name(), v.id()));
+        var assetIds = importAudio(r, placed);
+
+        var bulletinIds = new HashMap<String, Long>();
+        r.existingBulletins().forEach((title, b) -> bulletinIds.put(title, b.id()));
+        if (doc.bulletins() != null) {
+            var all = bulletins.findAll();
+            for (var spec : doc.bulletins()) {
+                var found = ScheduleDiff.match(spec, r.withAssets(assetIds), all);
+                bulletinIds.put(spec.title(), found.map(Bulletin::id).orElseGet(() -> {
+                    var created = bulletins.create(new Bulletin.Draft(assetIds.get(spec.file().name()), spec.title(),
+                            r.topicIds().get(spec.topic().code().strip()), spec.author(), spec.source(),
+                            spec.validFrom() != null ? spec.validFrom() : r.today(), spec.validTo()));
+                    // The file is the commune's decision to air it: recorded as approved by whoever imports it.
+                    return bulletins.approve(created.id(), "Nhập từ tệp lịch " + sourceNames).id();
+                }));
+            }
+        }
+        if (doc.programmes() != null) {
+            var titles = diff.bulletinTitles();
+            plan.removedProgrammes().forEach(p -> programmes.delete(p.id()));
+            var changed = plan.changes().stream()
+                    .filter(c -> c.section() == Section.PROGRAMME && c.action() == Action.CHANGED)
+                    .map(Change::name).toList();
+            for (var spec : doc.programmes()) {
+                var old = plan.existingProgrammes().get(spec.name());
+                var draft = draft(spec, old, r, villageIds, assetIds);
+                long id;
+                if (old == null) {
+                    id = programmes.create(draft).programme().id();
+                } else {
+                    id = old.id();
+                    if (changed.contains(spec.name())) {
+                        programmes.update(id, draft);
+                    }
+                }
+                if (spec.queue() != null) {
+                    var entries = queue.entries(id);
+                    var slots = r.queue(spec, entries, titles);
+                    if (!slots.equals(ScheduleDiff.slots(entries, titles))) {
+                        entries.forEach(e -> queue.remove(e.id()));
+                        slots.forEach(s -> queue.assign(bulletinIds.get(s.bulletinTitle()), id, s.from(), s.to()));
+                    }
+                }
+            }
+        }
+        if (doc.campaigns() != null && plan.changes().stream().anyMatch(c -> c.section() == Section.CAMPAIGN)) {
+            campaigns.deleteAll();
+            int position = 1;
+            for (var c : doc.campaigns()) {
+                var codes = c.topics().stream().map(t -> t.code().strip()).distinct().toList();
+                campaigns.insert(new Campaign(0, c.name(), c.from(), c.to(), codes, c.note()),
+                        codes.stream().map(r.topicIds()::get).toList(), position++);
+            }
+        }
+    }
+
+    private void applyVillages(Resolved r) {
+        var all = villages.findAll();
+        for (var name : r.villageNames()) {
+            var v = all.stream().filter(x -> x.name().equals(name)).findFirst();
+            if (v.isEmpty()) {
+                villages.create(name);
+            } else if (!v.get().enabled()) {
+                villages.update(v.get().id(), name, true);
+            }
+        }
+        for (Village v : all) {
+            if (v.enabled() && !r.villageNames().contains(v.name())) {
+                villages.update(v.id(), v.name(), false);
+            }
+        }
+    }
+
+    /** Every referenced audio file's asset id; files not yet in the library go through its import checks. */
+    private Map<String, Long> importAudio(Resolved r, List<AudioAsset> placed) {
+        var ids = new HashMap<String, Long>();
+        for (var audio : r.audio().values()) {
+            if (audio.assetId() != null || audio.file() == null) {
+                ids.put(audio.name(), audio.assetId());
+                continue;
+            }
+            try (InputStream in = Files.newInputStream(audio.file())) {
+                var imported = library.importFile(in, audio.file().getFileName().toString(), null, CurrentUser.name());
+                if (!imported.duplicate()) {
+                    placed.add(imported.asset());
+                }
+                ids.put(audio.name(), imported.asset().id());
+            } catch (ImportRejectedException | IOException e) {
+                var where = whereUsed(r, audio.name());
+                throw new ScheduleFileException(List.of(ScheduleFileProblem.at(where, "schedulefile.error.badAudio",
+                        audio.name(), e.getMessage())));
+            }
+        }
+        return ids;
+    }
+
+    private static ScheduleDocument.Where whereUsed(Resolved r, String name) {
+        var refs = new ArrayList<AudioRef>();
+        if (r.doc().bulletins() != null) {
+            r.doc().bulletins().forEach(b -> refs.add(b.file()));
+        }
+        if (r.doc().programmes() != null) {
+            r.doc().programmes().forEach(p -> {
+                refs.add(p.opening());
+                refs.add(p.closing());
+            });
+        }
+        return refs.stream().filter(a -> a != null && a.name().equals(name)).findFirst().map(AudioRef::at)
+                .orElse(new ScheduleDocument.Where("?", 1, ""));
+    }
+
+    private static Programme.Draft draft(ProgrammeSpec s, @Nullable Programme old, Resolved r,
+                                         Map<String, Long> villageIds, Map<String, Long> assetIds) {
+        return new Programme.Draft(s.name(), s.days(), s.time(), r.validFrom(s, old == null ? null : old.validFrom()),
+                s.validTo(), s.maxLengthSeconds(), s.priority(), s.startPolicy(), s.waitSeconds(),
+                s.opening() == null ? null : assetIds.get(s.opening().name()),
+                s.closing() == null ? null : assetIds.get(s.closing().name()),
+                r.villagesOf(s).stream().map(villageIds::get).toList(), s.enabled());
+    }
+}

@@ -1,0 +1,261 @@
+package vn.loaxa.schedulefile;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+import vn.loaxa.audio.AudioDecodeException;
+import vn.loaxa.audio.AudioProbe;
+import vn.loaxa.bulletin.Bulletin;
+import vn.loaxa.bulletin.BulletinService;
+import vn.loaxa.bulletin.BulletinState;
+import vn.loaxa.bulletin.TopicService;
+import vn.loaxa.library.AudioAsset;
+import vn.loaxa.library.LibraryService;
+import vn.loaxa.schedulefile.ScheduleDocument.AudioRef;
+import vn.loaxa.schedulefile.ScheduleDocument.ProgrammeSpec;
+import vn.loaxa.schedulefile.ScheduleDocument.TopicRef;
+import vn.loaxa.schedulefile.ScheduleDocument.Where;
+import vn.loaxa.station.StationProperties;
+import vn.loaxa.station.Village;
+import vn.loaxa.station.VillageService;
+
+/**
+ * Checks a schedule document against the station (villages, topics, audio, the time zone) and
+ * against itself (duplicate names, overlapping programmes), collecting every problem with its line.
+ */
+@Component
+class ScheduleChecks {
+
+    private final VillageService villages;
+    private final TopicService topics;
+    private final BulletinService bulletins;
+    private final LibraryService library;
+    private final ScheduleFilesProperties properties;
+    private final StationProperties station;
+    private final Clock clock;
+
+    ScheduleChecks(VillageService villages, TopicService topics, BulletinService bulletins, LibraryService library,
+                   ScheduleFilesProperties properties, StationProperties station, Clock clock) {
+        this.villages = villages;
+        this.topics = topics;
+        this.bulletins = bulletins;
+        this.library = library;
+        this.properties = properties;
+        this.station = station;
+        this.clock = clock;
+    }
+
+    Resolved resolve(ScheduleDocument doc) {
+        var problems = new ArrayList<ScheduleFileProblem>();
+        var today = LocalDate.now(clock.withZone(station.timeZone()));
+        if (doc.station() != null) {
+            checkZone(doc.station(), problems);
+        }
+        var villageNames = doc.villages() != null
+                ? unique(doc.villages(), v -> v.name().strip(), v -> v.at(), problems)
+                : villages.findAll().stream().filter(Village::enabled).map(Village::name).toList();
+        var topicIds = new HashMap<String, Long>();
+        topics.findAll().stream().filter(t -> !t.retired()).forEach(t -> topicIds.put(t.code(), t.id()));
+        var assets = library.findAll().stream().filter(a -> !a.retired()).toList();
+        var audio = new LinkedHashMap<String, Resolved.Audio>();
+
+        var bulletinSpecs = new LinkedHashMap<String, ScheduleDocument.BulletinSpec>();
+        if (doc.bulletins() != null) {
+            unique(doc.bulletins(), b -> b.title(), b -> b.at(), problems);
+            for (var b : doc.bulletins()) {
+                bulletinSpecs.putIfAbsent(b.title(), b);
+                topic(b.topic(), topicIds, problems);
+                audio(b.file(), assets, audio, problems);
+                if (b.validFrom() != null && b.validTo() != null && b.validTo().isBefore(b.validFrom())) {
+                    problems.add(ScheduleFileProblem.at(b.at(), "schedulefile.error.datesReversed"));
+                }
+            }
+        }
+        var existingBulletins = new HashMap<String, Bulletin>();
+        bulletins.findAll().stream().filter(b -> b.state() == BulletinState.APPROVED)
+                .forEach(b -> existingBulletins.putIfAbsent(b.title(), b));
+
+        if (doc.programmes() != null) {
+            unique(doc.programmes(), ProgrammeSpec::name, ProgrammeSpec::at, problems);
+            var known = new HashSet<>(villageNames);
+            for (var p : doc.programmes()) {
+                if (p.villages() != null) {
+                    p.villages().stream().filter(v -> !known.contains(v.name().strip())).forEach(v -> problems.add(
+                            ScheduleFileProblem.at(v.at(), "schedulefile.error.unknownVillage", v.name())));
+                    if (p.villages().isEmpty()) {
+                        problems.add(ScheduleFileProblem.at(p.at(), "schedulefile.error.noVillages"));
+                    }
+                }
+                if (p.validFrom() != null && p.validTo() != null && p.validTo().isBefore(p.validFrom())) {
+                    problems.add(ScheduleFileProblem.at(p.at(), "schedulefile.error.datesReversed"));
+                }
+                for (var ref : new AudioRef[] {p.opening(), p.closing()}) {
+                    if (ref != null) {
+                        audio(ref, assets, audio, problems);
+                    }
+                }
+                for (var q : p.queue() == null ? List.<ScheduleDocument.QueueSpec>of() : p.queue()) {
+                    var title = q.bulletin().strip();
+                    if (!bulletinSpecs.containsKey(title) && !existingBulletins.containsKey(title)) {
+                        problems.add(ScheduleFileProblem.at(q.at(), "schedulefile.error.unknownBulletin", title));
+                    }
+                    if (q.from() != null && q.to() != null && q.to().isBefore(q.from())) {
+                        problems.add(ScheduleFileProblem.at(q.at(), "schedulefile.error.datesReversed"));
+                    }
+                }
+            }
+        }
+        if (doc.campaigns() != null) {
+            unique(doc.campaigns(), c -> c.name(), c -> c.at(), problems);
+            doc.campaigns().forEach(c -> c.topics().forEach(t -> topic(t, topicIds, problems)));
+        }
+        var resolved = new Resolved(doc, today, villageNames, audio, topicIds, bulletinSpecs, existingBulletins);
+        if (doc.programmes() != null) {
+            overlaps(doc.programmes(), resolved, problems);
+        }
+        if (!problems.isEmpty()) {
+            throw new ScheduleFileException(problems);
+        }
+        return resolved;
+    }
+
+    /** Two enabled programmes of the file on air at once on a shared day and village. */
+    private static void overlaps(List<ProgrammeSpec> programmes, Resolved r, List<ScheduleFileProblem> problems) {
+        var enabled = programmes.stream().filter(ProgrammeSpec::enabled).toList();
+        for (int i = 0; i < enabled.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                var a = enabled.get(i);
+                var b = enabled.get(j);
+                int aStart = a.time().toSecondOfDay();
+                int bStart = b.time().toSecondOfDay();
+                boolean timesMeet = aStart < bStart + b.maxLengthSeconds() && bStart < aStart + a.maxLengthSeconds();
+                boolean daysMeet = a.days().stream().anyMatch(b.days()::contains);
+                boolean villagesMeet = r.villagesOf(a).stream().anyMatch(r.villagesOf(b)::contains);
+                var aFrom = r.validFrom(a, null);
+                var bFrom = r.validFrom(b, null);
+                boolean datesMeet = (a.validTo() == null || !a.validTo().isBefore(bFrom))
+                        && (b.validTo() == null || !b.validTo().isBefore(aFrom));
+                if (timesMeet && daysMeet && villagesMeet && datesMeet) {
+                    problems.add(ScheduleFileProblem.at(a.timeAt(), "schedulefile.error.overlap", a.name(), b.name(),
+                            b.time().toString(), b.time().plusSeconds(b.maxLengthSeconds()).toString()));
+                }
+            }
+        }
+    }
+
+    private void checkZone(ScheduleDocument.StationSpec s, List<ScheduleFileProblem> problems) {
+        if (s.timeZone().isBlank()) {
+            return;
+        }
+        try {
+            var zone = ZoneId.of(s.timeZone().strip());
+            if (!zone.equals(station.timeZone())) {
+                problems.add(ScheduleFileProblem.at(s.timeZoneAt(), "schedulefile.error.otherZone", s.timeZone(),
+                        station.timeZone().getId()));
+            }
+        } catch (DateTimeException e) {
+            problems.add(ScheduleFileProblem.at(s.timeZoneAt(), "schedulefile.error.badZone", s.timeZone()));
+        }
+    }
+
+    private static void topic(TopicRef ref, Map<String, Long> topicIds, List<ScheduleFileProblem> problems) {
+        if (!ref.code().isBlank() && !topicIds.containsKey(ref.code().strip())) {
+            problems.add(ScheduleFileProblem.at(ref.at(), "schedulefile.error.unknownTopic", ref.code(),
+                    String.join(", ", topicIds.keySet().stream().sorted().toList())));
+        }
+    }
+
+    /**
+     * A file of that name in the samples folder, else an asset stored under that name, else the newest
+     * asset uploaded under that original name.
+     */
+    private void audio(AudioRef ref, List<AudioAsset> assets, Map<String, Resolved.Audio> found,
+                       List<ScheduleFileProblem> problems) {
+        if (ref.name().isBlank() || found.containsKey(ref.name())) {
+            return;
+        }
+        var result = lookUp(ref.name(), assets);
+        if (result == null) {
+            problems.add(ScheduleFileProblem.at(ref.at(), "schedulefile.error.missingAudio", ref.name(),
+                    properties.audioDir().toString()));
+            return;
+        }
+        if (result.assetId() == null && result.file() != null) {
+            try {
+                // The library's own limits, checked here so the preview already says what the import would.
+                if (Files.size(result.file()) > library.maxFileSizeBytes()) {
+                    problems.add(ScheduleFileProblem.at(ref.at(), "schedulefile.error.badAudio", ref.name(),
+                            "larger than loaxa.library.max-file-size"));
+                    return;
+                }
+                AudioProbe.probe(result.file());
+            } catch (AudioDecodeException e) {
+                problems.add(ScheduleFileProblem.at(ref.at(), "schedulefile.error.badAudio", ref.name(),
+                        e.getMessage()));
+                return;
+            } catch (IOException e) {
+                problems.add(ScheduleFileProblem.at(ref.at(), "schedulefile.error.missingAudio", ref.name(),
+                        properties.audioDir().toString()));
+                return;
+            }
+        }
+        found.put(ref.name(), result);
+    }
+
+    /** Where an audio name leads; also what an export must write for an asset to come back as itself. */
+    Resolved.@Nullable Audio lookUp(String name, Collection<AudioAsset> assets) {
+        var dir = properties.audioDir().toAbsolutePath().normalize();
+        var file = dir.resolve(name).normalize();
+        if (file.startsWith(dir) && Files.isRegularFile(file)) {
+            var sha = sha256(file);
+            var same = assets.stream().filter(a -> a.sha256().equals(sha)).findFirst();
+            return new Resolved.Audio(name, file, sha, same.map(AudioAsset::id).orElse(null));
+        }
+        var stored = assets.stream().filter(a -> a.storedName().equals(name)).findFirst();
+        var asset = stored.or(() -> assets.stream().filter(a -> a.originalFilename().equals(name)).findFirst());
+        return asset.map(a -> new Resolved.Audio(name, null, a.sha256(), a.id())).orElse(null);
+    }
+
+    private static <T> List<String> unique(List<T> items, Function<T, String> name, Function<T, Where> at,
+                                           List<ScheduleFileProblem> problems) {
+        var seen = new LinkedHashMap<String, T>();
+        for (var item : items) {
+            var key = name.apply(item).strip();
+            if (!key.isEmpty() && seen.putIfAbsent(key, item) != null) {
+                problems.add(ScheduleFileProblem.at(at.apply(item), "schedulefile.error.duplicateName", key));
+            }
+        }
+        return List.copyOf(seen.keySet());
+    }
+
+    private static @Nullable String sha256(Path file) {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (IOException | NoSuchAlgorithmException e) {
+            return null;
+        }
+    }
+}

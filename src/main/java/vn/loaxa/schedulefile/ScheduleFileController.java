@@ -1,0 +1,83 @@
+package vn.loaxa.schedulefile;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import vn.loaxa.base.Texts;
+
+/** Schedule files over HTTP: import (preview with {@code dryRun=true}, else apply) and export. */
+@RestController
+@RequestMapping("/api/schedules")
+class ScheduleFileController {
+
+    record ImportResult(boolean applied, List<Change> changes) {
+    }
+
+    private final ScheduleFileService service;
+
+    ScheduleFileController(ScheduleFileService service) {
+        this.service = service;
+    }
+
+    @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ImportResult importFiles(@RequestParam("file") List<MultipartFile> files,
+                             @RequestParam(value = "dryRun", defaultValue = "false") boolean dryRun) throws IOException {
+        var sources = new ArrayList<ScheduleFileService.SourceFile>();
+        for (var f : files) {
+            var name = f.getOriginalFilename() == null || f.getOriginalFilename().isBlank()
+                    ? "schedule.yaml" : f.getOriginalFilename();
+            sources.add(new ScheduleFileService.SourceFile(name, f.getBytes()));
+        }
+        return dryRun ? new ImportResult(false, service.preview(sources))
+                : new ImportResult(true, service.apply(sources));
+    }
+
+    @GetMapping("/export")
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    ResponseEntity<byte[]> export() {
+        return ResponseEntity.ok()
+                .contentType(new MediaType("application", "yaml", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename("schedule.yaml").build().toString())
+                .body(service.export().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** 400 with the first problem as {@code error} and every problem with its file, line and field. */
+    @ExceptionHandler(ScheduleFileException.class)
+    ResponseEntity<Map<String, Object>> rejected(ScheduleFileException e, HttpServletRequest request) {
+        var locale = Texts.localeOf(request.getHeader("Accept-Language"));
+        var problems = e.problems().stream().map(p -> {
+            var m = new LinkedHashMap<String, Object>();
+            m.put("file", p.file());
+            m.put("line", p.line());
+            m.put("field", p.field());
+            m.put("message", p.message(locale));
+            return m;
+        }).toList();
+        var body = new LinkedHashMap<String, Object>();
+        body.put("error", e.messages(locale).getFirst());
+        body.put("code", "BAD_SCHEDULE_FILE");
+        body.put("detail", e.getMessage());
+        body.put("problems", problems);
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(body);
+    }
+}

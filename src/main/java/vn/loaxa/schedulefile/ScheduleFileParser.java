@@ -1,0 +1,355 @@
+package vn.loaxa.schedulefile;
+
+import java.io.StringReader;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+import vn.loaxa.schedule.Priority;
+import vn.loaxa.schedule.StartPolicy;
+import vn.loaxa.schedulefile.ScheduleDocument.*;
+
+/**
+ * Reads one schedule file through SnakeYAML's node API (not its object mapping), so every value
+ * keeps its line, and values are taken as written: {@code 05:30} stays a time, not YAML 1.1's
+ * sexagesimal 330. Checks what one file can show alone; {@link ScheduleChecks} checks the rest.
+ */
+final class ScheduleFileParser {
+
+    static final DateTimeFormatter VN_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
+    private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})");
+    private static final Pattern LENGTH = Pattern.compile("(\\d+)\\s*(h|m|min|s|phút|giây|giờ)?");
+    private static final Map<String, DayOfWeek> DAY_NAMES = dayNames();
+
+    private final String file;
+    private final List<ScheduleFileProblem> problems = new ArrayList<>();
+
+    private ScheduleFileParser(String file) {
+        this.file = file;
+    }
+
+    /** The file's content, or every problem found in it. */
+    static ScheduleDocument parse(String file, String text) {
+        var parser = new ScheduleFileParser(file);
+        Node root;
+        try {
+            root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            var mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            int line = mark == null ? 1 : mark.getLine() + 1;
+            throw new ScheduleFileException(List.of(new ScheduleFileProblem(file, line, "",
+                    "schedulefile.error.yaml", String.valueOf(e.getProblem()))));
+        } catch (YAMLException e) {
+            throw new ScheduleFileException(List.of(new ScheduleFileProblem(file, 1, "",
+                    "schedulefile.error.yaml", String.valueOf(e.getMessage()))));
+        }
+        var document = parser.document(root);
+        if (!parser.problems.isEmpty()) {
+            throw new ScheduleFileException(parser.problems);
+        }
+        return document;
+    }
+
+    private ScheduleDocument document(@Nullable Node root) {
+        if (root == null) {
+            problem(new Where(file, 1, ""), "schedulefile.error.empty");
+            return new ScheduleDocument(null, null, null, null, null);
+        }
+        var top = fields(root, "", Set.of("station", "villages", "programmes", "campaigns", "bulletins"));
+        var stationNode = top.get("station");
+        return new ScheduleDocument(stationNode == null ? null : station(stationNode),
+                list(top.get("villages"), "villages", (n, p) -> new VillageSpec(requiredText(n, p), where(n, p))),
+                list(top.get("programmes"), "programmes", this::programme),
+                list(top.get("campaigns"), "campaigns", this::campaign),
+                list(top.get("bulletins"), "bulletins", this::bulletin));
+    }
+
+    private StationSpec station(Node node) {
+        var f = fields(node, "station", Set.of("commune", "name", "time_zone"));
+        var zoneNode = f.get("time_zone");
+        return new StationSpec(text(f, node, "station", "commune"), text(f, node, "station", "name"),
+                zoneNode == null ? "" : requiredText(zoneNode, "station.time_zone"), where(node, "station"),
+                where(zoneNode == null ? node : zoneNode, "station.time_zone"));
+    }
+
+    private ProgrammeSpec programme(Node node, String path) {
+        var f = fields(node, path, Set.of("name", "days", "time", "max_length", "villages", "opening", "closing",
+                "priority", "start_policy", "wait", "valid_from", "valid_to", "enabled", "queue"));
+        var timeNode = f.get("time");
+        var villages = f.get("villages");
+        boolean all = villages == null || villages instanceof ScalarNode s && isAll(s.getValue());
+        return new ProgrammeSpec(text(f, node, path, "name"), days(f, node, path),
+                timeNode == null ? missing(node, path, "time", LocalTime.MIDNIGHT) : time(timeNode, path + ".time"),
+                date(f, path, "valid_from"), date(f, path, "valid_to"),
+                f.containsKey("max_length") ? length(f.get("max_length"), path + ".max_length", 1)
+                        : missing(node, path, "max_length", 1),
+                choice(f, path, "priority", Priority.class, Priority.NORMAL),
+                choice(f, path, "start_policy", StartPolicy.class, StartPolicy.WAIT),
+                f.containsKey("wait") ? length(f.get("wait"), path + ".wait", 0) : 0,
+                audio(f, path, "opening"), audio(f, path, "closing"),
+                all ? null : list(villages, path + ".villages", (n, p) -> new VillageSpec(requiredText(n, p), where(n, p))),
+                !f.containsKey("enabled") || bool(f.get("enabled"), path + ".enabled"),
+                list(f.get("queue"), path + ".queue", this::queueItem), where(node, path),
+                where(timeNode == null ? node : timeNode, path + ".time"));
+    }
+
+    private QueueSpec queueItem(Node node, String path) {
+        var f = fields(node, path, Set.of("bulletin", "from", "to"));
+        return new QueueSpec(text(f, node, path, "bulletin"), date(f, path, "from"), date(f, path, "to"),
+                where(node, path));
+    }
+
+    private CampaignSpec campaign(Node node, String path) {
+        var f = fields(node, path, Set.of("name", "from", "to", "topics", "note"));
+        var from = date(f, path, "from");
+        var to = date(f, path, "to");
+        if (from == null || to == null) {
+            problem(where(node, path), "schedulefile.error.missingField", from == null ? "from" : "to");
+        } else if (to.isBefore(from)) {
+            problem(where(f.get("to"), path + ".to"), "schedulefile.error.datesReversed");
+        }
+        var topics = list(f.get("topics"), path + ".topics", (n, p) -> new TopicRef(requiredText(n, p), where(n, p)));
+        return new CampaignSpec(text(f, node, path, "name"), from == null ? LocalDate.MIN : from,
+                to == null ? LocalDate.MAX : to, topics == null ? List.of() : topics, optionalText(f, path, "note"),
+                where(node, path));
+    }
+
+    private BulletinSpec bulletin(Node node, String path) {
+        var f = fields(node, path, Set.of("title", "file", "topic", "author", "source", "valid_from", "valid_to"));
+        var file = audio(f, path, "file");
+        var topic = f.get("topic");
+        return new BulletinSpec(text(f, node, path, "title"),
+                file == null ? missing(node, path, "file", new AudioRef("", where(node, path))) : file,
+                topic == null ? missing(node, path, "topic", new TopicRef("", where(node, path)))
+                        : new TopicRef(requiredText(topic, path + ".topic"), where(topic, path + ".topic")),
+                optionalText(f, path, "author"), optionalText(f, path, "source"), date(f, path, "valid_from"),
+                date(f, path, "valid_to"), where(node, path));
+    }
+
+    // --- values --------------------------------------------------------------------------------------
+
+    private LocalTime time(Node node, String path) {
+        var value = requiredText(node, path);
+        var m = TIME.matcher(value.strip());
+        if (m.matches() && Integer.parseInt(m.group(1)) < 24 && Integer.parseInt(m.group(2)) < 60) {
+            return LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+        }
+        problem(where(node, path), "schedulefile.error.badTime", value);
+        return LocalTime.MIDNIGHT;
+    }
+
+    private @Nullable LocalDate date(Map<String, Node> f, String parent, String key) {
+        var node = f.get(key);
+        if (node == null) {
+            return null;
+        }
+        var value = requiredText(node, parent + "." + key).strip();
+        try {
+            return value.contains("/") ? LocalDate.parse(value, VN_DATE) : LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            problem(where(node, parent + "." + key), "schedulefile.error.badDate", value);
+            return null;
+        }
+    }
+
+    /** "30m", "90s", "1h", or a plain number of minutes; in seconds. */
+    private int length(Node node, String path, int minimum) {
+        var value = requiredText(node, path).strip().toLowerCase(Locale.ROOT);
+        var m = LENGTH.matcher(value);
+        if (m.matches() && m.group(1).length() <= 6) {
+            int n = Integer.parseInt(m.group(1));
+            var unit = m.group(2) == null ? "m" : m.group(2);
+            int seconds = switch (unit) {
+                case "h", "giờ" -> n * 3600;
+                case "s", "giây" -> n;
+                default -> n * 60;
+            };
+            if (seconds >= minimum && seconds <= 24 * 3600) {
+                return seconds;
+            }
+        }
+        problem(where(node, path), "schedulefile.error.badLength", value);
+        return Math.max(minimum, 1);
+    }
+
+    private Set<DayOfWeek> days(Map<String, Node> f, Node parent, String path) {
+        var node = f.get("days");
+        if (node == null) {
+            return missing(parent, path, "days", EnumSet.allOf(DayOfWeek.class));
+        }
+        var tokens = new ArrayList<Map.Entry<String, Node>>();
+        if (node instanceof SequenceNode seq) {
+            seq.getValue().forEach(n -> tokens.add(Map.entry(requiredText(n, path + ".days"), n)));
+        } else {
+            for (var t : requiredText(node, path + ".days").split(",")) {
+                tokens.add(Map.entry(t, node));
+            }
+        }
+        var days = EnumSet.noneOf(DayOfWeek.class);
+        for (var t : tokens) {
+            var token = t.getKey().strip().toLowerCase(Locale.ROOT);
+            if (isAll(token)) {
+                days.addAll(EnumSet.allOf(DayOfWeek.class));
+            } else if (DAY_NAMES.containsKey(token)) {
+                days.add(DAY_NAMES.get(token));
+            } else {
+                problem(where(t.getValue(), path + ".days"), "schedulefile.error.badDay", t.getKey().strip());
+            }
+        }
+        if (days.isEmpty()) {
+            problem(where(node, path + ".days"), "schedulefile.error.badDay", "");
+        }
+        return days;
+    }
+
+    private <E extends Enum<E>> E choice(Map<String, Node> f, String parent, String key, Class<E> type, E fallback) {
+        var node = f.get(key);
+        if (node == null) {
+            return fallback;
+        }
+        var value = requiredText(node, parent + "." + key).strip();
+        for (var e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(value)) {
+                return e;
+            }
+        }
+        problem(where(node, parent + "." + key), "schedulefile.error.badChoice", value,
+                String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
+        return fallback;
+    }
+
+    private boolean bool(Node node, String path) {
+        var value = requiredText(node, path).strip().toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "true", "yes", "có" -> true;
+            case "false", "no", "không" -> false;
+            default -> {
+                problem(where(node, path), "schedulefile.error.badChoice", value, "true, false");
+                yield true;
+            }
+        };
+    }
+
+    private @Nullable AudioRef audio(Map<String, Node> f, String parent, String key) {
+        var node = f.get(key);
+        return node == null ? null : new AudioRef(requiredText(node, parent + "." + key).strip(),
+                where(node, parent + "." + key));
+    }
+
+    // --- structure -----------------------------------------------------------------------------------
+
+    private Map<String, Node> fields(Node node, String path, Set<String> allowed) {
+        var result = new LinkedHashMap<String, Node>();
+        if (!(node instanceof MappingNode mapping)) {
+            problem(where(node, path), "schedulefile.error.notMapping");
+            return result;
+        }
+        for (var tuple : mapping.getValue()) {
+            var keyNode = tuple.getKeyNode();
+            var key = keyNode instanceof ScalarNode s ? s.getValue() : "?";
+            var keyPath = path.isEmpty() ? key : path + "." + key;
+            if (!allowed.contains(key)) {
+                problem(where(keyNode, keyPath), "schedulefile.error.unknownField", key,
+                        String.join(", ", allowed.stream().sorted().toList()));
+            } else if (result.putIfAbsent(key, tuple.getValueNode()) != null) {
+                problem(where(keyNode, keyPath), "schedulefile.error.duplicateField", key);
+            }
+        }
+        return result;
+    }
+
+    private <T> @Nullable List<T> list(@Nullable Node node, String path, BiFunction<Node, String, T> item) {
+        if (node == null) {
+            return null;
+        }
+        if (node instanceof ScalarNode s && s.getValue().isBlank()) {
+            return List.of();
+        }
+        if (!(node instanceof SequenceNode seq)) {
+            problem(where(node, path), "schedulefile.error.notList");
+            return List.of();
+        }
+        var result = new ArrayList<T>();
+        for (int i = 0; i < seq.getValue().size(); i++) {
+            result.add(item.apply(seq.getValue().get(i), path + "[" + i + "]"));
+        }
+        return result;
+    }
+
+    private String text(Map<String, Node> f, Node parent, String path, String key) {
+        var node = f.get(key);
+        return node == null ? missing(parent, path, key, "") : requiredText(node, path + "." + key).strip();
+    }
+
+    private String optionalText(Map<String, Node> f, String path, String key) {
+        var node = f.get(key);
+        return node == null ? "" : requiredText(node, path + "." + key).strip();
+    }
+
+    private String requiredText(Node node, String path) {
+        if (node instanceof ScalarNode s) {
+            if (s.getValue().isBlank()) {
+                problem(where(node, path), "schedulefile.error.blank");
+            }
+            return s.getValue();
+        }
+        problem(where(node, path), "schedulefile.error.notText");
+        return "";
+    }
+
+    private <T> T missing(Node parent, String path, String key, T placeholder) {
+        problem(where(parent, path), "schedulefile.error.missingField", key);
+        return placeholder;
+    }
+
+    private Where where(Node node, String path) {
+        return new Where(file, node.getStartMark().getLine() + 1, path);
+    }
+
+    private void problem(Where where, String key, Object... args) {
+        problems.add(ScheduleFileProblem.at(where, key, args));
+    }
+
+    private static boolean isAll(String value) {
+        var v = value.strip().toLowerCase(Locale.ROOT);
+        return v.equals("all") || v.equals("daily") || v.equals("tất cả") || v.equals("hằng ngày")
+                || v.equals("hàng ngày");
+    }
+
+    private static Map<String, DayOfWeek> dayNames() {
+        var m = new LinkedHashMap<String, DayOfWeek>();
+        for (var d : DayOfWeek.values()) {
+            m.put(d.name().substring(0, 3).toLowerCase(Locale.ROOT), d);
+            m.put(d.name().toLowerCase(Locale.ROOT), d);
+            m.put(d == DayOfWeek.SUNDAY ? "cn" : "t" + (d.getValue() + 1), d);
+        }
+        return Map.copyOf(m);
+    }
+
+    /** The Vietnamese short name of a day as written in files: T2..T7, CN. */
+    static String dayName(DayOfWeek d) {
+        return d == DayOfWeek.SUNDAY ? "CN" : "T" + (d.getValue() + 1);
+    }
+}

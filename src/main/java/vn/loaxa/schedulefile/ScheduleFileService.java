@@ -1,0 +1,152 @@
+package vn.loaxa.schedulefile;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Imports and exports schedule files. An import is checked whole first: {@link #preview} says what
+ * would change and changes nothing; {@link #apply} does the same checks and then applies every
+ * change in one transaction, or none.
+ */
+@Service
+public class ScheduleFileService {
+
+    /** A schedule file as received: its name (for error messages) and its bytes. */
+    public record SourceFile(String name, byte[] content) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(ScheduleFileService.class);
+
+    private final ScheduleChecks checks;
+    private final ScheduleDiff diff;
+    private final ScheduleApplier applier;
+    private final ScheduleFileWriter writer;
+
+    ScheduleFileService(ScheduleChecks checks, ScheduleDiff diff, ScheduleApplier applier, ScheduleFileWriter writer) {
+        this.checks = checks;
+        this.diff = diff;
+        this.applier = applier;
+        this.writer = writer;
+    }
+
+    /** What importing these files would change; throws {@link ScheduleFileException} naming each problem. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<Change> preview(List<SourceFile> files) {
+        return diff.plan(checks.resolve(read(files))).changes();
+    }
+
+    /** Imports the files in one transaction and returns what changed; on any problem nothing changes. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<Change> apply(List<SourceFile> files) {
+        var plan = diff.plan(checks.resolve(read(files)));
+        applier.apply(plan, files.stream().map(SourceFile::name).collect(Collectors.joining(", ")));
+        log.info("Imported schedule files {}: {} changes", files.stream().map(SourceFile::name).toList(),
+                plan.changes().size());
+        return plan.changes();
+    }
+
+    /** The current schedule in the schedule file format. */
+    @Transactional(readOnly = true)
+    public String export() {
+        return writer.write();
+    }
+
+    /** The {@code *.yaml} and {@code *.yml} files of a folder, sorted by name. */
+    public static List<SourceFile> filesIn(Path dir) throws IOException {
+        var result = new ArrayList<SourceFile>();
+        if (!Files.isDirectory(dir)) {
+            return result;
+        }
+        try (var list = Files.list(dir)) {
+            for (var p : list.filter(f -> f.getFileName().toString().matches("(?i).*\\.ya?ml"))
+                    .filter(Files::isRegularFile).sorted().toList()) {
+                result.add(new SourceFile(p.getFileName().toString(), Files.readAllBytes(p)));
+            }
+        }
+        return result;
+    }
+
+    private static ScheduleDocument read(List<SourceFile> files) {
+        var problems = new ArrayList<ScheduleFileProblem>();
+        var documents = new ArrayList<ScheduleDocument>();
+        if (files.isEmpty()) {
+            throw new ScheduleFileException(List.of(new ScheduleFileProblem("", 1, "", "schedulefile.error.noFiles")));
+        }
+        for (var f : files) {
+            try {
+                documents.add(ScheduleFileParser.parse(f.name(), utf8(f)));
+            } catch (ScheduleFileException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        var merged = merge(documents, problems);
+        if (!problems.isEmpty()) {
+            throw new ScheduleFileException(problems);
+        }
+        return merged;
+    }
+
+    private static String utf8(SourceFile f) {
+        try {
+            var text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(f.content())).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            // Windows editors may save in a legacy code page; the diacritics would come out wrong.
+            throw new ScheduleFileException(List.of(new ScheduleFileProblem(f.name(), 1, "",
+                    "schedulefile.error.notUtf8")));
+        }
+    }
+
+    /** Several files make one schedule: lists are joined; the station may be described only once. */
+    private static ScheduleDocument merge(List<ScheduleDocument> docs, List<ScheduleFileProblem> problems) {
+        if (docs.size() == 1) {
+            return docs.getFirst();
+        }
+        ScheduleDocument.StationSpec station = null;
+        List<ScheduleDocument.VillageSpec> villages = null;
+        List<ScheduleDocument.ProgrammeSpec> programmes = null;
+        List<ScheduleDocument.CampaignSpec> campaigns = null;
+        List<ScheduleDocument.BulletinSpec> bulletins = null;
+        for (var d : docs) {
+            if (d.station() != null) {
+                if (station != null) {
+                    problems.add(ScheduleFileProblem.at(d.station().at(), "schedulefile.error.secondStation"));
+                }
+                station = d.station();
+            }
+            villages = join(villages, d.villages());
+            programmes = join(programmes, d.programmes());
+            campaigns = join(campaigns, d.campaigns());
+            bulletins = join(bulletins, d.bulletins());
+        }
+        return new ScheduleDocument(station, villages, programmes, campaigns, bulletins);
+    }
+
+    private static <T> List<T> join(List<T> a, List<T> b) {
+        if (a == null) {
+            return b;
+        }
+        if (b == null) {
+            return a;
+        }
+        var all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * Schedule files: the station, its villages, programmes with their queues, campaigns and bulletins
+ * as YAML under {@code schedules/}, loaded on the first start, imported (preview, then one
+ * transaction) and exported in the same format.
+ */
+@NullMarked
+package vn.loaxa.schedulefile;
+
+import org.jspecify.annotations.NullMarked;

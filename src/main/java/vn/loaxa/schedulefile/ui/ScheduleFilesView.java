@@ -1,0 +1,139 @@
+package vn.loaxa.schedulefile.ui;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.server.streams.UploadHandler;
+
+import jakarta.annotation.security.RolesAllowed;
+import vn.loaxa.schedulefile.Change;
+import vn.loaxa.schedulefile.ScheduleFileException;
+import vn.loaxa.schedulefile.ScheduleFileService;
+import vn.loaxa.schedulefile.ScheduleFileService.SourceFile;
+
+/**
+ * Import schedule files in two steps (see what would change, then apply) and download the current
+ * schedule. Problems are listed with their file, line and field, and nothing is changed.
+ */
+@Route("schedule-files")
+@Menu(order = 80, title = "nav.schedulefile")
+@RolesAllowed("ADMIN")
+class ScheduleFilesView extends VerticalLayout implements HasDynamicTitle {
+
+    private final ScheduleFileService service;
+    private final List<SourceFile> files = new ArrayList<>();
+    private final Paragraph summary = new Paragraph();
+    private final Grid<Change> changes = new Grid<>();
+    private final UnorderedList problems = new UnorderedList();
+    private final Button apply = new Button();
+    private final Button cancel = new Button();
+
+    ScheduleFilesView(ScheduleFileService service) {
+        this.service = service;
+        add(new H2(getTranslation("schedulefile.view.title")), new Paragraph(getTranslation("schedulefile.view.help")));
+
+        var upload = new Upload(UploadHandler.inMemory((meta, bytes) -> getUI().ifPresent(ui -> ui.access(() -> {
+            files.add(new SourceFile(meta.fileName(), bytes));
+            preview();
+        }))));
+        upload.setAcceptedFileTypes(".yaml", ".yml");
+        upload.setUploadButton(new Button(getTranslation("schedulefile.view.upload")));
+
+        apply.setText(getTranslation("schedulefile.view.apply"));
+        apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        apply.addClickListener(e -> apply(upload));
+        cancel.setText(getTranslation("schedulefile.view.cancel"));
+        cancel.addClickListener(e -> reset(upload));
+
+        changes.addColumn(c -> getTranslation("schedulefile.action." + c.action().name()))
+                .setAutoWidth(true).setFlexGrow(0);
+        changes.addColumn(c -> getTranslation("schedulefile.section." + c.section().name())).setAutoWidth(true);
+        changes.addColumn(Change::name).setFlexGrow(1);
+        changes.addColumn(c -> String.join(", ", c.fields())).setAutoWidth(true);
+        changes.setAllRowsVisible(true);
+
+        var export = new Anchor(DownloadHandler.fromInputStream(event -> {
+            var bytes = service.export().getBytes(StandardCharsets.UTF_8);
+            return new DownloadResponse(new ByteArrayInputStream(bytes), "lich-phat.yaml", "application/yaml",
+                    bytes.length);
+        }), getTranslation("schedulefile.view.export"));
+        export.setDownload(true);
+
+        problems.getStyle().set("color", "var(--lumo-error-text-color)");
+        add(upload, summary, problems, changes, new HorizontalLayout(apply, cancel), new Div(export));
+        reset(upload);
+    }
+
+    private void preview() {
+        problems.removeAll();
+        var names = files.stream().map(SourceFile::name).collect(Collectors.joining(", "));
+        try {
+            var list = service.preview(files);
+            changes.setItems(list);
+            changes.setVisible(!list.isEmpty());
+            summary.setText(list.isEmpty() ? getTranslation("schedulefile.view.noChanges")
+                    : getTranslation("schedulefile.view.preview", names));
+            apply.setEnabled(!list.isEmpty());
+        } catch (ScheduleFileException e) {
+            showProblems(e);
+        }
+        cancel.setEnabled(true);
+    }
+
+    private void apply(Upload upload) {
+        try {
+            var done = service.apply(files);
+            Notification.show(getTranslation("schedulefile.view.applied", String.valueOf(done.size())), 5000,
+                    Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            reset(upload);
+        } catch (ScheduleFileException e) {
+            showProblems(e);
+        }
+    }
+
+    private void showProblems(ScheduleFileException e) {
+        summary.setText(getTranslation("schedulefile.view.errors"));
+        problems.removeAll();
+        e.messages(getLocale()).forEach(m -> problems.add(new ListItem(m)));
+        changes.setVisible(false);
+        apply.setEnabled(false);
+    }
+
+    private void reset(Upload upload) {
+        files.clear();
+        upload.clearFileList();
+        problems.removeAll();
+        summary.setText("");
+        changes.setItems(List.of());
+        changes.setVisible(false);
+        apply.setEnabled(false);
+        cancel.setEnabled(false);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("schedulefile.view.title") + " | " + getTranslation("app.name");
+    }
+}
