@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -37,6 +38,7 @@ public class ReportService {
     private final StationIdentity identity;
     private final Clock clock;
 
+    @Autowired
     ReportService(AirLogScan scan, TopicService topics, VillageService villages, StationProperties station,
                   StationIdentity identity, Clock clock) {
         this(scan, () -> {
