@@ -21,5 +21,6 @@ profile=$(mktemp -d /tmp/loaxa-render.XXXXXX)
 trap 'rm -rf "$profile"' EXIT
 soffice -env:UserInstallation=file://"$profile" --headless --convert-to pdf --outdir "$out" "$docx" >/dev/null
 pdf="$out/$(basename "${docx%.*}").pdf"
+rm -f "${pdf%.pdf}"-page*.png
 pdftoppm -png -r 100 "$pdf" "${pdf%.pdf}-page"
 ls "$out"/"$(basename "${docx%.*}")"*

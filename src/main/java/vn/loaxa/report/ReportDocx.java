@@ -172,17 +172,19 @@ final class ReportDocx {
 
     private void topicTable() {
         var rows = report.byTopic();
-        var t = grid(rows.size() + 2, 700, 4555, 1300, 1400, 1400);
+        var t = grid(rows.size() + 2, 850, 4505, 1300, 1300, 1400);
         header(t, "STT", "Nội dung tuyên truyền", "Số tin, bài", "Số lượt phát", "Thời lượng (phút)");
         long airings = 0;
-        double minutes = 0;
+        long seconds = 0;
         for (int i = 0; i < rows.size(); i++) {
             var r = rows.get(i);
             cells(t, i + 1, n(i + 1), r.name(), n(r.bulletins()), n(r.airings()), d(r.minutes()));
             airings += r.airings();
-            minutes += r.minutes();
+            seconds += r.airedSeconds();
         }
-        cells(t, rows.size() + 1, "", "Tổng cộng", n(report.total().bulletins()), n(airings), d(minutes));
+        keepTogether(t);
+        cells(t, rows.size() + 1, "", "Tổng cộng", n(report.total().bulletins()), n(airings),
+                d(Math.round(seconds / 6.0) / 10.0));
         boldRow(t, rows.size() + 1);
     }
 
@@ -196,6 +198,7 @@ final class ReportDocx {
                     n(f.interrupted() + f.preempted() + f.failed() + f.unfinished()), n(f.missed() + f.skipped()),
                     d(f.minutes()));
         }
+        keepTogether(t);
     }
 
     private void signature() {
@@ -233,8 +236,11 @@ final class ReportDocx {
         }
         var name = right.addParagraph();
         name.setAlignment(ParagraphAlignment.CENTER);
-        name.setSpacingBefore(1700); // room for the signature and the seal
+        name.setSpacingBefore(1500); // room for the signature and the seal
         run(name, st.signer(), 14, true, false);
+        // The signature block is one row: it never splits, and the closing sentence stays with it.
+        t.getRow(0).setCantSplitRow(true);
+        keepWithNext(doc.getParagraphs().get(doc.getParagraphs().size() - 1));
     }
 
     // --- building blocks -------------------------------------------------------------------
@@ -245,8 +251,29 @@ final class ReportDocx {
         return p;
     }
 
+    /** A heading stays on the page of what follows it. */
     private void bold(String s) {
-        paragraph(ParagraphAlignment.BOTH, 14, true, false, s).setIndentationFirstLine(567);
+        var p = paragraph(ParagraphAlignment.BOTH, 14, true, false, s);
+        p.setIndentationFirstLine(567);
+        keepWithNext(p);
+    }
+
+    private static void keepWithNext(XWPFParagraph p) {
+        var ppr = p.getCTP().isSetPPr() ? p.getCTP().getPPr() : p.getCTP().addNewPPr();
+        if (!ppr.isSetKeepNext()) {
+            ppr.addNewKeepNext();
+        }
+    }
+
+    /** Small tables stay whole, and a row never breaks across pages: each row keeps with the next. */
+    private static void keepTogether(XWPFTable t) {
+        var rows = t.getRows();
+        for (int i = 0; i < rows.size(); i++) {
+            rows.get(i).setCantSplitRow(true);
+            if (i < rows.size() - 1) {
+                rows.get(i).getTableCells().forEach(c -> c.getParagraphs().forEach(ReportDocx::keepWithNext));
+            }
+        }
     }
 
     private XWPFParagraph paragraph(ParagraphAlignment align, int size, boolean bold, boolean italic, String s) {

@@ -266,7 +266,10 @@ class ReportApiTest extends SpringTest {
 
     @Test
     void the_docx_opens_and_holds_the_header_blocks_the_figures_and_the_signature() throws Exception {
-        try (var doc = new XWPFDocument(new ByteArrayInputStream(bytes(H1 + "&format=docx")))) {
+        var docx = bytes(H1 + "&format=docx");
+        // Kept for docs/render-report.sh, to look at the page as the office will print it.
+        Files.write(java.nio.file.Path.of("target", "sample-report.docx"), docx);
+        try (var doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
             var text = new XWPFWordExtractor(doc).getText();
             assertThat(text).contains("ỦY BAN NHÂN DÂN", "XÃ GIO SƠN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                     "Độc lập - Tự do - Hạnh phúc", "Số:", "/BC-UBND", "BÁO CÁO",
