@@ -1,0 +1,79 @@
+package vn.loaxa.report;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import vn.loaxa.base.InvalidInputException;
+
+/**
+ * Reports for the VH&TT officer and the ADMIN. {@code from} and {@code to} are station-local dates,
+ * both inclusive; without them, the current year so far.
+ */
+@RestController
+@PreAuthorize("hasAnyRole('ADMIN', 'REPORTER')")
+class ReportController {
+
+    private final ReportService reports;
+    private final ReportFiles files;
+    private final Clock clock;
+
+    ReportController(ReportService reports, ReportFiles files, Clock clock) {
+        this.reports = reports;
+        this.files = files;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/reports")
+    @Nullable Report report(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+                  @RequestParam(defaultValue = "json") String format, HttpServletResponse response) throws IOException {
+        var period = period(from, to);
+        if (format.equalsIgnoreCase("json")) {
+            return reports.build(period);
+        }
+        ReportFiles.Format f;
+        try {
+            f = ReportFiles.Format.valueOf(format.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("BAD_FORMAT", "error.report.badFormat", "format=json|xlsx|docx|csv");
+        }
+        var report = reports.build(period);
+        response.setContentType(f.contentType);
+        response.setHeader("Content-Disposition",
+                "attachment; filename=\"" + ReportFiles.fileName(period, f.extension) + "\"");
+        files.write(report, f, response.getOutputStream());
+        return null;
+    }
+
+    @GetMapping("/api/evidence")
+    void evidence(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+                  HttpServletResponse response) throws IOException {
+        var period = period(from, to);
+        response.setContentType(ReportFiles.ZIP_TYPE);
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + ReportFiles.evidenceName(period) + "\"");
+        files.writeEvidence(period, response.getOutputStream());
+    }
+
+    private ReportPeriod period(@Nullable LocalDate from, @Nullable LocalDate to) {
+        var today = LocalDate.now(clock);
+        var first = from == null ? today.withDayOfYear(1) : from;
+        var last = to == null ? today : to;
+        if (last.isBefore(first)) {
+            throw new InvalidInputException("BAD_DATES", "error.schedule.badDates", "to before from");
+        }
+        if (first.plusYears(5).isBefore(last)) {
+            throw new InvalidInputException("BAD_DATES", "error.report.tooLong", "at most 5 years");
+        }
+        return ReportPeriod.of(first, last);
+    }
+}

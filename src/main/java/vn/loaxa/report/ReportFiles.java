@@ -1,0 +1,168 @@
+package vn.loaxa.report;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+import vn.loaxa.airlog.AirLogRecords.Verification;
+import vn.loaxa.airlog.AirLogScan;
+import vn.loaxa.airlog.AirLogService;
+import vn.loaxa.base.Texts;
+import vn.loaxa.station.StationProperties;
+
+/** The report's files: xlsx, docx, CSV, and the evidence bundle (tài liệu kiểm chứng) of a period. */
+@Service
+public class ReportFiles {
+
+    public enum Format {
+        XLSX("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        DOCX("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        CSV("csv", "text/csv;charset=UTF-8");
+
+        public final String extension;
+        public final String contentType;
+
+        Format(String extension, String contentType) {
+            this.extension = extension;
+            this.contentType = contentType;
+        }
+    }
+
+    public static final String ZIP_TYPE = "application/zip";
+
+    private final ReportService reports;
+    private final AirLogService airLog;
+    private final AirLogScan scan;
+    private final StationProperties station;
+
+    ReportFiles(ReportService reports, AirLogService airLog, AirLogScan scan, StationProperties station) {
+        this.reports = reports;
+        this.airLog = airLog;
+        this.scan = scan;
+        this.station = station;
+    }
+
+    public static String fileName(ReportPeriod period, String extension) {
+        return "bao-cao-tuyen-truyen-cchc_" + period.slug() + "." + extension;
+    }
+
+    public static String evidenceName(ReportPeriod period) {
+        return "tai-lieu-kiem-chung_" + period.slug() + ".zip";
+    }
+
+    /** The docx prints the log's verification and head hash, so that one is checked now. */
+    @PreAuthorize("hasAnyRole('ADMIN', 'REPORTER')")
+    public void write(Report report, Format format, OutputStream out) throws IOException {
+        switch (format) {
+            case XLSX -> ReportXlsx.write(report, station.timeZone(), out);
+            case DOCX -> ReportDocx.write(report, airLog.verify(), station.timeZone(), out);
+            case CSV -> ReportCsv.write(report, station.timeZone(), out);
+        }
+    }
+
+    /**
+     * One zip for the period: the report (xlsx, docx, figures CSV), the air log CSV, the manifest of
+     * every aired file with the SHA-256 the log recorded, the verification of the whole chain with
+     * its head hash, and SHA256SUMS of all of these (checkable with {@code sha256sum -c}).
+     */
+    @PreAuthorize("hasAnyRole('ADMIN', 'REPORTER')")
+    public void writeEvidence(ReportPeriod period, OutputStream out) throws IOException {
+        var verification = airLog.verify();
+        var report = reports.compute(period);
+        var zone = station.timeZone();
+        var files = new LinkedHashMap<String, byte[]>();
+        files.put(fileName(period, "xlsx"), bytes(o -> ReportXlsx.write(report, zone, o)));
+        files.put(fileName(period, "docx"), bytes(o -> ReportDocx.write(report, verification, zone, o)));
+        files.put(fileName(period, "csv"), bytes(o -> ReportCsv.write(report, zone, o)));
+        var from = period.from().atStartOfDay(zone).toInstant();
+        var to = period.to().plusDays(1).atStartOfDay(zone).toInstant();
+        files.put("nhat-ky-phat_" + period.slug() + ".csv", bytes(o -> scan.writeCsv(from, to, Texts.VIETNAMESE, o)));
+        files.put("danh-muc-tep-da-phat.csv", bytes(o -> manifest(report, o)));
+        files.put("kiem-tra-nhat-ky.txt", bytes(o -> verificationText(report, verification, o)));
+        var sums = new StringBuilder();
+        files.forEach((name, content) -> sums.append(sha256(content)).append("  ").append(name).append('\n'));
+        files.put("SHA256SUMS", sums.toString().getBytes(StandardCharsets.UTF_8));
+        try (var zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
+            for (var e : files.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getValue());
+                zip.closeEntry();
+            }
+        }
+    }
+
+    private void manifest(Report report, OutputStream o) throws IOException {
+        var day = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(station.timeZone());
+        o.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        var w = new OutputStreamWriter(o, StandardCharsets.UTF_8);
+        ReportCsv.line(w, "Mã băm SHA-256", "Tiêu đề", "Chủ đề", "Mã tin bài", "Số lượt phát", "Phát lần đầu",
+                "Phát lần cuối");
+        for (var f : report.airedFiles()) {
+            ReportCsv.line(w, f.sha256(), f.title(), f.topicName() == null ? "" : f.topicName(),
+                    f.bulletinId() == null ? "" : f.bulletinId().toString(), "" + f.airings(),
+                    day.format(f.firstAired()), day.format(f.lastAired()));
+        }
+        w.flush();
+    }
+
+    private void verificationText(Report report, Verification v, OutputStream o) throws IOException {
+        var time = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss").withZone(station.timeZone());
+        var text = """
+                Kiểm tra toàn vẹn nhật ký phát sóng - %s
+                Kỳ báo cáo: %s (%s đến %s)
+                Thời điểm kiểm tra: %s
+                Kết quả: %s
+                Số dòng đã kiểm tra: %d
+                Dòng sai lệch đầu tiên: %s
+                Mô tả: %s
+                Mã băm dòng cuối (head hash): %s
+
+                Cách so sánh về sau: nhật ký còn nguyên vẹn khi kiểm tra lại vẫn cho kết quả nguyên vẹn và vẫn
+                có một dòng mang đúng mã băm dòng cuối ở trên (GET /api/airlog/verify cho mã băm dòng cuối hiện tại).
+
+                intact=%s
+                checkedRows=%d
+                firstBadRow=%s
+                headHash=%s
+                """.formatted(report.station().name(), report.period().label(), report.period().from(),
+                report.period().to(), time.format(report.generatedAt()), v.intact() ? "NGUYÊN VẸN" : "CÓ SAI LỆCH",
+                v.checkedRows(), str(v.firstBadRow()), str(v.problem()), str(v.headHash()), v.intact(),
+                v.checkedRows(), str(v.firstBadRow()), str(v.headHash()));
+        o.write(text.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String str(@Nullable Object o) {
+        return o == null ? "-" : o.toString();
+    }
+
+    interface Writing {
+        void to(OutputStream out) throws IOException;
+    }
+
+    private static byte[] bytes(Writing w) throws IOException {
+        var out = new ByteArrayOutputStream();
+        w.to(out);
+        return out.toByteArray();
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package vn.loaxa.report;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+import vn.loaxa.airlog.AirLogScan;
+import vn.loaxa.bulletin.TopicService;
+import vn.loaxa.report.Report.MonthRow;
+import vn.loaxa.report.Report.QuarterRow;
+import vn.loaxa.report.Report.TopicRow;
+import vn.loaxa.report.Report.VillageRow;
+import vn.loaxa.station.StationIdentity;
+import vn.loaxa.station.StationProperties;
+import vn.loaxa.station.VillageService;
+
+/**
+ * Builds a period's report from the air log in one streaming pass. The current topics and villages
+ * only add rows with zeros (so the officer sees what was never broadcast) and give the order; every
+ * figure and every name that aired comes from the log's own copies.
+ */
+@Service
+public class ReportService {
+
+    private final AirLogScan scan;
+    private final Supplier<Map<String, String>> topics;
+    private final Supplier<Map<Long, String>> villages;
+    private final ZoneId zone;
+    private final StationIdentity identity;
+    private final Clock clock;
+
+    @Autowired
+    ReportService(AirLogScan scan, TopicService topics, VillageService villages, StationProperties station,
+                  StationIdentity identity, Clock clock) {
+        this(scan, () -> {
+            var known = new LinkedHashMap<String, String>();
+            topics.findAll().stream().filter(t -> !t.retired()).forEach(t -> known.put(t.code(), t.name()));
+            return known;
+        }, () -> {
+            var known = new LinkedHashMap<Long, String>();
+            villages.findAll().stream().filter(v -> v.enabled()).forEach(v -> known.put(v.id(), v.name()));
+            return known;
+        }, station.timeZone(), identity, clock);
+    }
+
+    /** For benchmarks and tests without Spring: the topics and villages that get rows even with zeros. */
+    ReportService(AirLogScan scan, Supplier<Map<String, String>> topics, Supplier<Map<Long, String>> villages,
+                  ZoneId zone, StationIdentity identity, Clock clock) {
+        this.scan = scan;
+        this.topics = topics;
+        this.villages = villages;
+        this.zone = zone;
+        this.identity = identity;
+        this.clock = clock;
+    }
+
+    /** The report of {@code from} to {@code to}, station-local dates, both inclusive. */
+    @PreAuthorize("hasAnyRole('ADMIN', 'REPORTER')")
+    public Report build(LocalDate from, LocalDate to) {
+        return build(ReportPeriod.of(from, to));
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN', 'REPORTER')")
+    public Report build(ReportPeriod period) {
+        return compute(period);
+    }
+
+    /** Without the role check: the exports and the evidence bundle call it after their own. */
+    Report compute(ReportPeriod period) {
+        var tally = new Tally(period, zone, topics.get(), villages.get());
+        scan.scan(period.from().atStartOfDay(zone).toInstant(), period.to().plusDays(1).atStartOfDay(zone).toInstant(),
+                tally);
+        tally.finish();
+        return new Report(period, identity, clock.instant(), tally.total.figures(), topicRows(tally),
+                monthRows(tally), quarterRows(tally), villageRows(tally), tally.topBulletins(),
+                List.copyOf(tally.emergencies), tally.airedFiles());
+    }
+
+    private static List<TopicRow> topicRows(Tally t) {
+        var rows = new ArrayList<TopicRow>();
+        t.topics.forEach((code, a) -> rows.add(new TopicRow(code, a.name, a.broadcasts, a.bulletins.size(), a.airings,
+                Math.round(a.airedMs / 1000.0), Tally.minutes(a.airedMs))));
+        return rows;
+    }
+
+    private static List<MonthRow> monthRows(Tally t) {
+        var rows = new ArrayList<MonthRow>();
+        for (int i = 0; i < t.months.length; i++) {
+            rows.add(new MonthRow(t.firstMonth.plusMonths(i), t.months[i].figures()));
+        }
+        return rows;
+    }
+
+    private static List<QuarterRow> quarterRows(Tally t) {
+        return t.quarters.entrySet().stream()
+                .map(e -> new QuarterRow(e.getKey() / 10, e.getKey() % 10, e.getValue().figures())).toList();
+    }
+
+    private static List<VillageRow> villageRows(Tally t) {
+        return t.villages.entrySet().stream()
+                .map(e -> new VillageRow(e.getKey(), t.villageNames.get(e.getKey()), e.getValue().figures())).toList();
+    }
+}

@@ -1,0 +1,263 @@
+package vn.loaxa.report;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
+
+import vn.loaxa.airlog.AirLogScan.Row;
+import vn.loaxa.report.Report.AiredFile;
+import vn.loaxa.report.Report.BulletinRow;
+import vn.loaxa.report.Report.EmergencyRow;
+import vn.loaxa.report.Report.Figures;
+
+/**
+ * Counts a period's log rows in one pass, in chain order: a START opens a broadcast, its ITEMs and
+ * END add to it, NOT_AIRED stands alone; starts still open at the end are unfinished.
+ */
+final class Tally implements Consumer<Row> {
+
+    static final int TOP_BULLETINS = 10;
+
+    /** The counters of one group (the period, a month, a quarter, a village). */
+    static final class Acc {
+        final long[] outcome = new long[Outcomes.values().length];
+        long planned, airings, airedMs;
+        final Set<Long> bulletins = new HashSet<>();
+
+        Figures figures() {
+            return new Figures(planned, outcome[0], outcome[1], outcome[2], outcome[3], outcome[4], outcome[5],
+                    outcome[6], bulletins.size(), airings, Math.round(airedMs / 1000.0), minutes(airedMs));
+        }
+    }
+
+    /** Outcomes in Figures order, with UNFINISHED for a start that has no end. */
+    enum Outcomes { COMPLETED, INTERRUPTED, PREEMPTED, FAILED, MISSED, SKIPPED, UNFINISHED }
+
+    static final class TopicAcc {
+        String name;
+        long broadcasts, airings, airedMs, lastStart = -1;
+        final Set<Long> bulletins = new HashSet<>();
+
+        TopicAcc(String name) {
+            this.name = name;
+        }
+    }
+
+    static final class FileAcc {
+        String title;
+        @Nullable String topic;
+        @Nullable Long bulletin;
+        long airings, airedMs;
+        Instant first, last;
+
+        FileAcc(String title, @Nullable String topic, @Nullable Long bulletin, Instant when) {
+            this.title = title;
+            this.topic = topic;
+            this.bulletin = bulletin;
+            this.first = when;
+            this.last = when;
+        }
+
+        void seen(Instant when) {
+            first = when.isBefore(first) ? when : first;
+            last = when.isAfter(last) ? when : last;
+        }
+    }
+
+    private record Open(Row start, Acc[] groups, Instant aired) {
+    }
+
+    final Acc total = new Acc();
+    final Acc[] months;
+    final YearMonth firstMonth;
+    final Map<Integer, Acc> quarters = new LinkedHashMap<>();
+    final Map<Long, Acc> villages = new LinkedHashMap<>();
+    final Map<Long, String> villageNames = new HashMap<>();
+    final Map<String, TopicAcc> topics = new LinkedHashMap<>();
+    final Map<String, FileAcc> files = new LinkedHashMap<>();
+    final Map<Long, FileAcc> bulletins = new HashMap<>();
+    final List<EmergencyRow> emergencies = new ArrayList<>();
+    private final Map<Long, Open> open = new HashMap<>();
+    private final Map<Long, Open> emergencyOpen = new HashMap<>();
+    private final long[] monthStarts;
+
+    Tally(ReportPeriod period, ZoneId zone, Map<String, String> knownTopics, Map<Long, String> knownVillages) {
+        firstMonth = YearMonth.from(period.from());
+        int count = (int) firstMonth.until(YearMonth.from(period.to()), java.time.temporal.ChronoUnit.MONTHS) + 1;
+        months = new Acc[count];
+        monthStarts = new long[count];
+        for (int i = 0; i < count; i++) {
+            var m = firstMonth.plusMonths(i);
+            months[i] = new Acc();
+            monthStarts[i] = m.atDay(1).atStartOfDay(zone).toInstant().toEpochMilli();
+            quarters.computeIfAbsent(quarterKey(m), k -> new Acc());
+        }
+        knownTopics.forEach((code, name) -> topics.put(code, new TopicAcc(name)));
+        knownVillages.forEach((id, name) -> {
+            villages.put(id, new Acc());
+            villageNames.put(id, name);
+        });
+    }
+
+    static int quarterKey(YearMonth m) {
+        return m.getYear() * 10 + (m.getMonthValue() + 2) / 3;
+    }
+
+    static double minutes(long ms) {
+        return Math.round(ms / 6000.0) / 10.0;
+    }
+
+    @Override
+    public void accept(Row r) {
+        switch (r.kind()) {
+            case "START", "NOT_AIRED" -> begin(r);
+            case "ITEM" -> item(r);
+            case "END" -> end(r);
+            default -> { }
+        }
+    }
+
+    private void begin(Row r) {
+        int m = Arrays.binarySearch(monthStarts, r.plannedStartMs());
+        int month = m >= 0 ? m : -m - 2;
+        var groups = new ArrayList<Acc>(List.of(total, months[month],
+                quarters.get(quarterKey(firstMonth.plusMonths(month)))));
+        villagesOf(r).forEach((id, name) -> {
+            groups.add(villages.computeIfAbsent(id, k -> new Acc()));
+            villageNames.put(id, name);
+        });
+        var accs = groups.toArray(Acc[]::new);
+        for (var a : accs) {
+            a.planned++;
+        }
+        var aired = Instant.ofEpochMilli(r.actualStartMs() != null ? r.actualStartMs() : r.plannedStartMs());
+        var o = new Open(r, accs, aired);
+        boolean emergency = "EMERGENCY".equals(r.priority()) || "EMERGENCY".equals(r.trigger());
+        if (r.kind().equals("START")) {
+            open.put(r.seq(), o);
+            if (emergency) {
+                emergencyOpen.put(r.seq(), o);
+            }
+        } else {
+            count(accs, Outcomes.valueOf(r.outcome()), 0);
+            if (emergency) {
+                emergency(o, r.outcome(), 0, r.reason());
+            }
+        }
+    }
+
+    private void item(Row r) {
+        var o = open.get(r.startSeq());
+        if (o == null || r.actualMs() <= 0) {
+            return;
+        }
+        var sha = r.sha256() == null ? "" : r.sha256();
+        var title = r.title() == null ? "" : r.title();
+        var file = files.computeIfAbsent(sha, k -> new FileAcc(title, r.topicName(), r.bulletinId(), o.aired()));
+        file.airings++;
+        file.seen(o.aired());
+        if (r.bulletinId() == null) {
+            return;
+        }
+        long id = r.bulletinId();
+        for (var a : o.groups()) {
+            a.airings++;
+            a.bulletins.add(id);
+        }
+        var b = bulletins.computeIfAbsent(id, k -> new FileAcc(title, r.topicName(), id, o.aired()));
+        b.airings++;
+        b.airedMs += r.actualMs();
+        b.seen(o.aired());
+        var code = r.topicCode() == null ? "" : r.topicCode();
+        var t = topics.computeIfAbsent(code, k -> new TopicAcc(r.topicName() == null ? "(không có chủ đề)" : r.topicName()));
+        t.airings++;
+        t.airedMs += r.actualMs();
+        t.bulletins.add(id);
+        if (t.lastStart != r.startSeq()) {
+            t.lastStart = r.startSeq();
+            t.broadcasts++;
+        }
+    }
+
+    private void end(Row r) {
+        var o = open.remove(r.startSeq());
+        if (o == null) {
+            return;
+        }
+        count(o.groups(), Outcomes.valueOf(r.outcome()), r.actualMs());
+        var e = emergencyOpen.remove(r.startSeq());
+        if (e != null) {
+            emergency(e, r.outcome(), r.actualMs(), r.reason());
+        }
+    }
+
+    /** Starts with no end: still on air, or the station stopped and has not yet closed them. */
+    void finish() {
+        for (var o : open.values()) {
+            count(o.groups(), Outcomes.UNFINISHED, 0);
+        }
+        for (var e : emergencyOpen.values()) {
+            emergency(e, "UNFINISHED", 0, null);
+        }
+        open.clear();
+        emergencyOpen.clear();
+        emergencies.sort(Comparator.comparing(EmergencyRow::plannedStart));
+    }
+
+    private static void count(Acc[] groups, Outcomes outcome, long airedMs) {
+        for (var a : groups) {
+            a.outcome[outcome.ordinal()]++;
+            a.airedMs += airedMs;
+        }
+    }
+
+    private void emergency(Open o, @Nullable String outcome, long airedMs, @Nullable String reason) {
+        var s = o.start();
+        emergencies.add(new EmergencyRow(Instant.ofEpochMilli(s.plannedStartMs()),
+                s.actualStartMs() == null ? null : Instant.ofEpochMilli(s.actualStartMs()),
+                s.title() == null ? "" : s.title(), s.villageNames() == null ? "" : s.villageNames(),
+                outcome == null ? "" : outcome, Math.round(airedMs / 1000.0),
+                s.triggeredBy() == null ? "" : s.triggeredBy(), reason));
+    }
+
+    /** Village ids and the names copied beside them ("Thôn 1, Thôn 2"); by id when the names do not split evenly. */
+    private static Map<Long, String> villagesOf(Row r) {
+        var result = new LinkedHashMap<Long, String>();
+        if (r.villageIds() == null) {
+            return result;
+        }
+        var ids = Arrays.stream(r.villageIds().split(",")).filter(s -> !s.isEmpty()).map(Long::valueOf).toList();
+        var names = r.villageNames() == null ? new String[0] : r.villageNames().split(", ");
+        for (int i = 0; i < ids.size(); i++) {
+            result.put(ids.get(i), names.length == ids.size() ? names[i] : "#" + ids.get(i));
+        }
+        return result;
+    }
+
+    List<BulletinRow> topBulletins() {
+        return bulletins.values().stream()
+                .sorted(Comparator.comparingLong((FileAcc f) -> -f.airings).thenComparingLong(f -> -f.airedMs)
+                        .thenComparing(f -> f.title))
+                .limit(TOP_BULLETINS)
+                .map(f -> new BulletinRow(f.bulletin, f.title, f.topic, f.airings, Math.round(f.airedMs / 1000.0),
+                        minutes(f.airedMs), f.first, f.last))
+                .toList();
+    }
+
+    List<AiredFile> airedFiles() {
+        return files.entrySet().stream().map(e -> new AiredFile(e.getKey(), e.getValue().title, e.getValue().topic,
+                e.getValue().bulletin, e.getValue().airings, e.getValue().first, e.getValue().last)).toList();
+    }
+}

@@ -1,0 +1,245 @@
+package vn.loaxa.report.ui;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import jakarta.annotation.security.RolesAllowed;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import vn.loaxa.report.Report;
+import vn.loaxa.report.Report.Figures;
+import vn.loaxa.report.ReportFiles;
+import vn.loaxa.report.ReportPeriod;
+import vn.loaxa.report.ReportService;
+
+/**
+ * The VH&TT officer's reports: pick a preset or dates, see the figures and a bar chart by topic,
+ * download the xlsx, the docx draft, the CSV and the evidence bundle. A long period is read in the
+ * background with a progress bar, so the page stays responsive.
+ */
+@Route("reports")
+@Menu(order = 50, title = "nav.reports")
+@RolesAllowed({"REPORTER", "ADMIN"})
+class ReportsView extends VerticalLayout implements HasDynamicTitle {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    /** A row of a figures table: a month, a quarter, a village, or the whole period. */
+    record Line(String label, Figures figures) {
+    }
+
+    private final ReportService reports;
+    private final ReportFiles files;
+    private final IntegerField year = new IntegerField();
+    private final ComboBox<ReportPeriod> preset = new ComboBox<>();
+    private final DatePicker from = new DatePicker();
+    private final DatePicker to = new DatePicker();
+    private final Button build = new Button();
+    private final ProgressBar progress = new ProgressBar();
+    private final Span progressText = new Span();
+    private final HorizontalLayout downloads = new HorizontalLayout();
+    private final VerticalLayout summary = new VerticalLayout();
+
+    ReportsView(ReportService reports, ReportFiles files) {
+        this.reports = reports;
+        this.files = files;
+        add(new H2(getTranslation("report.title")));
+
+        int thisYear = LocalDate.now().getYear();
+        year.setLabel(getTranslation("report.year"));
+        year.setValue(thisYear);
+        year.setMin(2000);
+        year.setMax(2100);
+        year.setStepButtonsVisible(true);
+        year.addValueChangeListener(e -> presets());
+        preset.setLabel(getTranslation("report.preset"));
+        preset.setItemLabelGenerator(p -> capitalised(p.label()));
+        preset.addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                from.setValue(e.getValue().from());
+                to.setValue(e.getValue().to());
+            }
+        });
+        from.setLabel(getTranslation("report.from"));
+        to.setLabel(getTranslation("report.to"));
+        var i18n = new DatePicker.DatePickerI18n().setDateFormat("dd/MM/yyyy");
+        from.setI18n(i18n);
+        to.setI18n(i18n);
+        build.setText(getTranslation("report.build"));
+        build.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        build.addClickListener(e -> start());
+        var picker = new HorizontalLayout(year, preset, from, to, build);
+        picker.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        picker.setWrap(true);
+        progress.setIndeterminate(true);
+        progressText.setText(getTranslation("report.building"));
+        var busy = new HorizontalLayout(progress, progressText);
+        busy.setWidthFull();
+        busy.setVisible(false);
+        progress.setWidth("12em");
+        downloads.setWrap(true);
+        summary.setPadding(false);
+        add(picker, busy, downloads, summary);
+        presets();
+    }
+
+    private void presets() {
+        var y = year.getValue() == null ? LocalDate.now().getYear() : year.getValue();
+        var items = ReportPeriod.presets(y);
+        preset.setItems(items);
+        preset.setValue(items.get(4)); // 6 tháng đầu năm: the report asked for most often
+    }
+
+    private void start() {
+        if (from.getValue() == null || to.getValue() == null || to.getValue().isBefore(from.getValue())) {
+            Notification.show(getTranslation("error.schedule.badDates")).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            return;
+        }
+        var period = ReportPeriod.of(from.getValue(), to.getValue());
+        var ui = UI.getCurrent();
+        var busy = progress.getParent().orElseThrow();
+        busy.setVisible(true);
+        build.setEnabled(false);
+        // The service checks the role, so the background thread carries the signed-in user.
+        var security = SecurityContextHolder.getContext();
+        CompletableFuture.supplyAsync(() -> {
+            SecurityContextHolder.setContext(security);
+            try {
+                return reports.build(period);
+            } finally {
+                SecurityContextHolder.clearContext();
+            }
+        }).whenComplete((report, error) -> ui.access(() -> {
+            busy.setVisible(false);
+            build.setEnabled(true);
+            if (error != null) {
+                Notification.show(getTranslation("report.failed", error.getMessage()))
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            } else {
+                show(report);
+            }
+        }));
+    }
+
+    void show(Report report) {
+        var period = report.period();
+        downloads.removeAll();
+        for (var format : ReportFiles.Format.values()) {
+            downloads.add(new Anchor(download(ReportFiles.fileName(period, format.extension), format.contentType,
+                    out -> files.write(report, format, out)),
+                    getTranslation("report.download." + format.extension)));
+        }
+        downloads.add(new Anchor(download(ReportFiles.evidenceName(period), ReportFiles.ZIP_TYPE,
+                out -> files.writeEvidence(period, out)), getTranslation("report.download.evidence")));
+
+        summary.removeAll();
+        summary.add(new H3(getTranslation("report.summary", capitalised(period.label()) + " ("
+                + DATE.format(period.from()) + " - " + DATE.format(period.to()) + ")")));
+        summary.add(figures("report.preset", List.of(new Line(capitalised(period.label()), report.total()))));
+        summary.add(new H3(getTranslation("report.section.chart")), new TopicChart(report.byTopic()));
+        summary.add(new H3(getTranslation("report.section.topics")), TopicChart.grid(report.byTopic(), this));
+        summary.add(new H3(getTranslation("report.section.quarters")), figures("report.col.quarter",
+                report.byQuarter().stream().map(q -> new Line("Quý " + q.quarter() + "/" + q.year(), q.figures())).toList()));
+        summary.add(new H3(getTranslation("report.section.months")), figures("report.col.month",
+                report.byMonth().stream().map(m -> new Line(m.month().format(DateTimeFormatter.ofPattern("MM/yyyy")),
+                        m.figures())).toList()));
+        summary.add(new H3(getTranslation("report.section.villages")), figures("report.col.village",
+                report.byVillage().stream().map(v -> new Line(v.name(), v.figures())).toList()));
+        var top = new Grid<Report.BulletinRow>();
+        top.addColumn(Report.BulletinRow::title).setHeader(getTranslation("report.col.title")).setFlexGrow(3);
+        top.addColumn(b -> b.topicName() == null ? "" : b.topicName()).setHeader(getTranslation("report.col.topic"));
+        top.addColumn(Report.BulletinRow::airings).setHeader(getTranslation("report.fig.airings"));
+        top.addColumn(Report.BulletinRow::minutes).setHeader(getTranslation("report.fig.minutes"));
+        summary.add(new H3(getTranslation("report.section.top")), compact(top, report.topBulletins()));
+        var emergencies = new Grid<Report.EmergencyRow>();
+        emergencies.addColumn(e -> DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
+                .format(e.plannedStart().atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))))
+                .setHeader(getTranslation("report.col.when"));
+        emergencies.addColumn(Report.EmergencyRow::title).setHeader(getTranslation("report.col.title")).setFlexGrow(3);
+        emergencies.addColumn(e -> e.outcome().isEmpty() ? "" : getTranslation("airlog.outcome." + e.outcome()))
+                .setHeader(getTranslation("report.col.outcome"));
+        summary.add(new H3(getTranslation("report.section.emergencies")), compact(emergencies, report.emergencies()));
+    }
+
+    private Grid<Line> figures(String firstHeader, List<Line> lines) {
+        var grid = new Grid<Line>();
+        grid.addColumn(Line::label).setHeader(getTranslation(firstHeader)).setFrozen(true).setAutoWidth(true);
+        for (var key : List.of("planned", "completed", "interrupted", "preempted", "failed", "missed", "skipped",
+                "unfinished", "bulletins", "airings", "minutes")) {
+            grid.addColumn(l -> value(l.figures(), key)).setHeader(getTranslation("report.fig." + key))
+                    .setAutoWidth(true);
+        }
+        return compact(grid, lines);
+    }
+
+    private static Object value(Figures f, String key) {
+        return switch (key) {
+            case "planned" -> f.planned();
+            case "completed" -> f.completed();
+            case "interrupted" -> f.interrupted();
+            case "preempted" -> f.preempted();
+            case "failed" -> f.failed();
+            case "missed" -> f.missed();
+            case "skipped" -> f.skipped();
+            case "unfinished" -> f.unfinished();
+            case "bulletins" -> f.bulletins();
+            case "airings" -> f.airings();
+            default -> f.minutes();
+        };
+    }
+
+    static <T> Grid<T> compact(Grid<T> grid, List<T> items) {
+        grid.setItems(items);
+        grid.setAllRowsVisible(true);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        return grid;
+    }
+
+    private static DownloadHandler download(String name, String type, Writer writer) {
+        return event -> {
+            event.setFileName(name);
+            event.setContentType(type);
+            try (var out = event.getOutputStream()) {
+                writer.write(out);
+            }
+        };
+    }
+
+    interface Writer {
+        void write(java.io.OutputStream out) throws java.io.IOException;
+    }
+
+    private static String capitalised(@Nullable String s) {
+        return s == null || s.isEmpty() ? "" : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("report.title") + " | " + getTranslation("app.name");
+    }
+}
