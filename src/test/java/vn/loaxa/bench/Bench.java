@@ -20,6 +20,7 @@ public final class Bench {
         Files.createDirectories(work);
 
         ScheduleBench.run();
+        ReportBench.run(work);
 
         DecodeBench.run(DecodeBench.makeFiveMinuteMp3(work));
         if (Files.isDirectory(vectors)) {
