@@ -3,6 +3,7 @@ package vn.loaxa.base.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 
 import vn.loaxa.base.InvalidInputException;
@@ -32,6 +33,10 @@ public final class Notices {
             error(source, source.getTranslation(e.messageKey(), e.args()));
         } catch (AccessDeniedException e) {
             error(source, source.getTranslation("ui.error.forbidden"));
+        } catch (DuplicateKeyException e) {
+            error(source, source.getTranslation("ui.error.duplicate"));
+        } catch (IllegalArgumentException e) {
+            error(source, source.getTranslation("ui.error.invalid"));
         }
         return false;
     }
