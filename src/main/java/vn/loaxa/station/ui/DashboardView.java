@@ -17,6 +17,8 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -41,7 +43,7 @@ import vn.loaxa.station.VillageService;
 @Route("")
 @Menu(order = 0, title = "nav.home")
 @PermitAll
-class DashboardView extends Div implements HasDynamicTitle {
+class DashboardView extends Div implements HasDynamicTitle, BeforeEnterObserver {
 
     static final int POLL_MS = 1000;
     private static final int LISTS_EVERY = 5;
@@ -116,6 +118,11 @@ class DashboardView extends Div implements HasDynamicTitle {
         var columns = new Div(left, right);
         columns.addClassName("loaxa-dashboard-grid");
         add(head, columns);
+    }
+
+    /** Also when the operator clicks Home while already there: the lists are read fresh. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
         refreshOnAir();
         refreshLists(false);
     }
