@@ -66,6 +66,8 @@ class AdminJourneyE2ETest {
         registry.add("loaxa.library.audio-dir", () -> ROOT.resolve("audio").toString());
         // No LOAXA_ADMIN_PASSWORD: the station generates one and writes it to the data folder.
         registry.add("LOAXA_ADMIN_PASSWORD", () -> "");
+        // The development-mode popup would cover the header in the screenshots.
+        registry.add("vaadin.devmode.devTools.enabled", () -> "false");
     }
 
     @BeforeAll

@@ -58,7 +58,7 @@ class BulletinsView extends Div implements HasDynamicTitle {
         grid.addColumn(b -> topicNames.getOrDefault(b.topicId(), "")).setHeader(getTranslation("ui.bulletins.topic"))
                 .setFlexGrow(2);
         grid.addColumn(b -> Formats.date(b.validFrom()) + " – " + (b.validTo() == null ? "…" : Formats.date(b.validTo())))
-                .setHeader(getTranslation("ui.bulletins.validity")).setAutoWidth(true).setFlexGrow(0);
+                .setHeader(getTranslation("ui.bulletins.validity")).setWidth("14em").setFlexGrow(0);
         grid.addComponentColumn(b -> StateBadge.of(this, b.state())).setHeader(getTranslation("ui.bulletins.state"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(b -> b.comment() == null ? "" : b.comment()).setHeader(getTranslation("ui.bulletins.comment"))

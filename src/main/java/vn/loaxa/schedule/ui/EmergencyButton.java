@@ -1,7 +1,7 @@
 package vn.loaxa.schedule.ui;
 
 import java.io.ByteArrayInputStream;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.UI;
@@ -77,12 +77,14 @@ public class EmergencyButton extends Composite<Button> {
             }
         }));
         upload.setMaxFiles(1);
+        upload.setDropLabel(new com.vaadin.flow.component.html.Span(getTranslation("library.upload.drop")));
+        upload.setUploadButton(new Button(getTranslation("library.upload"), VaadinIcon.UPLOAD.create()));
         upload.setAcceptedFileTypes("audio/mpeg", "audio/wav", "audio/x-wav", ".mp3", ".wav");
         var targets = new MultiSelectComboBox<Village>(getTranslation("ui.emergency.villages"));
         var enabled = villages.findAll().stream().filter(Village::enabled).toList();
         targets.setItems(enabled);
         targets.setItemLabelGenerator(Village::name);
-        targets.setValue(new HashSet<>(enabled));
+        targets.setValue(new LinkedHashSet<>(enabled));
         targets.setWidthFull();
         var body = new VerticalLayout(new Paragraph(getTranslation("ui.emergency.explain")), title, audio, upload,
                 targets);

@@ -3,7 +3,7 @@ package vn.loaxa.schedule.ui;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 import com.vaadin.flow.component.button.Button;
@@ -69,7 +69,7 @@ class OneOffsView extends Div implements HasDynamicTitle {
         var enabled = villages.findAll().stream().filter(Village::enabled).toList();
         targets.setItems(enabled);
         targets.setItemLabelGenerator(Village::name);
-        targets.setValue(new HashSet<>(enabled));
+        targets.setValue(new LinkedHashSet<>(enabled));
         var save = new Button(getTranslation("ui.oneOffs.schedule"), VaadinIcon.CLOCK.create(), e -> {
             if (bulletin.isEmpty() || when.isEmpty()) {
                 Notices.error(this, getTranslation("ui.bulletins.missing"));

@@ -99,7 +99,7 @@ class ProgrammeForm extends Dialog {
             days.setValue(EnumSet.allOf(DayOfWeek.class));
             start.setValue(LocalTime.of(5, 30));
             maxMinutes.setValue(30);
-            villages.setValue(new HashSet<>(enabledVillages));
+            villages.setValue(new java.util.LinkedHashSet<>(enabledVillages));
             priority.setValue(Priority.NORMAL);
             policy.setValue(StartPolicy.WAIT);
             waitSeconds.setValue(60);

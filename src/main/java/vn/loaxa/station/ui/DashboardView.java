@@ -91,7 +91,7 @@ class DashboardView extends Div implements HasDynamicTitle, BeforeEnterObserver 
 
         next.addColumn(o -> Formats.dateTime(o.plannedStart())).setHeader(getTranslation("ui.dashboard.when"))
                 .setAutoWidth(true).setFlexGrow(0);
-        next.addColumn(Occurrence::title).setHeader(getTranslation("ui.dashboard.programme")).setFlexGrow(2);
+        next.addColumn(Occurrence::title).setHeader(getTranslation("ui.dashboard.programme")).setFlexGrow(3);
         next.addColumn(o -> Formats.duration(o.nominalMs())).setHeader(getTranslation("ui.dashboard.length"))
                 .setAutoWidth(true).setFlexGrow(0);
         next.addColumn(o -> villagesOf(o.villageIds())).setHeader(getTranslation("ui.dashboard.villages"))
@@ -108,7 +108,7 @@ class DashboardView extends Div implements HasDynamicTitle, BeforeEnterObserver 
         for (var g : List.of(next, today)) {
             g.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
             g.setEmptyStateText(getTranslation("ui.empty"));
-            g.addClassName("loaxa-dash-grid");
+            g.setAllRowsVisible(true);
         }
 
         var left = new Div(onAir, card("ui.dashboard.alerts", alertList));
