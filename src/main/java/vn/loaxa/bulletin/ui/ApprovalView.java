@@ -83,7 +83,8 @@ class ApprovalView extends Div implements HasDynamicTitle {
         });
         player.addClassName("loaxa-audio");
         var facts = new Paragraph(getTranslation("ui.approvals.facts", topicNames.getOrDefault(b.topicId(), ""),
-                b.author(), b.source(), Formats.date(b.validFrom()),
+                b.author().isBlank() ? "—" : b.author(), b.source().isBlank() ? "—" : b.source(),
+                Formats.date(b.validFrom()),
                 b.validTo() == null ? "…" : Formats.date(b.validTo())));
         var comment = new TextArea(getTranslation("ui.bulletins.comment"));
         comment.setWidthFull();

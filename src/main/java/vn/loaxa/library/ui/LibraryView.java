@@ -74,20 +74,19 @@ class LibraryView extends Div implements HasDynamicTitle {
         var filters = new Div(search, showRetired);
         filters.addClassName("loaxa-toolbar");
 
-        grid.addColumn(AudioAsset::title).setHeader(getTranslation("library.column.title")).setFlexGrow(3)
-                .setWidth("14em")
+        grid.addColumn(a -> a.retired() ? a.title() + " (" + getTranslation("ui.library.retired") + ")" : a.title())
+                .setHeader(getTranslation("library.column.title")).setFlexGrow(3).setWidth("10em")
                 .setSortable(true);
         grid.addColumn(AudioAsset::originalFilename).setHeader(getTranslation("library.column.file")).setFlexGrow(1)
-                .setWidth("10em");
+                .setWidth("8em");
         grid.addColumn(a -> Formats.duration(a.durationMs())).setHeader(getTranslation("library.column.duration"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AudioAsset::container).setHeader(getTranslation("library.column.format")).setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(a -> a.loudnessLufs() == null ? "" : String.format(Locale.ROOT, "%.1f", a.loudnessLufs()))
-                .setHeader(getTranslation("library.column.loudness")).setWidth("7.5em").setFlexGrow(0);
+                .setHeader(getTranslation("ui.library.lufs")).setWidth("5.5em").setFlexGrow(0);
         grid.addColumn(a -> Formats.dateTime(a.importedAt())).setHeader(getTranslation("library.column.importedAt"))
                 .setWidth("10.5em").setFlexGrow(0);
-        grid.addColumn(a -> a.retired() ? getTranslation("ui.library.retired") : "").setWidth("7em").setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText(getTranslation("ui.empty"));
         grid.asSingleSelect().addValueChangeListener(e -> showDetail(e.getValue()));
