@@ -9,12 +9,7 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.dom.Element;
-import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -35,25 +30,6 @@ public abstract class UiTest extends SpringBrowserlessTest {
         registry.add("loaxa.library.audio-dir", () -> SpringTest.ROOT.resolve("audio-ui").toString());
         registry.add("loaxa.library.max-file-size", () -> "2MB");
         registry.add("LOAXA_ADMIN_PASSWORD", () -> SpringTest.ADMIN_PASSWORD);
-    }
-
-    @Autowired
-    private ApplicationContext spring;
-
-    /**
-     * Spring Security keeps its context holder strategy in a static field, and Vaadin installs its own
-     * per application context. When another test's context started later, the static field points at
-     * that one; put back this context's strategy, carrying over the user the test runs as.
-     */
-    @BeforeEach
-    void useThisContextsSecurityHolder() {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        spring.getBeanProvider(SecurityContextHolderStrategy.class).ifAvailable(strategy -> {
-            SecurityContextHolder.setContextHolderStrategy(strategy);
-            var ctx = SecurityContextHolder.createEmptyContext();
-            ctx.setAuthentication(auth);
-            SecurityContextHolder.setContext(ctx);
-        });
     }
 
     protected static void useLocale(Locale locale) {
