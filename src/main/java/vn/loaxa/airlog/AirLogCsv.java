@@ -21,7 +21,7 @@ import vn.loaxa.base.Texts;
  * as Windows-1258 mojibake), dd/MM/yyyy HH:mm:ss in the station's zone, one row per broadcast
  * followed by one per item.
  */
-final class AirLogCsv {
+public final class AirLogCsv {
 
     private static final String[] COLUMNS = {"type", "key", "title", "topic", "planned", "start", "end",
             "nominalS", "actualS", "villages", "priority", "outcome", "trigger", "reason", "sha256"};
@@ -29,7 +29,7 @@ final class AirLogCsv {
     private AirLogCsv() {
     }
 
-    static void write(List<LoggedBroadcast> broadcasts, ZoneId zone, Locale locale, OutputStream out)
+    public static void write(List<LoggedBroadcast> broadcasts, ZoneId zone, Locale locale, OutputStream out)
             throws IOException {
         var time = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss").withZone(zone);
         out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});

@@ -51,6 +51,14 @@ class AssetRepository {
         return keys.getKey().longValue();
     }
 
+    void updateTitle(long id, String title) {
+        jdbc.sql("UPDATE audio_asset SET title = ? WHERE id = ?").params(title, id).update();
+    }
+
+    void updateRetired(long id, boolean retired) {
+        jdbc.sql("UPDATE audio_asset SET retired = ? WHERE id = ?").params(retired ? 1 : 0, id).update();
+    }
+
     private static AudioAsset map(ResultSet rs, int row) throws SQLException {
         double lufs = rs.getDouble("loudness_lufs");
         return new AudioAsset(rs.getLong("id"), rs.getString("title"), rs.getString("original_filename"),

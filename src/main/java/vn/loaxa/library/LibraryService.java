@@ -17,11 +17,13 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.loaxa.audio.AudioDecodeException;
 import vn.loaxa.audio.AudioProbe;
+import vn.loaxa.base.InvalidInputException;
 import vn.loaxa.library.ImportRejectedException.Code;
 
 /**
@@ -153,6 +155,29 @@ public class LibraryService {
             deleteQuietly(target);
             throw new ImportRejectedException(Code.STORAGE_FAILED, "Cannot record the asset: " + e.getMessage(), e);
         }
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    public AudioAsset rename(long id, String title) {
+        if (title.isBlank()) {
+            throw new InvalidInputException("BLANK_TITLE", "error.library.blankTitle", "A title is needed");
+        }
+        var asset = find(id).orElseThrow(() -> new InvalidInputException("UNKNOWN_ASSET",
+                "error.schedule.unknownAsset", "No asset " + id, id));
+        assets.updateTitle(asset.id(), title.strip());
+        return find(id).orElseThrow();
+    }
+
+    /**
+     * Retired assets can no longer be scheduled but keep their file and row: the air log and old
+     * reports still refer to them. There is deliberately no delete.
+     */
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    public AudioAsset setRetired(long id, boolean retired) {
+        var asset = find(id).orElseThrow(() -> new InvalidInputException("UNKNOWN_ASSET",
+                "error.schedule.unknownAsset", "No asset " + id, id));
+        assets.updateRetired(asset.id(), retired);
+        return find(id).orElseThrow();
     }
 
     static String defaultTitle(String originalFilename) {

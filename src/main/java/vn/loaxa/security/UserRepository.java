@@ -67,6 +67,19 @@ class UserRepository {
                 .update();
     }
 
+    void updateLocale(long id, String locale) {
+        jdbc.sql("UPDATE app_user SET locale = ? WHERE id = ?").params(locale, id).update();
+    }
+
+    void update(long id, String displayName, Set<Role> roles, boolean enabled) {
+        jdbc.sql("UPDATE app_user SET display_name = ?, enabled = ? WHERE id = ?")
+                .params(displayName, enabled ? 1 : 0, id).update();
+        jdbc.sql("DELETE FROM app_user_role WHERE user_id = ?").param(id).update();
+        for (var role : roles) {
+            jdbc.sql("INSERT INTO app_user_role (user_id, role) VALUES (?, ?)").params(id, role.name()).update();
+        }
+    }
+
     private Set<Role> rolesOf(long userId) {
         var roles = EnumSet.noneOf(Role.class);
         jdbc.sql("SELECT role FROM app_user_role WHERE user_id = ?").param(userId)

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -12,6 +13,8 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import vn.loaxa.base.InvalidInputException;
 
 /**
  * User accounts. Also the {@link UserDetailsService} both the login page and HTTP Basic use, so a
@@ -79,9 +82,59 @@ public class UserService implements UserDetailsService {
         users.updatePassword(account.id(), encoder.encode(newRawPassword), false);
     }
 
+    /** The signed-in user's own change: proves the current password first, and clears the forced change. */
+    @Transactional
+    public void changeOwnPassword(String currentRaw, String newRawPassword) {
+        var stored = users.findByUsername(CurrentUser.name())
+                .orElseThrow(() -> new UsernameNotFoundException("No user " + CurrentUser.name()));
+        if (!encoder.matches(currentRaw, stored.passwordHash())) {
+            throw new InvalidInputException("WRONG_PASSWORD", "error.user.wrongPassword", "Current password wrong");
+        }
+        if (currentRaw.equals(newRawPassword)) {
+            throw new InvalidInputException("SAME_PASSWORD", "error.user.samePassword", "New password is the old one");
+        }
+        checkPassword(newRawPassword);
+        users.updatePassword(stored.account().id(), encoder.encode(newRawPassword), false);
+    }
+
+    /** Remembers the UI language of the signed-in user ("vi" or "en"). */
+    @Transactional
+    public void setOwnLocale(String language) {
+        if (!language.equals("vi") && !language.equals("en")) {
+            throw new IllegalArgumentException("Unsupported language " + language);
+        }
+        find(CurrentUser.name()).ifPresent(a -> users.updateLocale(a.id(), language));
+    }
+
+    /** An admin sets a new password that the user must change at next login. */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public void resetPassword(long id, String newRawPassword) {
+        checkPassword(newRawPassword);
+        users.updatePassword(id, encoder.encode(newRawPassword), true);
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public void update(long id, String displayName, Set<Role> roles, boolean enabled) {
+        var account = users.findAll().stream().filter(a -> a.id() == id).findFirst()
+                .orElseThrow(() -> new UsernameNotFoundException("No user " + id));
+        if (roles.isEmpty()) {
+            throw new InvalidInputException("NO_ROLES", "error.user.noRoles", "A user needs a role");
+        }
+        // The last enabled admin cannot lock everybody out of user management.
+        boolean losesAdmin = account.roles().contains(Role.ADMIN) && (!roles.contains(Role.ADMIN) || !enabled);
+        long admins = users.findAll().stream().filter(a -> a.enabled() && a.roles().contains(Role.ADMIN)).count();
+        if (losesAdmin && admins <= 1) {
+            throw new InvalidInputException("LAST_ADMIN", "error.user.lastAdmin", "Last admin");
+        }
+        users.update(id, displayName.isBlank() ? account.username() : displayName.strip(), roles, enabled);
+    }
+
     private static void checkPassword(String raw) {
         if (raw.length() < MIN_PASSWORD_LENGTH) {
-            throw new IllegalArgumentException("A password needs at least " + MIN_PASSWORD_LENGTH + " characters");
+            throw new InvalidInputException("SHORT_PASSWORD", "error.user.shortPassword", "Password too short",
+                    MIN_PASSWORD_LENGTH);
         }
     }
 }

@@ -1,0 +1,143 @@
+package vn.loaxa.airlog.ui;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.stream.Collectors;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+
+import jakarta.annotation.security.PermitAll;
+import vn.loaxa.airlog.AirLogCsv;
+import vn.loaxa.airlog.AirLogRecords.LoggedBroadcast;
+import vn.loaxa.airlog.AirLogRecords.Query;
+import vn.loaxa.airlog.AirLogService;
+import vn.loaxa.airlog.Outcome;
+import vn.loaxa.base.ui.Formats;
+import vn.loaxa.base.ui.OutcomeBadge;
+import vn.loaxa.base.ui.Pickers;
+import vn.loaxa.bulletin.Topic;
+import vn.loaxa.bulletin.TopicService;
+import vn.loaxa.station.Village;
+import vn.loaxa.station.VillageService;
+
+/**
+ * The as-played log, read only: filters, lazy paging straight from SQLite (tens of thousands of
+ * rows never load at once), the CSV the office opens in Excel, and the chain check.
+ */
+@Route("airlog")
+@Menu(order = 7, title = "ui.nav.airlog")
+@PermitAll
+class AirLogView extends Div implements HasDynamicTitle {
+
+    private final AirLogService airLog;
+    private final DatePicker from;
+    private final DatePicker to;
+    private final Select<Village> village = new Select<>();
+    private final Select<Topic> topic = new Select<>();
+    private final Select<Outcome> outcome = new Select<>();
+    private final Grid<LoggedBroadcast> grid = new Grid<>();
+    private final Div verifyResult = new Div();
+
+    AirLogView(AirLogService airLog, VillageService villages, TopicService topics, Clock clock) {
+        this.airLog = airLog;
+        addClassName("loaxa-page");
+        var today = LocalDate.now(clock.withZone(Formats.ZONE));
+        from = Pickers.date(getTranslation("ui.queue.from"));
+        from.setValue(today.withDayOfMonth(1));
+        to = Pickers.date(getTranslation("ui.queue.to"));
+        to.setValue(today);
+        village.setLabel(getTranslation("ui.dashboard.villages"));
+        village.setItems(villages.findAll());
+        village.setItemLabelGenerator(v -> v == null ? getTranslation("ui.all") : v.name());
+        topic.setLabel(getTranslation("ui.bulletins.topic"));
+        topic.setItems(topics.findAll());
+        topic.setItemLabelGenerator(t -> t == null ? getTranslation("ui.all") : t.name());
+        outcome.setLabel(getTranslation("ui.dashboard.outcome"));
+        outcome.setItems(Outcome.values());
+        outcome.setItemLabelGenerator(o -> o == null ? getTranslation("ui.all") : getTranslation("airlog.outcome." + o));
+        for (var s : new Select<?>[] {village, topic, outcome}) {
+            s.setEmptySelectionAllowed(true);
+            s.setEmptySelectionCaption(getTranslation("ui.all"));
+        }
+        from.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        to.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        village.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        topic.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        outcome.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+
+        var csv = new Anchor(DownloadHandler.fromInputStream(event -> {
+            var out = new java.io.ByteArrayOutputStream();
+            var q = query(0, 1);
+            AirLogCsv.write(airLog.all(q.from(), q.to()), Formats.ZONE, getLocale(), out);
+            return new DownloadResponse(new java.io.ByteArrayInputStream(out.toByteArray()),
+                    "nhat-ky-phat-" + from.getValue() + "-" + to.getValue() + ".csv", "text/csv;charset=UTF-8",
+                    out.size());
+        }), "");
+        csv.add(new Button(getTranslation("ui.airlog.csv"), VaadinIcon.DOWNLOAD.create()));
+        csv.setId("airlog-csv");
+        var verify = new Button(getTranslation("ui.airlog.verify"), VaadinIcon.CHECK_CIRCLE.create(), e -> verify());
+        verify.setId("airlog-verify");
+        verifyResult.setId("verify-result");
+        var filters = new Div(from, to, village, topic, outcome, csv, verify);
+        filters.addClassName("loaxa-toolbar");
+        filters.addClassName("loaxa-filters");
+
+        grid.addColumn(b -> Formats.dateTime(b.plannedStart())).setHeader(getTranslation("airlog.csv.planned"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(b -> Formats.timeSeconds(b.actualStart())).setHeader(getTranslation("airlog.csv.start"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(LoggedBroadcast::title).setHeader(getTranslation("airlog.csv.title")).setFlexGrow(2);
+        grid.addColumn(b -> b.items().stream().map(i -> i.topicName()).filter(java.util.Objects::nonNull).distinct()
+                .collect(Collectors.joining(", "))).setHeader(getTranslation("airlog.csv.topic")).setFlexGrow(1);
+        grid.addColumn(LoggedBroadcast::villageNames).setHeader(getTranslation("airlog.csv.villages")).setFlexGrow(1);
+        grid.addColumn(b -> b.actualMs() == null ? "" : Formats.duration(b.actualMs()))
+                .setHeader(getTranslation("ui.dashboard.length")).setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(b -> OutcomeBadge.of(this, b.outcome())).setHeader(getTranslation("airlog.csv.outcome"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.setEmptyStateText(getTranslation("ui.empty"));
+        grid.setPageSize(50);
+        grid.setItems(q -> airLog.query(query(q.getPage(), q.getPageSize())).rows().stream(),
+                q -> (int) Math.min(Integer.MAX_VALUE, airLog.query(query(0, 1)).total()));
+        grid.setId("airlog-grid");
+        grid.addClassName("loaxa-tall-grid");
+        var head = new Div(new H2(getTranslation("ui.airlog.title")));
+        head.addClassName("loaxa-view-head");
+        add(head, filters, verifyResult, grid);
+    }
+
+    private Query query(int page, int size) {
+        var start = (from.isEmpty() ? LocalDate.of(2000, 1, 1) : from.getValue()).atStartOfDay(Formats.ZONE).toInstant();
+        var end = (to.isEmpty() ? LocalDate.of(2100, 1, 1) : to.getValue()).plusDays(1).atStartOfDay(Formats.ZONE)
+                .toInstant();
+        return new Query(start, end, village.isEmpty() ? null : village.getValue().id(),
+                topic.isEmpty() ? null : topic.getValue().code(), outcome.getValue(), page, size);
+    }
+
+    private void verify() {
+        var v = airLog.verify();
+        verifyResult.removeAll();
+        verifyResult.setClassName(v.intact() ? "loaxa-ok" : "loaxa-alert");
+        verifyResult.setText(v.intact() ? getTranslation("ui.airlog.intact", String.valueOf(v.checkedRows()),
+                v.headHash() == null ? "-" : v.headHash())
+                : getTranslation("ui.alert.logBroken", String.valueOf(v.firstBadRow()), v.problem()));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("ui.airlog.title") + " | " + getTranslation("app.name");
+    }
+}

@@ -1,0 +1,120 @@
+package vn.loaxa.schedule.ui;
+
+import java.io.ByteArrayInputStream;
+import java.util.LinkedHashSet;
+
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.streams.UploadHandler;
+import org.springframework.context.annotation.Scope;
+import org.springframework.stereotype.Component;
+
+import vn.loaxa.base.ui.Notices;
+import vn.loaxa.library.AudioAsset;
+import vn.loaxa.library.ImportRejectedException;
+import vn.loaxa.library.LibraryService;
+import vn.loaxa.schedule.OneOffService;
+import vn.loaxa.security.CurrentUser;
+import vn.loaxa.station.Village;
+import vn.loaxa.station.VillageService;
+
+/**
+ * The red button in the header: pick or upload the audio, pick villages (all by default), confirm,
+ * and the emergency is stored to play at once (cutting whatever is on air).
+ */
+@Component
+@Scope("prototype")
+public class EmergencyButton extends Composite<Button> {
+
+    private final transient OneOffService oneOffs;
+    private final transient LibraryService library;
+    private final transient VillageService villages;
+
+    EmergencyButton(OneOffService oneOffs, LibraryService library, VillageService villages) {
+        this.oneOffs = oneOffs;
+        this.library = library;
+        this.villages = villages;
+        var button = getContent();
+        button.setText(getTranslation("ui.emergency.button"));
+        button.setIcon(VaadinIcon.MEGAPHONE.create());
+        button.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+        button.addClassName("loaxa-emergency");
+        button.setId("emergency-button");
+        button.addClickListener(e -> open());
+    }
+
+    private void open() {
+        var dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("ui.emergency.title"));
+        var title = new TextField(getTranslation("ui.emergency.name"));
+        title.setWidthFull();
+        var audio = new ComboBox<AudioAsset>(getTranslation("ui.emergency.audio"));
+        audio.setItems(library.findAll().stream().filter(a -> !a.retired()).toList());
+        audio.setItemLabelGenerator(AudioAsset::title);
+        audio.setWidthFull();
+        var ui = UI.getCurrent();
+        var upload = new Upload(UploadHandler.inMemory((meta, bytes) -> {
+            try {
+                var imported = library.importFile(new ByteArrayInputStream(bytes), meta.fileName(), null,
+                        CurrentUser.name());
+                ui.access(() -> {
+                    audio.setItems(library.findAll().stream().filter(a -> !a.retired()).toList());
+                    audio.setValue(imported.asset());
+                });
+            } catch (ImportRejectedException ex) {
+                ui.access(() -> Notices.error(this, getTranslation(ex.messageKey())));
+            }
+        }));
+        upload.setMaxFiles(1);
+        upload.setDropLabel(new com.vaadin.flow.component.html.Span(getTranslation("library.upload.drop")));
+        upload.setUploadButton(new Button(getTranslation("library.upload"), VaadinIcon.UPLOAD.create()));
+        upload.setAcceptedFileTypes("audio/mpeg", "audio/wav", "audio/x-wav", ".mp3", ".wav");
+        var targets = new MultiSelectComboBox<Village>(getTranslation("ui.emergency.villages"));
+        var enabled = villages.findAll().stream().filter(Village::enabled).toList();
+        targets.setItems(enabled);
+        targets.setItemLabelGenerator(Village::name);
+        targets.setValue(new LinkedHashSet<>(enabled));
+        targets.setWidthFull();
+        var body = new VerticalLayout(new Paragraph(getTranslation("ui.emergency.explain")), title, audio, upload,
+                targets);
+        body.setPadding(false);
+        dialog.add(body);
+        dialog.setWidth("36em");
+        var go = new Button(getTranslation("ui.emergency.play"), VaadinIcon.MEGAPHONE.create(), e -> {
+            if (audio.isEmpty() || targets.isEmpty()) {
+                Notices.error(this, getTranslation(audio.isEmpty() ? "error.schedule.noAssets"
+                        : "error.schedule.noVillages"));
+                return;
+            }
+            var confirm = new ConfirmDialog(getTranslation("ui.emergency.confirm.title"),
+                    getTranslation("ui.emergency.confirm.text", audio.getValue().title(), targets.getValue().size()),
+                    getTranslation("ui.emergency.confirm.yes"), ok -> {
+                        if (Notices.attempt(this, () -> oneOffs.emergency(title.getValue(),
+                                java.util.List.of(audio.getValue().id()),
+                                targets.getValue().stream().map(Village::id).toList()))) {
+                            Notices.success(this, "ui.emergency.sent");
+                            dialog.close();
+                        }
+                    });
+            confirm.setConfirmButtonTheme("error primary");
+            confirm.setCancelable(true);
+            confirm.setCancelText(getTranslation("ui.cancel"));
+            confirm.open();
+        });
+        go.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+        go.setId("emergency-play");
+        dialog.getFooter().add(new Button(getTranslation("ui.cancel"), e -> dialog.close()), go);
+        dialog.open();
+    }
+}

@@ -1,0 +1,131 @@
+package vn.loaxa.schedule.ui;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+
+import jakarta.annotation.security.RolesAllowed;
+import vn.loaxa.base.ui.Formats;
+import vn.loaxa.base.ui.Notices;
+import vn.loaxa.base.ui.Pickers;
+import vn.loaxa.bulletin.Bulletin;
+import vn.loaxa.bulletin.BulletinService;
+import vn.loaxa.bulletin.BulletinState;
+import vn.loaxa.schedule.OneOff;
+import vn.loaxa.schedule.OneOffService;
+import vn.loaxa.schedule.Priority;
+import vn.loaxa.station.Village;
+import vn.loaxa.station.VillageService;
+
+/** One-off broadcasts of an approved bulletin at a chosen moment, and the list of those to come. */
+@Route("broadcasts")
+@Menu(order = 6, title = "ui.nav.oneOffs")
+@RolesAllowed({"ADMIN", "OPERATOR"})
+class OneOffsView extends Div implements HasDynamicTitle {
+
+    private final OneOffService oneOffs;
+    private final Clock clock;
+    private final Grid<OneOff> grid = new Grid<>();
+
+    OneOffsView(OneOffService oneOffs, BulletinService bulletins, VillageService villages, Clock clock) {
+        this.oneOffs = oneOffs;
+        this.clock = clock;
+        addClassName("loaxa-page");
+        var bulletin = new ComboBox<Bulletin>(getTranslation("ui.queue.bulletin"));
+        bulletin.setItems(bulletins.findAll().stream()
+                .filter(b -> !b.deleted() && b.state() == BulletinState.APPROVED).toList());
+        bulletin.setItemLabelGenerator(Bulletin::title);
+        bulletin.setId("oneoff-bulletin");
+        var title = new TextField(getTranslation("ui.oneOffs.name"));
+        var when = Pickers.dateTime(getTranslation("ui.oneOffs.when"));
+        when.setStep(Duration.ofSeconds(1));
+        when.setValue(LocalDateTime.now(clock.withZone(Formats.ZONE)).plusMinutes(5).withNano(0));
+        when.setId("oneoff-when");
+        var priority = new Select<Priority>();
+        priority.setLabel(getTranslation("ui.programmes.priority"));
+        priority.setItems(Priority.NORMAL, Priority.PRIORITY);
+        priority.setItemLabelGenerator(p -> getTranslation("airlog.priority." + p.name()));
+        priority.setValue(Priority.NORMAL);
+        var targets = new MultiSelectComboBox<Village>(getTranslation("ui.programmes.villages"));
+        var enabled = villages.findAll().stream().filter(Village::enabled).toList();
+        targets.setItems(enabled);
+        targets.setItemLabelGenerator(Village::name);
+        targets.setValue(new LinkedHashSet<>(enabled));
+        var save = new Button(getTranslation("ui.oneOffs.schedule"), VaadinIcon.CLOCK.create(), e -> {
+            if (bulletin.isEmpty() || when.isEmpty()) {
+                Notices.error(this, getTranslation("ui.bulletins.missing"));
+                return;
+            }
+            var start = when.getValue().atZone(Formats.ZONE).toInstant();
+            var b = bulletin.getValue();
+            if (Notices.attempt(this, () -> oneOffs.schedule(title.isEmpty() ? b.title() : title.getValue(), start,
+                    List.of(b.assetId()), targets.getValue().stream().map(Village::id).toList(),
+                    priority.getValue()))) {
+                Notices.success(this, "ui.oneOffs.scheduled", b.title(), Formats.dateTime(start));
+                refresh();
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setId("oneoff-save");
+        var form = new FormLayout(bulletin, title, when, priority, targets);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 3));
+        form.setColspan(targets, 2);
+        var card = new Div(new H3(getTranslation("ui.oneOffs.new")), form, save);
+        card.addClassName("loaxa-card");
+
+        grid.addColumn(o -> Formats.dateTime(o.startsAt())).setHeader(getTranslation("ui.oneOffs.when"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(OneOff::title).setHeader(getTranslation("ui.oneOffs.name")).setFlexGrow(1);
+        grid.addColumn(o -> getTranslation("airlog.priority." + o.priority().name()))
+                .setHeader(getTranslation("ui.programmes.priority")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(OneOff::createdBy).setHeader(getTranslation("ui.bulletins.createdBy")).setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addComponentColumn(o -> {
+            var cancel = new Button(getTranslation("ui.oneOffs.cancel"), e -> {
+                if (Notices.attempt(this, () -> oneOffs.cancel(o.id()))) {
+                    refresh();
+                }
+            });
+            cancel.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            cancel.setVisible(!o.cancelled());
+            return cancel;
+        }).setAutoWidth(true).setFlexGrow(0);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.setEmptyStateText(getTranslation("ui.empty"));
+        grid.setId("oneoff-grid");
+        var head = new Div(new H2(getTranslation("ui.oneOffs.title")));
+        head.addClassName("loaxa-view-head");
+        add(head, card, new H3(getTranslation("ui.oneOffs.upcoming")), grid);
+        refresh();
+    }
+
+    private void refresh() {
+        var now = clock.instant();
+        grid.setItems(oneOffs.findBetween(now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(60))).stream()
+                .filter(o -> !o.cancelled()).toList());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("ui.oneOffs.title") + " | " + getTranslation("app.name");
+    }
+}

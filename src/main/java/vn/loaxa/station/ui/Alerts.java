@@ -1,0 +1,66 @@
+package vn.loaxa.station.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.springframework.stereotype.Component;
+
+import vn.loaxa.airlog.AirLogRecords.LoggedBroadcast;
+import vn.loaxa.airlog.AirLogRecords.Verification;
+import vn.loaxa.airlog.AirLogService;
+import vn.loaxa.airlog.Outcome;
+import vn.loaxa.base.Texts;
+import vn.loaxa.base.ui.Formats;
+import vn.loaxa.playout.StationPlayer;
+import vn.loaxa.station.StationProperties;
+
+/**
+ * The dashboard's alerts. The air log check walks the whole chain, so its result is shared by all
+ * open dashboards and renewed only when asked (at open and every few minutes).
+ */
+@Component
+class Alerts {
+
+    static final long LOW_DISK_BYTES = 1024L * 1024 * 1024;
+
+    private final StationPlayer player;
+    private final AirLogService airLog;
+    private final StationProperties station;
+    private final AtomicReference<Verification> lastVerify = new AtomicReference<>();
+
+    Alerts(StationPlayer player, AirLogService airLog, StationProperties station) {
+        this.player = player;
+        this.airLog = airLog;
+        this.station = station;
+    }
+
+    List<String> current(Locale uiLocale, List<LoggedBroadcast> today, boolean verifyNow) {
+        var locale = Texts.ENGLISH.getLanguage().equals(uiLocale.getLanguage()) ? Texts.ENGLISH : Texts.VIETNAMESE;
+        var messages = new ArrayList<String>();
+        var device = player.deviceStatus();
+        if (!device.ok()) {
+            messages.add(Texts.get(locale, "status.device." + device.problem(), device.device()));
+        }
+        for (var b : today) {
+            if (b.outcome() == Outcome.MISSED || b.outcome() == Outcome.FAILED) {
+                messages.add(Texts.get(locale, "ui.alert." + b.outcome().name(), Formats.time(b.plannedStart()),
+                        b.title(), b.reason() == null ? "" : b.reason()));
+            }
+        }
+        long free = station.dataDir().toFile().getUsableSpace();
+        if (free > 0 && free < LOW_DISK_BYTES) {
+            messages.add(Texts.get(locale, "ui.alert.lowDisk", Long.toString(free / (1024 * 1024))));
+        }
+        if (verifyNow || lastVerify.get() == null) {
+            lastVerify.set(airLog.verify());
+        }
+        var v = lastVerify.get();
+        if (!v.intact()) {
+            messages.add(Texts.get(locale, "ui.alert.logBroken", String.valueOf(v.firstBadRow()),
+                    v.problem() == null ? "" : v.problem()));
+        }
+        return messages;
+    }
+}

@@ -1,0 +1,141 @@
+package vn.loaxa.station.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+
+import jakarta.annotation.security.RolesAllowed;
+import vn.loaxa.audio.output.NoOutputDeviceException;
+import vn.loaxa.audio.output.OutputDevices;
+import vn.loaxa.base.ui.Notices;
+import vn.loaxa.playout.StationBusyException;
+import vn.loaxa.playout.StationPlayer;
+import vn.loaxa.schedule.PlayoutProperties;
+import vn.loaxa.security.CurrentUser;
+import vn.loaxa.station.StationSettings;
+import vn.loaxa.station.Village;
+import vn.loaxa.station.VillageService;
+
+/** Commune and station names, villages, and the sound output with a test tone. */
+@Route("settings")
+@Menu(order = 9, title = "ui.nav.settings")
+@RolesAllowed("ADMIN")
+class SettingsView extends Div implements HasDynamicTitle {
+
+    private final VillageService villages;
+    private final Grid<Village> grid = new Grid<>();
+
+    SettingsView(StationSettings settings, VillageService villages, StationPlayer player, PlayoutProperties playout) {
+        this.villages = villages;
+        addClassName("loaxa-page");
+        var commune = new TextField(getTranslation("ui.settings.commune"), settings.communeName(), "");
+        var station = new TextField(getTranslation("ui.settings.station"), settings.stationName(), "");
+        commune.setWidth("22em");
+        station.setWidth("26em");
+        var saveNames = new Button(getTranslation("ui.save"), e -> {
+            if (Notices.attempt(this, () -> {
+                settings.set(StationSettings.COMMUNE_NAME, commune.getValue());
+                settings.set(StationSettings.STATION_NAME, station.getValue());
+            })) {
+                Notices.success(this, "ui.saved");
+            }
+        });
+        saveNames.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        var names = new Div(commune, station, saveNames);
+        names.addClassName("loaxa-toolbar");
+
+        var status = player.deviceStatus();
+        var devices = OutputDevices.list();
+        var deviceText = new Paragraph(getTranslation(status.ok() ? "home.output.ok" : "home.output.missing",
+                status.device()));
+        deviceText.addClassName(status.ok() ? "loaxa-ok" : "loaxa-alert");
+        var list = new Paragraph(getTranslation("ui.settings.devices",
+                devices.isEmpty() ? getTranslation("ui.settings.noDevices") : String.join(", ", devices)));
+        var tone = new Button(getTranslation("ui.settings.testTone"), VaadinIcon.VOLUME_UP.create(), e -> {
+            try {
+                player.playTestTone(CurrentUser.name());
+                Notices.success(this, "ui.settings.tonePlaying");
+            } catch (StationBusyException ex) {
+                Notices.error(this, getTranslation("status.busy"));
+            } catch (NoOutputDeviceException ex) {
+                Notices.error(this, getTranslation("status.device." + ex.reason().name(), ex.requestedName()));
+            }
+        });
+        tone.setId("test-tone");
+        var grace = new Paragraph(getTranslation("ui.settings.grace", playout.grace().toMinutes()));
+        var fixed = new Paragraph(getTranslation("ui.settings.fromConfig"));
+        fixed.addClassName("loaxa-muted");
+
+        grid.addColumn(Village::position).setHeader("#").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::nameEditor).setHeader(getTranslation("ui.settings.village")).setFlexGrow(1);
+        grid.addComponentColumn(v -> {
+            var on = new Checkbox(getTranslation("ui.settings.inUse"), v.enabled());
+            on.addValueChangeListener(e -> Notices.attempt(this, () -> villages.update(v.id(), v.name(), e.getValue())));
+            return on;
+        }).setAutoWidth(true).setFlexGrow(0);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        grid.setAllRowsVisible(true);
+        grid.setId("village-grid");
+        var newName = new TextField();
+        newName.setPlaceholder(getTranslation("ui.settings.newVillage"));
+        var add = new Button(getTranslation("ui.settings.addVillage"), VaadinIcon.PLUS.create(), e -> {
+            if (Notices.attempt(this, () -> villages.create(newName.getValue()))) {
+                newName.clear();
+                refresh();
+            }
+        });
+        var addRow = new Div(newName, add);
+        addRow.addClassName("loaxa-toolbar");
+
+        var head = new Div(new H2(getTranslation("ui.settings.title")));
+        head.addClassName("loaxa-view-head");
+        var left = new Div(card("ui.settings.names", names), card("ui.settings.output", deviceText, list, tone, grace,
+                fixed));
+        left.addClassName("loaxa-col");
+        var right = new Div(card("ui.settings.villages", grid, addRow));
+        right.addClassName("loaxa-col");
+        var cols = new Div(left, right);
+        cols.addClassName("loaxa-dashboard-grid");
+        add(head, cols);
+        refresh();
+    }
+
+    private TextField nameEditor(Village v) {
+        var field = new TextField();
+        field.setValue(v.name());
+        field.setWidthFull();
+        field.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                Notices.attempt(this, () -> villages.update(v.id(), e.getValue(), v.enabled()));
+            }
+        });
+        return field;
+    }
+
+    private Div card(String key, com.vaadin.flow.component.Component... content) {
+        var d = new Div(new H3(getTranslation(key)));
+        d.add(content);
+        d.addClassName("loaxa-card");
+        return d;
+    }
+
+    private void refresh() {
+        grid.setItems(villages.findAll());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("ui.settings.title") + " | " + getTranslation("app.name");
+    }
+}
