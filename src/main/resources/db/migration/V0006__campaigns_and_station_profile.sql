@@ -1,14 +1,6 @@
 -- Schedule files (schedules/*.yaml): what they describe beyond programmes and the queue.
 
--- The station's names as the commune writes them. One row at most (id = 1); the time zone stays a
--- setting (loaxa.station.time-zone) because the whole application runs by it.
-CREATE TABLE station_profile (
-    id            INTEGER PRIMARY KEY CHECK (id = 1),
-    commune       TEXT    NOT NULL,
-    station_name  TEXT    NOT NULL,
-    updated_by    TEXT    NOT NULL,
-    updated_at    TEXT    NOT NULL
-);
+-- The station's names a schedule file carries are station settings (station_setting, V0004).
 
 -- A propaganda campaign (đợt tuyên truyền): a date range and the CCHC topics to emphasise in it,
 -- e.g. the four quarters of plan 32/KH-UBND. Planning data only: nothing airs because of it, and

@@ -21,6 +21,7 @@ import vn.loaxa.report.Report.TopicRow;
 import vn.loaxa.report.Report.VillageRow;
 import vn.loaxa.station.StationIdentity;
 import vn.loaxa.station.StationProperties;
+import vn.loaxa.station.StationSettings;
 import vn.loaxa.station.VillageService;
 
 /**
@@ -35,12 +36,12 @@ public class ReportService {
     private final Supplier<Map<String, String>> topics;
     private final Supplier<Map<Long, String>> villages;
     private final ZoneId zone;
-    private final StationIdentity identity;
+    private final Supplier<StationIdentity> identity;
     private final Clock clock;
 
     @Autowired
     ReportService(AirLogScan scan, TopicService topics, VillageService villages, StationProperties station,
-                  StationIdentity identity, Clock clock) {
+                  StationSettings settings, Clock clock) {
         this(scan, () -> {
             var known = new LinkedHashMap<String, String>();
             topics.findAll().stream().filter(t -> !t.retired()).forEach(t -> known.put(t.code(), t.name()));
@@ -49,12 +50,12 @@ public class ReportService {
             var known = new LinkedHashMap<Long, String>();
             villages.findAll().stream().filter(v -> v.enabled()).forEach(v -> known.put(v.id(), v.name()));
             return known;
-        }, station.timeZone(), identity, clock);
+        }, station.timeZone(), settings::identity, clock);
     }
 
     /** For benchmarks and tests without Spring: the topics and villages that get rows even with zeros. */
     ReportService(AirLogScan scan, Supplier<Map<String, String>> topics, Supplier<Map<Long, String>> villages,
-                  ZoneId zone, StationIdentity identity, Clock clock) {
+                  ZoneId zone, Supplier<StationIdentity> identity, Clock clock) {
         this.scan = scan;
         this.topics = topics;
         this.villages = villages;
@@ -80,7 +81,7 @@ public class ReportService {
         scan.scan(period.from().atStartOfDay(zone).toInstant(), period.to().plusDays(1).atStartOfDay(zone).toInstant(),
                 tally);
         tally.finish();
-        return new Report(period, identity, clock.instant(), tally.total.figures(), topicRows(tally),
+        return new Report(period, identity.get(), clock.instant(), tally.total.figures(), topicRows(tally),
                 monthRows(tally), quarterRows(tally), villageRows(tally), tally.topBulletins(),
                 List.copyOf(tally.emergencies), tally.airedFiles());
     }

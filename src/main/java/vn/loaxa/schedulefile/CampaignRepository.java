@@ -9,14 +9,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Campaigns and the station profile (migration V0006). */
+import vn.loaxa.station.StationSettings;
+
+/** Campaigns (migration V0006), and the station names a schedule file carries. */
 @Repository
 class CampaignRepository {
 
     private final JdbcClient jdbc;
+    private final StationSettings settings;
 
-    CampaignRepository(JdbcClient jdbc) {
+    CampaignRepository(JdbcClient jdbc, StationSettings settings) {
         this.jdbc = jdbc;
+        this.settings = settings;
     }
 
     List<Campaign> findAll() {
@@ -47,19 +51,12 @@ class CampaignRepository {
         }
     }
 
+    /** The names live in the station settings, the one place the UI and the reports read them from. */
     Optional<StationProfile> profile() {
-        return jdbc.sql("SELECT commune, station_name FROM station_profile WHERE id = 1")
-                .query((rs, n) -> new StationProfile(rs.getString("commune"), rs.getString("station_name")))
-                .optional();
+        return Optional.of(new StationProfile(settings.communeName(), settings.stationName()));
     }
 
     void saveProfile(StationProfile p, String by, Instant now) {
-        jdbc.sql("""
-                        INSERT INTO station_profile (id, commune, station_name, updated_by, updated_at)
-                        VALUES (1, ?, ?, ?, ?)
-                        ON CONFLICT (id) DO UPDATE SET commune = excluded.commune,
-                            station_name = excluded.station_name, updated_by = excluded.updated_by,
-                            updated_at = excluded.updated_at""")
-                .params(p.commune(), p.stationName(), by, now.toString()).update();
+        settings.setFromScheduleFile(p.commune(), p.stationName(), by);
     }
 }

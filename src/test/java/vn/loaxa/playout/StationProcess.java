@@ -44,7 +44,10 @@ final class StationProcess implements AutoCloseable {
                 "--enable-native-access=ALL-UNNAMED", "-cp", classpath, LoaXaApplication.class.getName(),
                 "--server.port=" + port,
                 "--loaxa.station.data-dir=" + home.resolve("data"),
-                "--loaxa.library.audio-dir=" + home.resolve("audio")));
+                "--loaxa.library.audio-dir=" + home.resolve("audio"),
+                // These tests bring their own audio; the Gio Sơn first-start load would hold the
+                // database while the test already uploads.
+                "--loaxa.schedules.load-on-first-start=false"));
         properties.forEach(p -> command.add("--" + p));
         var builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("station-" + (++starts) + ".log").toFile()));

@@ -29,8 +29,8 @@ public final class ScratchReports {
                 villages.put(rs.getLong(1), rs.getString(2));
             });
             return (Map<Long, String>) villages;
-        }, zone, new StationIdentity("Gio Sơn", "Đài truyền thanh xã Gio Sơn", "Gio Linh", "Quảng Trị", "", "Đỗ An Chung",
-                "PHÓ CHỦ TỊCH"), Clock.system(zone));
+        }, zone, () -> new StationIdentity("Gio Sơn", "Đài truyền thanh xã Gio Sơn", "Gio Linh", "Quảng Trị", "",
+                "Đỗ An Chung", "PHÓ CHỦ TỊCH"), Clock.system(zone));
     }
 
     /** For the benchmark: the figures without the role check (no user signs in there). */

@@ -49,6 +49,7 @@ class ScheduleApiTest extends SpringTest {
     Api api;
     JsonMapper json = JsonMapper.builder().build();
     AudioAsset asset;
+    java.util.Set<Long> oneOffsBefore = java.util.Set.of();
 
     @BeforeEach
     void setUp() {
@@ -59,6 +60,9 @@ class ScheduleApiTest extends SpringTest {
             users.create("officer", "Cán bộ VH-TT", "reporter-pass", EnumSet.of(Role.REPORTER), false);
         }
         asset = TestAssets.wav(library, tmp, "Thông báo lịch cắt điện", 0.5);
+        var now = clock.instant();
+        oneOffsBefore = oneOffs.findBetween(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(1))).stream()
+                .map(OneOff::id).collect(java.util.stream.Collectors.toSet());
     }
 
     /**
@@ -69,6 +73,7 @@ class ScheduleApiTest extends SpringTest {
     void letDueBroadcastsFinish() throws InterruptedException {
         var now = clock.instant();
         var dueKeys = oneOffs.findBetween(now.minus(Duration.ofMinutes(15)), now.plusSeconds(5)).stream()
+                .filter(o -> !o.cancelled() && !oneOffsBefore.contains(o.id()))
                 .map(o -> "O" + o.id()).toList();
         var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {

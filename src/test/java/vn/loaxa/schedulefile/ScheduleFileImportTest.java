@@ -130,7 +130,7 @@ class ScheduleFileImportTest extends FreshStationTest {
 
     private static final String GOOD_START = """
             station:
-              commune: Xã Gio Sơn
+              commune: Gio Sơn
               name: Đài truyền thanh xã Gio Sơn
               time_zone: Asia/Ho_Chi_Minh
             programmes:

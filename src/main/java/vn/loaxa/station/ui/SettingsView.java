@@ -1,5 +1,7 @@
 package vn.loaxa.station.ui;
 
+import java.util.List;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -39,20 +41,23 @@ class SettingsView extends Div implements HasDynamicTitle {
     SettingsView(StationSettings settings, VillageService villages, StationPlayer player, PlayoutProperties playout) {
         this.villages = villages;
         addClassName("loaxa-page");
-        var commune = new TextField(getTranslation("ui.settings.commune"), settings.communeName(), "");
-        var station = new TextField(getTranslation("ui.settings.station"), settings.stationName(), "");
-        commune.setWidth("22em");
-        station.setWidth("26em");
+        // What reports print in their header and signature block: set once per commune.
+        var fields = new java.util.LinkedHashMap<String, TextField>();
+        for (var key : List.of(StationSettings.COMMUNE_NAME, StationSettings.STATION_NAME, StationSettings.DISTRICT,
+                StationSettings.PROVINCE, StationSettings.OFFICER, StationSettings.SIGNER,
+                StationSettings.SIGNER_TITLE)) {
+            var field = new TextField(getTranslation("ui.settings.key." + key), settings.get(key), "");
+            field.setWidth(key.equals(StationSettings.STATION_NAME) ? "26em" : "16em");
+            fields.put(key, field);
+        }
         var saveNames = new Button(getTranslation("ui.save"), e -> {
-            if (Notices.attempt(this, () -> {
-                settings.set(StationSettings.COMMUNE_NAME, commune.getValue());
-                settings.set(StationSettings.STATION_NAME, station.getValue());
-            })) {
+            if (Notices.attempt(this, () -> fields.forEach((key, field) -> settings.set(key, field.getValue())))) {
                 Notices.success(this, "ui.saved");
             }
         });
         saveNames.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var names = new Div(commune, station, saveNames);
+        var names = new Div(fields.values().toArray(new TextField[0]));
+        names.add(saveNames);
         names.addClassName("loaxa-toolbar");
 
         var status = player.deviceStatus();
