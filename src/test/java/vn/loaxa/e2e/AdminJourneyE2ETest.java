@@ -137,6 +137,9 @@ class AdminJourneyE2ETest {
         // 4. Create the bulletin with its CCHC topic and submit it.
         page.navigate(base + "/bulletins");
         pick(page, "#bulletin-asset", "ban-tin-cchc");
+        // Choosing the audio proposes its title from the server; type ours only once that has arrived,
+        // or the proposal lands on top of it.
+        page.waitForCondition(() -> !page.locator("#bulletin-title input").inputValue().isEmpty());
         page.locator("#bulletin-title input").fill(TITLE);
         pick(page, "#bulletin-topic", "thủ tục");
         page.click("#bulletin-submit");
