@@ -3,6 +3,7 @@ package vn.loaxa.tts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -32,6 +33,16 @@ public class SpeechService {
 
     public boolean available() {
         return synthesizer.available();
+    }
+
+    /** The voices offered, the first being the default (for the UI's voice choice). */
+    public List<String> voices() {
+        return synthesizer.voices();
+    }
+
+    /** The longest text accepted, in characters. */
+    public int maxChars() {
+        return properties.maxChars();
     }
 
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")

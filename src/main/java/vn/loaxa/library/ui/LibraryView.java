@@ -23,6 +23,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.UploadHandler;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import jakarta.annotation.security.RolesAllowed;
 import vn.loaxa.base.ui.Formats;
@@ -31,6 +32,7 @@ import vn.loaxa.library.AudioAsset;
 import vn.loaxa.library.ImportRejectedException;
 import vn.loaxa.library.LibraryService;
 import vn.loaxa.security.CurrentUser;
+import vn.loaxa.tts.SpeechService;
 
 /**
  * The audio library: upload several files at once (each imported, proven by a full decode, and
@@ -49,7 +51,7 @@ class LibraryView extends Div implements HasDynamicTitle {
     private final Div results = new Div();
     private final Div detail = new Div();
 
-    LibraryView(LibraryService library) {
+    LibraryView(LibraryService library, SpeechService speech, AuthenticationContext auth) {
         this.library = library;
         addClassName("loaxa-page");
         var upload = new Upload(UploadHandler.inMemory((meta, bytes) -> receive(UI.getCurrent(), meta.fileName(),
@@ -99,7 +101,14 @@ class LibraryView extends Div implements HasDynamicTitle {
         head.addClassName("loaxa-view-head");
         var main = new Div(grid, detail);
         main.addClassName("loaxa-split");
-        add(head, upload, results, filters, main);
+        add(head, upload);
+        if (auth.hasAnyRole("ADMIN", "OPERATOR")) {
+            var fromText = new Button(getTranslation("ui.tts.open"), VaadinIcon.MICROPHONE.create(),
+                    e -> new SpeechDialog(speech, this::spoken).open());
+            fromText.setId("tts-open");
+            add(fromText);
+        }
+        add(results, filters, main);
         refresh();
     }
 
@@ -123,6 +132,17 @@ class LibraryView extends Div implements HasDynamicTitle {
             addResult(success, text);
             refresh();
         });
+    }
+
+    /** A text became audio: show it selected, so the preview can play it straight away. */
+    private void spoken(LibraryService.Imported imported) {
+        var asset = imported.asset();
+        Notices.success(this, imported.duplicate() ? "ui.tts.duplicate" : "library.imported", asset.title(),
+                Formats.duration(asset.durationMs()));
+        search.clear();
+        showRetired.setValue(showRetired.getValue() || asset.retired());
+        refresh();
+        grid.select(asset);
     }
 
     private void addResult(boolean ok, String text) {
