@@ -37,6 +37,7 @@ class ApiErrorHandler {
         var status = switch (e.code()) {
             case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
             case STORAGE_FAILED -> HttpStatus.INSUFFICIENT_STORAGE;
+            case DATABASE_BUSY -> HttpStatus.SERVICE_UNAVAILABLE;
             case UNSUPPORTED_FORMAT, NOT_AUDIO -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
             default -> HttpStatus.UNPROCESSABLE_CONTENT;
         };

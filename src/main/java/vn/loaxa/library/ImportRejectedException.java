@@ -9,7 +9,7 @@ public class ImportRejectedException extends Exception {
     /** Decoder reasons plus what can go wrong around them. */
     public enum Code {
         EMPTY_FILE, TOO_LARGE, NOT_AUDIO, UNSUPPORTED_FORMAT, CORRUPT, TRUNCATED, UNDECODABLE_STREAM, TOO_SHORT,
-        STORAGE_FAILED
+        STORAGE_FAILED, DATABASE_BUSY
     }
 
     private final Code code;

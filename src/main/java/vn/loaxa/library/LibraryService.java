@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -151,6 +153,10 @@ public class LibraryService {
             long id = transactions.execute(status -> assets.insert(asset));
             log.info("Imported '{}' as asset {} ({} ms, {})", originalFilename, id, probe.durationMs(), storedName);
             return new Imported(assets.findById(id).orElseThrow(), false);
+        } catch (TransientDataAccessException | CannotGetJdbcConnectionException e) {
+            // The database was held by a long write (a schedule import): nothing is wrong with the file.
+            deleteQuietly(target);
+            throw new ImportRejectedException(Code.DATABASE_BUSY, "Database busy: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             deleteQuietly(target);
             throw new ImportRejectedException(Code.STORAGE_FAILED, "Cannot record the asset: " + e.getMessage(), e);
