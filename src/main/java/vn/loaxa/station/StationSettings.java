@@ -80,6 +80,14 @@ public class StationSettings {
         return stored(GRACE_MINUTES).map(m -> Duration.ofMinutes(Long.parseLong(m))).orElse(playout.grace());
     }
 
+    /** Both output settings at once, so a refused grace leaves the device unchanged too. */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public void setOutput(String device, int graceMinutes) {
+        setGraceMinutes(graceMinutes);
+        setOutputDevice(device);
+    }
+
     /** Blank picks the system default; a device absent now is kept (it may be plugged in later). */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
