@@ -50,9 +50,12 @@ class OutputSettings extends Div {
         // Java Sound may name a card the station has not seen yet (plugged in later): allow typing it.
         device.setAllowCustomValue(true);
         device.addCustomValueSetListener(e -> {
-            items.add(e.getDetail().strip());
-            device.setItems(items);
-            device.setValue(e.getDetail().strip());
+            var typed = e.getDetail().strip();
+            if (!items.contains(typed)) {
+                items.add(typed);
+                device.setItems(items);
+            }
+            device.setValue(typed);
         });
         device.setValue(saved);
         device.setHelperText(getTranslation("ui.settings.deviceHelp"));
