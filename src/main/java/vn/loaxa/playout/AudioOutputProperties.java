@@ -29,9 +29,10 @@ public record AudioOutputProperties(
         @DefaultValue("300ms") Duration fadeOut,
         @DefaultValue("1.0") double volume) {
 
-    PlayerConfig toPlayerConfig() {
+    /** @param chosenDevice the device in use now (settings may override {@link #device()}); blank = default */
+    PlayerConfig toPlayerConfig(String chosenDevice) {
         return PlayerConfig.defaults()
-                .withDeviceName(device.isBlank() ? "default" : device)
+                .withDeviceName(chosenDevice.isBlank() ? "default" : chosenDevice)
                 .withLineFormat(new PcmFormat(sampleRate, channels))
                 .withLead(lead)
                 .withOutputLatency(outputLatency)

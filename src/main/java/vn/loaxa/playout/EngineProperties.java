@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The playout engine's timing. The grace window itself is {@code loaxa.playout.grace}
- * ({@link vn.loaxa.schedule.PlayoutProperties}): the schedule also uses it to refuse one-offs.
+ * The playout engine's timing. The grace window itself is {@link vn.loaxa.station.StationSettings#grace()}
+ * (set in the UI, default {@code loaxa.playout.grace}): the schedule also uses it to refuse one-offs.
  *
  * @param enabled     false only for special set-ups (a second instance reading the same data); a station plays
  * @param horizon     how far ahead Quartz holds one trigger per occurrence

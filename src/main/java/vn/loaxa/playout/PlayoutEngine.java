@@ -25,9 +25,9 @@ import vn.loaxa.audio.output.NoOutputDeviceException;
 import vn.loaxa.playout.BroadcastRun.Planned;
 import vn.loaxa.playout.CollisionRule.Action;
 import vn.loaxa.schedule.Occurrence;
-import vn.loaxa.schedule.PlayoutProperties;
 import vn.loaxa.schedule.Priority;
 import vn.loaxa.schedule.ScheduleService;
+import vn.loaxa.station.StationSettings;
 
 /**
  * Plays occurrences: resolves their items at fire time, applies priorities and start policies
@@ -46,7 +46,8 @@ public class PlayoutEngine {
     private final AirLogService airLog;
     private final StationPlayer player;
     private final BroadcastFactory broadcasts;
-    private final PlayoutProperties playout;
+    /** The grace window is read each time: an admin may change it in the settings. */
+    private final StationSettings playout;
     private final EngineProperties engine;
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
@@ -56,7 +57,7 @@ public class PlayoutEngine {
     private volatile boolean closing;
 
     PlayoutEngine(ScheduleService schedule, AirLogService airLog, StationPlayer player, BroadcastFactory broadcasts,
-                  PlayoutProperties playout, EngineProperties engine, Clock clock) {
+                  StationSettings playout, EngineProperties engine, Clock clock) {
         this.schedule = schedule;
         this.airLog = airLog;
         this.player = player;

@@ -31,9 +31,9 @@ import vn.loaxa.airlog.Outcome;
 import vn.loaxa.schedule.Occurrence;
 import vn.loaxa.schedule.PlanningLedger;
 import vn.loaxa.schedule.PlanningLedger.MissCause;
-import vn.loaxa.schedule.PlayoutProperties;
 import vn.loaxa.schedule.Priority;
 import vn.loaxa.schedule.ScheduleService;
+import vn.loaxa.station.StationSettings;
 
 /**
  * Keeps Quartz's in-memory triggers equal to the schedule: one trigger per occurrence key in the
@@ -53,7 +53,8 @@ public class PlayoutScheduler {
     private final StartupRecovery recovery;
     private final BroadcastFactory broadcasts;
     private final PlayoutState state;
-    private final PlayoutProperties playout;
+    /** The grace window is read each time: an admin may change it in the settings. */
+    private final StationSettings playout;
     private final EngineProperties settings;
     private final Clock clock;
     private final AtomicBoolean started = new AtomicBoolean();
@@ -67,7 +68,7 @@ public class PlayoutScheduler {
 
     PlayoutScheduler(Scheduler quartz, ScheduleService schedule, AirLogService airLog, PlayoutEngine engine,
                      StartupRecovery recovery, BroadcastFactory broadcasts, PlayoutState state,
-                     PlayoutProperties playout, EngineProperties settings, Clock clock) {
+                     StationSettings playout, EngineProperties settings, Clock clock) {
         this.state = state;
         this.quartz = quartz;
         this.schedule = schedule;

@@ -20,8 +20,8 @@ import vn.loaxa.airlog.AirLogRecords.Started;
 import vn.loaxa.airlog.AirLogService;
 import vn.loaxa.airlog.Outcome;
 import vn.loaxa.schedule.Occurrence;
-import vn.loaxa.schedule.PlayoutProperties;
 import vn.loaxa.schedule.ScheduleService;
+import vn.loaxa.station.StationSettings;
 
 /**
  * After a crash or kill -9, the log holds STARTs without an END. Each is closed INTERRUPTED with
@@ -40,10 +40,11 @@ class StartupRecovery {
     private final AirLogService airLog;
     private final ScheduleService schedule;
     private final PlayoutEngine engine;
-    private final PlayoutProperties playout;
+    /** The grace window is read each time: an admin may change it in the settings. */
+    private final StationSettings playout;
     private final Clock clock;
 
-    StartupRecovery(AirLogService airLog, ScheduleService schedule, PlayoutEngine engine, PlayoutProperties playout,
+    StartupRecovery(AirLogService airLog, ScheduleService schedule, PlayoutEngine engine, StationSettings playout,
                     Clock clock) {
         this.airLog = airLog;
         this.schedule = schedule;

@@ -6,10 +6,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 import vn.loaxa.audio.output.NoOutputDeviceException;
@@ -19,6 +21,7 @@ import vn.loaxa.audio.output.Player;
 import vn.loaxa.audio.output.PlayoutFailure;
 import vn.loaxa.audio.output.PlayoutItem;
 import vn.loaxa.audio.output.PlayoutListener;
+import vn.loaxa.station.StationSettings;
 
 /**
  * The station's single output. One broadcast at a time: the loudspeakers carry one programme, so a
@@ -31,7 +34,8 @@ public class StationPlayer {
     private static final Logger log = LoggerFactory.getLogger(StationPlayer.class);
 
     private final AudioOutputProperties properties;
-    private final Player player;
+    /** Read for every broadcast, so a device an admin picks in the settings applies without a restart. */
+    private final Supplier<String> device;
     private final Clock clock;
     private final AtomicReference<@Nullable OnAir> onAir = new AtomicReference<>();
 
@@ -42,17 +46,28 @@ public class StationPlayer {
         }
     }
 
+    @Autowired
+    StationPlayer(AudioOutputProperties properties, StationSettings settings, Clock clock) {
+        this(properties, settings::outputDevice, clock);
+    }
+
+    /** For a station without settings (tests): the configured device only. */
     StationPlayer(AudioOutputProperties properties, Clock clock) {
+        this(properties, properties::device, clock);
+    }
+
+    private StationPlayer(AudioOutputProperties properties, Supplier<String> device, Clock clock) {
         this.properties = properties;
-        this.player = new Player(properties.toPlayerConfig());
+        this.device = device;
         this.clock = clock;
     }
 
-    /** Checks the configured device without opening a line. */
+    /** Checks the chosen device without opening a line. */
     public DeviceStatus deviceStatus() {
-        var name = properties.device().isBlank() ? "default" : properties.device();
+        var chosen = device.get();
+        var name = chosen.isBlank() ? "default" : chosen;
         try {
-            OutputDevices.require(properties.device());
+            OutputDevices.require(chosen);
             return new DeviceStatus(true, name, null, null, OutputDevices.list());
         } catch (NoOutputDeviceException e) {
             return new DeviceStatus(false, name, e.reason().name(), e.getMessage(), e.availableNames());
@@ -81,6 +96,8 @@ public class StationPlayer {
             throw new StationBusyException(holder == null ? "?" : holder.title());
         }
         try {
+            // A Player only holds its config; a fresh one picks up the device chosen now.
+            var player = new Player(properties.toPlayerConfig(device.get()));
             var playback = player.play(items.stream().map(PlayRequest::item).toList(), startAt,
                     new Tracking(title, items, listener));
             // Events may already have replaced the reservation (a very short item); keep theirs.
@@ -105,7 +122,7 @@ public class StationPlayer {
     /** A 1 kHz tone for checking the amplifier and loudspeakers from the settings page. */
     public Playback playTestTone(String requestedBy) throws NoOutputDeviceException, StationBusyException {
         log.info("Test tone requested by {}", requestedBy);
-        var format = properties.toPlayerConfig().lineFormat();
+        var format = properties.toPlayerConfig("").lineFormat();
         var tone = new PlayoutItem("Test tone 1 kHz", () -> TestTone.open(format, Duration.ofSeconds(3)));
         return play("Test tone", List.of(new PlayRequest(tone, 3_000)), clock.instant(), new PlayoutListener() { });
     }

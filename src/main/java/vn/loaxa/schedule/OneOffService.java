@@ -14,6 +14,7 @@ import vn.loaxa.base.InvalidInputException;
 import vn.loaxa.library.AudioAsset;
 import vn.loaxa.library.LibraryService;
 import vn.loaxa.security.CurrentUser;
+import vn.loaxa.station.StationSettings;
 import vn.loaxa.station.VillageService;
 
 /**
@@ -28,11 +29,12 @@ public class OneOffService {
     private final OneOffRepository oneOffs;
     private final LibraryService library;
     private final VillageService villages;
-    private final PlayoutProperties playout;
+    /** The grace window is read each time: an admin may change it in the settings. */
+    private final StationSettings playout;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    OneOffService(OneOffRepository oneOffs, LibraryService library, VillageService villages, PlayoutProperties playout,
+    OneOffService(OneOffRepository oneOffs, LibraryService library, VillageService villages, StationSettings playout,
                   Clock clock, ApplicationEventPublisher events) {
         this.events = events;
         this.oneOffs = oneOffs;
@@ -59,9 +61,10 @@ public class OneOffService {
     public OneOff schedule(@Nullable String title, Instant startsAt, List<Long> assetIds, List<Long> villageIds,
                            Priority priority) {
         var now = clock.instant();
-        if (startsAt.isBefore(now.minus(playout.grace()))) {
+        var grace = playout.grace();
+        if (startsAt.isBefore(now.minus(grace))) {
             throw new InvalidInputException("IN_THE_PAST", "error.schedule.inThePast", "startsAt " + startsAt
-                    + " is more than " + playout.grace() + " before " + now, playout.grace().toMinutes());
+                    + " is more than " + grace + " before " + now, grace.toMinutes());
         }
         return store(title, startsAt, assetIds, villageIds, priority, now);
     }

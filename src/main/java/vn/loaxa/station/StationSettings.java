@@ -1,7 +1,9 @@
 package vn.loaxa.station;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,12 +12,16 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.loaxa.base.InvalidInputException;
+import vn.loaxa.playout.AudioOutputProperties;
+import vn.loaxa.schedule.PlayoutProperties;
 import vn.loaxa.security.CurrentUser;
 
 /**
  * Who the station is, as an admin edits it in the web UI or a schedule file sets it: one place,
  * the {@code station_setting} table (V0004), read by the UI, the reports and schedule exports. A
  * key never set reads the configured default ({@link StationIdentity}, Gio Sơn out of the box).
+ * The output device and the grace window live here too, so an admin can change them without a
+ * restart; never set, they read {@code loaxa.audio.device} and {@code loaxa.playout.grace}.
  */
 @Service
 public class StationSettings {
@@ -27,16 +33,27 @@ public class StationSettings {
     public static final String OFFICER = "officer";
     public static final String SIGNER = "signer";
     public static final String SIGNER_TITLE = "signer.title";
+    /** Java Sound device for new broadcasts; blank = the system default. */
+    public static final String OUTPUT_DEVICE = "output.device";
+    /** How late a broadcast may still start, in whole minutes. */
+    public static final String GRACE_MINUTES = "playout.grace.minutes";
+    /** Beyond an hour a "late" morning bulletin would collide with the next programme's slot. */
+    public static final int MAX_GRACE_MINUTES = 60;
     /** Keys that may be left blank (an unnamed officer, a chairman signing without a deputy title). */
     private static final Set<String> OPTIONAL = Set.of(OFFICER, SIGNER_TITLE);
 
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Map<String, String> defaults;
+    private final AudioOutputProperties audio;
+    private final PlayoutProperties playout;
 
-    StationSettings(JdbcClient jdbc, Clock clock, StationIdentity configured) {
+    StationSettings(JdbcClient jdbc, Clock clock, StationIdentity configured, AudioOutputProperties audio,
+                    PlayoutProperties playout) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.audio = audio;
+        this.playout = playout;
         this.defaults = Map.of(COMMUNE_NAME, configured.commune(), STATION_NAME, configured.name(),
                 DISTRICT, configured.district(), PROVINCE, configured.province(), OFFICER, configured.officer(),
                 SIGNER, configured.signer(), SIGNER_TITLE, configured.signerTitle());
@@ -44,8 +61,55 @@ public class StationSettings {
 
     @Transactional(readOnly = true)
     public String get(String key) {
-        return jdbc.sql("SELECT value FROM station_setting WHERE key = ?").param(key).query(String.class)
-                .optional().orElse(defaults.getOrDefault(key, ""));
+        return stored(key).orElse(defaults.getOrDefault(key, ""));
+    }
+
+    private Optional<String> stored(String key) {
+        return jdbc.sql("SELECT value FROM station_setting WHERE key = ?").param(key).query(String.class).optional();
+    }
+
+    /** The device the next broadcast plays on, read now; blank = the system default. */
+    @Transactional(readOnly = true)
+    public String outputDevice() {
+        return stored(OUTPUT_DEVICE).orElse(audio.device());
+    }
+
+    /** How late a broadcast may still start, read now (the configured default may be finer than minutes). */
+    @Transactional(readOnly = true)
+    public Duration grace() {
+        return stored(GRACE_MINUTES).map(m -> Duration.ofMinutes(Long.parseLong(m))).orElse(playout.grace());
+    }
+
+    /** Both output settings at once, so a refused grace leaves the device unchanged too. */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public void setOutput(String device, int graceMinutes) {
+        setGraceMinutes(graceMinutes);
+        setOutputDevice(device);
+    }
+
+    /** Blank picks the system default; a device absent now is kept (it may be plugged in later). */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public void setOutputDevice(String device) {
+        write(OUTPUT_DEVICE, device.strip(), CurrentUser.name());
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public void setGraceMinutes(int minutes) {
+        if (minutes < 0 || minutes > MAX_GRACE_MINUTES) {
+            throw new InvalidInputException("BAD_GRACE", "error.settings.grace",
+                    "Grace must be 0.." + MAX_GRACE_MINUTES + " minutes, got " + minutes, MAX_GRACE_MINUTES);
+        }
+        write(GRACE_MINUTES, Integer.toString(minutes), CurrentUser.name());
+    }
+
+    /** Forgets an edited value so the configured default applies again. */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public void resetToDefault(String key) {
+        jdbc.sql("DELETE FROM station_setting WHERE key = ?").param(key).update();
     }
 
     /** The commune's name without the word "xã", e.g. "Gio Sơn". */
@@ -84,10 +148,14 @@ public class StationSettings {
         if (!defaults.containsKey(key) || (value.isBlank() && !OPTIONAL.contains(key))) {
             throw new InvalidInputException("BAD_SETTING", "error.settings.blank", "Blank or unknown setting " + key);
         }
+        write(key, value.strip(), by);
+    }
+
+    private void write(String key, String value, String by) {
         jdbc.sql("""
                         INSERT INTO station_setting (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?)
                         ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at,
                             updated_by = excluded.updated_by""")
-                .params(key, value.strip(), clock.instant().toString(), by).update();
+                .params(key, value, clock.instant().toString(), by).update();
     }
 }

@@ -10,7 +10,6 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -18,18 +17,13 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
-import vn.loaxa.audio.output.NoOutputDeviceException;
-import vn.loaxa.audio.output.OutputDevices;
 import vn.loaxa.base.ui.Notices;
-import vn.loaxa.playout.StationBusyException;
 import vn.loaxa.playout.StationPlayer;
-import vn.loaxa.schedule.PlayoutProperties;
-import vn.loaxa.security.CurrentUser;
 import vn.loaxa.station.StationSettings;
 import vn.loaxa.station.Village;
 import vn.loaxa.station.VillageService;
 
-/** Commune and station names, villages, and the sound output with a test tone. */
+/** Commune and station names, villages, and the sound output (device, grace window, test tone). */
 @Route("settings")
 @Menu(order = 9, title = "ui.nav.settings")
 @RolesAllowed("ADMIN")
@@ -38,7 +32,7 @@ class SettingsView extends Div implements HasDynamicTitle {
     private final VillageService villages;
     private final Grid<Village> grid = new Grid<>();
 
-    SettingsView(StationSettings settings, VillageService villages, StationPlayer player, PlayoutProperties playout) {
+    SettingsView(StationSettings settings, VillageService villages, StationPlayer player) {
         this.villages = villages;
         addClassName("loaxa-page");
         // What reports print in their header and signature block: set once per commune.
@@ -59,28 +53,6 @@ class SettingsView extends Div implements HasDynamicTitle {
         var names = new Div(fields.values().toArray(new TextField[0]));
         names.add(saveNames);
         names.addClassName("loaxa-toolbar");
-
-        var status = player.deviceStatus();
-        var devices = OutputDevices.list();
-        var deviceText = new Paragraph(getTranslation(status.ok() ? "home.output.ok" : "home.output.missing",
-                status.device()));
-        deviceText.addClassName(status.ok() ? "loaxa-ok" : "loaxa-alert");
-        var list = new Paragraph(getTranslation("ui.settings.devices",
-                devices.isEmpty() ? getTranslation("ui.settings.noDevices") : String.join(", ", devices)));
-        var tone = new Button(getTranslation("ui.settings.testTone"), VaadinIcon.VOLUME_UP.create(), e -> {
-            try {
-                player.playTestTone(CurrentUser.name());
-                Notices.success(this, "ui.settings.tonePlaying");
-            } catch (StationBusyException ex) {
-                Notices.error(this, getTranslation("status.busy"));
-            } catch (NoOutputDeviceException ex) {
-                Notices.error(this, getTranslation("status.device." + ex.reason().name(), ex.requestedName()));
-            }
-        });
-        tone.setId("test-tone");
-        var grace = new Paragraph(getTranslation("ui.settings.grace", playout.grace().toMinutes()));
-        var fixed = new Paragraph(getTranslation("ui.settings.fromConfig"));
-        fixed.addClassName("loaxa-muted");
 
         grid.addColumn(Village::position).setHeader("#").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(this::nameEditor).setHeader(getTranslation("ui.settings.village")).setFlexGrow(1);
@@ -105,8 +77,8 @@ class SettingsView extends Div implements HasDynamicTitle {
 
         var head = new Div(new H2(getTranslation("ui.settings.title")));
         head.addClassName("loaxa-view-head");
-        var left = new Div(card("ui.settings.names", names), card("ui.settings.output", deviceText, list, tone, grace,
-                fixed));
+        var left = new Div(card("ui.settings.names", names), card("ui.settings.output",
+                new OutputSettings(settings, player)));
         left.addClassName("loaxa-col");
         var right = new Div(card("ui.settings.villages", grid, addRow));
         right.addClassName("loaxa-col");
