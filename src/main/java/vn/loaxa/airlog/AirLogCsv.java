@@ -13,6 +13,7 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
+import vn.loaxa.base.Csv;
 import vn.loaxa.airlog.AirLogRecords.LoggedBroadcast;
 import vn.loaxa.base.Texts;
 
@@ -69,21 +70,6 @@ public final class AirLogCsv {
     }
 
     private static void line(Writer w, String... fields) throws IOException {
-        for (int i = 0; i < fields.length; i++) {
-            if (i > 0) {
-                w.write(',');
-            }
-            w.write(escape(fields[i]));
-        }
-        w.write("\r\n");
-    }
-
-    static String escape(String s) {
-        // A cell starting with = + - @ is a formula to Excel; a title must never run as one.
-        var safe = !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
-        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
-            return "\"" + safe.replace("\"", "\"\"") + "\"";
-        }
-        return safe;
+        Csv.line(w, fields);
     }
 }

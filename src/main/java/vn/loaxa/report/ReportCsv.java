@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
+import vn.loaxa.base.Csv;
 import vn.loaxa.report.Report.Figures;
 
 /**
@@ -68,22 +69,7 @@ final class ReportCsv {
         w.write("\r\n");
     }
 
-    static void line(Writer w, String... fields) throws IOException {
-        for (int i = 0; i < fields.length; i++) {
-            if (i > 0) {
-                w.write(',');
-            }
-            w.write(escape(fields[i]));
-        }
-        w.write("\r\n");
-    }
-
-    static String escape(String s) {
-        // A cell starting with = + - @ is a formula to Excel; a title must never run as one.
-        var safe = !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
-        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
-            return "\"" + safe.replace("\"", "\"\"") + "\"";
-        }
-        return safe;
+    private static void line(Writer w, String... fields) throws IOException {
+        Csv.line(w, fields);
     }
 }

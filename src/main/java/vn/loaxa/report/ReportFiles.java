@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
+import vn.loaxa.base.Csv;
 import vn.loaxa.airlog.AirLogRecords.Verification;
 import vn.loaxa.airlog.AirLogScan;
 import vn.loaxa.airlog.AirLogService;
@@ -108,10 +109,10 @@ public class ReportFiles {
         var day = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(station.timeZone());
         o.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
         var w = new OutputStreamWriter(o, StandardCharsets.UTF_8);
-        ReportCsv.line(w, "Mã băm SHA-256", "Tiêu đề", "Chủ đề", "Mã tin bài", "Số lượt phát", "Phát lần đầu",
+        Csv.line(w, "Mã băm SHA-256", "Tiêu đề", "Chủ đề", "Mã tin bài", "Số lượt phát", "Phát lần đầu",
                 "Phát lần cuối");
         for (var f : report.airedFiles()) {
-            ReportCsv.line(w, f.sha256(), f.title(), f.topicName() == null ? "" : f.topicName(),
+            Csv.line(w, f.sha256(), f.title(), f.topicName() == null ? "" : f.topicName(),
                     f.bulletinId() == null ? "" : f.bulletinId().toString(), "" + f.airings(),
                     day.format(f.firstAired()), day.format(f.lastAired()));
         }
