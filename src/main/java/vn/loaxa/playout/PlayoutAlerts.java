@@ -64,7 +64,20 @@ public class PlayoutAlerts {
         return alerts;
     }
 
-    /** The full chain walk is not free on a year's log: once every few minutes is enough for a screen. */
+    /**
+     * The air log check every screen and /api/status share: the full chain walk is not free on a
+     * year's log, so it runs at most once every few minutes, or now when {@code fresh}.
+     */
+    public Verification airLogVerification(boolean fresh) {
+        return fresh ? refreshVerification(clock.instant()) : verification(clock.instant());
+    }
+
+    private synchronized Verification refreshVerification(Instant now) {
+        lastVerification = airLog.verify();
+        verifiedAt = now;
+        return lastVerification;
+    }
+
     private synchronized Verification verification(Instant now) {
         if (lastVerification == null || Duration.between(verifiedAt, now).compareTo(VERIFY_EVERY) > 0
                 || now.isBefore(verifiedAt)) {

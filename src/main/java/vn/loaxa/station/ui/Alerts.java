@@ -3,22 +3,20 @@ package vn.loaxa.station.ui;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.stereotype.Component;
 
 import vn.loaxa.airlog.AirLogRecords.LoggedBroadcast;
-import vn.loaxa.airlog.AirLogRecords.Verification;
-import vn.loaxa.airlog.AirLogService;
 import vn.loaxa.airlog.Outcome;
 import vn.loaxa.base.Texts;
 import vn.loaxa.base.ui.Formats;
+import vn.loaxa.playout.PlayoutAlerts;
 import vn.loaxa.playout.StationPlayer;
 import vn.loaxa.station.StationProperties;
 
 /**
- * The dashboard's alerts. The air log check walks the whole chain, so its result is shared by all
- * open dashboards and renewed only when asked (at open and every few minutes).
+ * The dashboard's alerts. The air log check walks the whole chain, so its result is the one
+ * {@link PlayoutAlerts} keeps for every screen and /api/status, renewed when asked.
  */
 @Component
 class Alerts {
@@ -26,13 +24,12 @@ class Alerts {
     static final long LOW_DISK_BYTES = 1024L * 1024 * 1024;
 
     private final StationPlayer player;
-    private final AirLogService airLog;
+    private final PlayoutAlerts playoutAlerts;
     private final StationProperties station;
-    private final AtomicReference<Verification> lastVerify = new AtomicReference<>();
 
-    Alerts(StationPlayer player, AirLogService airLog, StationProperties station) {
+    Alerts(StationPlayer player, PlayoutAlerts playoutAlerts, StationProperties station) {
         this.player = player;
-        this.airLog = airLog;
+        this.playoutAlerts = playoutAlerts;
         this.station = station;
     }
 
@@ -53,10 +50,7 @@ class Alerts {
         if (free > 0 && free < LOW_DISK_BYTES) {
             messages.add(Texts.get(locale, "ui.alert.lowDisk", Long.toString(free / (1024 * 1024))));
         }
-        if (verifyNow || lastVerify.get() == null) {
-            lastVerify.set(airLog.verify());
-        }
-        var v = lastVerify.get();
+        var v = playoutAlerts.airLogVerification(verifyNow);
         if (!v.intact()) {
             messages.add(Texts.get(locale, "ui.alert.logBroken", String.valueOf(v.firstBadRow()),
                     v.problem() == null ? "" : v.problem()));
