@@ -47,7 +47,7 @@ public class PlayoutEngine {
     private final StationPlayer player;
     private final BroadcastFactory broadcasts;
     /** The grace window is read each time: an admin may change it in the settings. */
-    private final StationSettings playout;
+    private final StationSettings stationSettings;
     private final EngineProperties engine;
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
@@ -57,12 +57,12 @@ public class PlayoutEngine {
     private volatile boolean closing;
 
     PlayoutEngine(ScheduleService schedule, AirLogService airLog, StationPlayer player, BroadcastFactory broadcasts,
-                  StationSettings playout, EngineProperties engine, Clock clock) {
+                  StationSettings stationSettings, EngineProperties engine, Clock clock) {
         this.schedule = schedule;
         this.airLog = airLog;
         this.player = player;
         this.broadcasts = broadcasts;
-        this.playout = playout;
+        this.stationSettings = stationSettings;
         this.engine = engine;
         this.clock = clock;
     }
@@ -149,7 +149,7 @@ public class PlayoutEngine {
                     continue;
                 }
                 var decision = CollisionRule.decide(occurrence.priority(), occurrence.startPolicy(),
-                        occurrence.waitSeconds(), planned, late, onAir.priority(), now, playout.grace());
+                        occurrence.waitSeconds(), planned, late, onAir.priority(), now, stationSettings.grace());
                 if (decision.action() == Action.SKIP) {
                     skip(key, occurrence, decision.reason() + " (" + onAir.started().occurrenceKey() + ")");
                     return;

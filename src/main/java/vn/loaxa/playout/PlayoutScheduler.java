@@ -54,7 +54,7 @@ public class PlayoutScheduler {
     private final BroadcastFactory broadcasts;
     private final PlayoutState state;
     /** The grace window is read each time: an admin may change it in the settings. */
-    private final StationSettings playout;
+    private final StationSettings stationSettings;
     private final EngineProperties settings;
     private final Clock clock;
     private final AtomicBoolean started = new AtomicBoolean();
@@ -68,7 +68,7 @@ public class PlayoutScheduler {
 
     PlayoutScheduler(Scheduler quartz, ScheduleService schedule, AirLogService airLog, PlayoutEngine engine,
                      StartupRecovery recovery, BroadcastFactory broadcasts, PlayoutState state,
-                     StationSettings playout, EngineProperties settings, Clock clock) {
+                     StationSettings stationSettings, EngineProperties settings, Clock clock) {
         this.state = state;
         this.quartz = quartz;
         this.schedule = schedule;
@@ -76,7 +76,7 @@ public class PlayoutScheduler {
         this.engine = engine;
         this.recovery = recovery;
         this.broadcasts = broadcasts;
-        this.playout = playout;
+        this.stationSettings = stationSettings;
         this.settings = settings;
         this.clock = clock;
     }
@@ -103,7 +103,7 @@ public class PlayoutScheduler {
                 .build();
         quartz.scheduleJob(replanJob, every);
         quartz.start();
-        log.info("Playout engine started: horizon {}, grace {}, fire {} ahead", settings.horizon(), playout.grace(),
+        log.info("Playout engine started: horizon {}, grace {}, fire {} ahead", settings.horizon(), stationSettings.grace(),
                 settings.fireAhead());
     }
 
@@ -122,7 +122,7 @@ public class PlayoutScheduler {
     synchronized void replan(boolean atStartUp) {
         try {
             var now = clock.instant();
-            var grace = playout.grace();
+            var grace = stationSettings.grace();
             // From the newest logged occurrence, or the last instant the engine was running if that is
             // older (a station whose log is still empty), and never less than the grace window back.
             var lookback = PlanningLedger.lookbackStart(airLog.newestPlannedStart().orElse(null), now, grace);

@@ -41,15 +41,15 @@ class StartupRecovery {
     private final ScheduleService schedule;
     private final PlayoutEngine engine;
     /** The grace window is read each time: an admin may change it in the settings. */
-    private final StationSettings playout;
+    private final StationSettings stationSettings;
     private final Clock clock;
 
-    StartupRecovery(AirLogService airLog, ScheduleService schedule, PlayoutEngine engine, StationSettings playout,
+    StartupRecovery(AirLogService airLog, ScheduleService schedule, PlayoutEngine engine, StationSettings stationSettings,
                     Clock clock) {
         this.airLog = airLog;
         this.schedule = schedule;
         this.engine = engine;
-        this.playout = playout;
+        this.stationSettings = stationSettings;
         this.clock = clock;
     }
 
@@ -80,7 +80,7 @@ class StartupRecovery {
         log.warn("Closed the broadcast {} left open by a crash: INTERRUPTED after {} ms", open.occurrenceKey(), playedMs);
 
         var now = clock.instant();
-        if (Duration.between(lastKnown, now).compareTo(playout.grace()) > 0) {
+        if (Duration.between(lastKnown, now).compareTo(stationSettings.grace()) > 0) {
             return;
         }
         var occurrence = resolve(root, planned);

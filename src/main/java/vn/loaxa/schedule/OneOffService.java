@@ -30,17 +30,17 @@ public class OneOffService {
     private final LibraryService library;
     private final VillageService villages;
     /** The grace window is read each time: an admin may change it in the settings. */
-    private final StationSettings playout;
+    private final StationSettings stationSettings;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    OneOffService(OneOffRepository oneOffs, LibraryService library, VillageService villages, StationSettings playout,
+    OneOffService(OneOffRepository oneOffs, LibraryService library, VillageService villages, StationSettings stationSettings,
                   Clock clock, ApplicationEventPublisher events) {
         this.events = events;
         this.oneOffs = oneOffs;
         this.library = library;
         this.villages = villages;
-        this.playout = playout;
+        this.stationSettings = stationSettings;
         this.clock = clock;
     }
 
@@ -61,7 +61,7 @@ public class OneOffService {
     public OneOff schedule(@Nullable String title, Instant startsAt, List<Long> assetIds, List<Long> villageIds,
                            Priority priority) {
         var now = clock.instant();
-        var grace = playout.grace();
+        var grace = stationSettings.grace();
         if (startsAt.isBefore(now.minus(grace))) {
             throw new InvalidInputException("IN_THE_PAST", "error.schedule.inThePast", "startsAt " + startsAt
                     + " is more than " + grace + " before " + now, grace.toMinutes());
