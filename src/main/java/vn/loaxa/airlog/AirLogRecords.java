@@ -13,8 +13,13 @@ public final class AirLogRecords {
     private AirLogRecords() {
     }
 
-    /** A broadcast starts: written before its first sample plays. */
-    public record BroadcastStart(String occurrenceKey, String title, Instant plannedStart, Instant actualStart,
+    /**
+     * A broadcast starts: written before its first sample plays.
+     *
+     * @param requestedStart the instant the player is asked to put the first sample on (the planned
+     *                       start, or a moment from now when it is late); what really happened is in the END
+     */
+    public record BroadcastStart(String occurrenceKey, String title, Instant plannedStart, Instant requestedStart,
                                  long nominalMs, List<Long> villageIds, List<String> villageNames, Priority priority,
                                  Trigger trigger, String triggeredBy) {
         public BroadcastStart {
@@ -23,14 +28,36 @@ public final class AirLogRecords {
         }
     }
 
-    /** One item of a started broadcast, as it played. */
+    /**
+     * One item of a started broadcast, as it played.
+     *
+     * @param actualStart when the item's first sample left the line (the player's line clock); null
+     *                    when it never started
+     */
     public record PlayedItem(int position, String kind, String title, @Nullable String topicCode,
                              @Nullable String topicName, @Nullable Long assetId, @Nullable Long bulletinId,
-                             String sha256, long nominalMs, long actualMs, Outcome outcome) {
+                             String sha256, long nominalMs, long actualMs, Outcome outcome,
+                             @Nullable Instant actualStart) {
+
+        public PlayedItem(int position, String kind, String title, @Nullable String topicCode,
+                          @Nullable String topicName, @Nullable Long assetId, @Nullable Long bulletinId,
+                          String sha256, long nominalMs, long actualMs, Outcome outcome) {
+            this(position, kind, title, topicCode, topicName, assetId, bulletinId, sha256, nominalMs, actualMs,
+                    outcome, null);
+        }
     }
 
-    /** A broadcast ends: a new row referring to its start, never an edit of it. */
-    public record BroadcastEnd(Instant actualEnd, long actualMs, Outcome outcome, @Nullable String reason) {
+    /**
+     * A broadcast ends: a new row referring to its start, never an edit of it.
+     *
+     * @param actualStart when its first sample left the line, measured; null when nothing played
+     */
+    public record BroadcastEnd(Instant actualEnd, long actualMs, Outcome outcome, @Nullable String reason,
+                               @Nullable Instant actualStart) {
+
+        public BroadcastEnd(Instant actualEnd, long actualMs, Outcome outcome, @Nullable String reason) {
+            this(actualEnd, actualMs, outcome, reason, null);
+        }
     }
 
     /** An occurrence that never started (MISSED or SKIPPED), with the reason. */
@@ -56,9 +83,16 @@ public final class AirLogRecords {
                                @Nullable String problem, @Nullable String headHash) {
     }
 
-    /** A broadcast as the log tells it: its START (or NOT_AIRED) row joined with its END and items. */
+    /**
+     * A broadcast as the log tells it: its START (or NOT_AIRED) row joined with its END and items.
+     *
+     * @param actualStart  when the first sample left the line, as the player measured it (the requested
+     *                     instant for a broadcast still on air, and for rows written before it was measured)
+     * @param startErrorMs {@code actualStart - plannedStart}: a few ms on time, the lateness of a late start
+     */
     public record LoggedBroadcast(long seq, String occurrenceKey, String title, Instant plannedStart,
-                                  @Nullable Instant actualStart, @Nullable Instant actualEnd, long nominalMs,
+                                  @Nullable Instant actualStart, @Nullable Long startErrorMs,
+                                  @Nullable Instant actualEnd, long nominalMs,
                                   @Nullable Long actualMs, List<Long> villageIds, String villageNames, Priority priority,
                                   Trigger trigger, String triggeredBy, @Nullable Outcome outcome,
                                   @Nullable String reason, List<LoggedItem> items) {

@@ -36,7 +36,12 @@ class AirLogRepository {
     /** Broadcasts: each START with its END, and each NOT_AIRED row. */
     private static final String BROADCASTS = """
             WITH b AS (
-                SELECT s.seq, s.occurrence_key, s.title, s.planned_start_ms, s.actual_start_ms, e.actual_end_ms,
+                SELECT s.seq, s.occurrence_key, s.title, s.planned_start_ms,
+                       -- measured by the player (END); the requested instant while on air and in rows
+                       -- written before starts were measured; nothing for a broadcast that never played
+                       coalesce(e.actual_start_ms,
+                                CASE WHEN e.seq IS NULL OR e.actual_ms > 0 THEN s.actual_start_ms END) AS actual_start_ms,
+                       e.actual_end_ms,
                        s.nominal_ms, e.actual_ms, s.village_ids, s.village_names, s.priority, s.trigger_kind,
                        s.triggered_by, e.outcome, e.reason
                 FROM air_log s LEFT JOIN air_log e ON e.kind = 'END' AND e.start_seq = s.seq
@@ -158,7 +163,7 @@ class AirLogRepository {
                             Outcome.valueOf(r.outcome())));
                 });
         return rows.stream().map(b -> new LoggedBroadcast(b.seq(), b.occurrenceKey(), b.title(), b.plannedStart(),
-                b.actualStart(), b.actualEnd(), b.nominalMs(), b.actualMs(), b.villageIds(), b.villageNames(),
+                b.actualStart(), b.startErrorMs(), b.actualEnd(), b.nominalMs(), b.actualMs(), b.villageIds(), b.villageNames(),
                 b.priority(), b.trigger(), b.triggeredBy(), b.outcome(), b.reason(),
                 items.getOrDefault(b.seq(), List.of()))).toList();
     }
@@ -177,8 +182,10 @@ class AirLogRepository {
         var outcome = rs.getString("outcome");
         var ids = Arrays.stream(rs.getString("village_ids").split(",")).filter(s -> !s.isEmpty())
                 .map(Long::valueOf).toList();
+        var planned = Instant.ofEpochMilli(rs.getLong("planned_start_ms"));
+        var actual = instant(rs, "actual_start_ms");
         return new LoggedBroadcast(rs.getLong("seq"), rs.getString("occurrence_key"), rs.getString("title"),
-                Instant.ofEpochMilli(rs.getLong("planned_start_ms")), instant(rs, "actual_start_ms"),
+                planned, actual, actual == null ? null : actual.toEpochMilli() - planned.toEpochMilli(),
                 instant(rs, "actual_end_ms"), rs.getLong("nominal_ms"), longOrNull(rs, "actual_ms"), ids,
                 rs.getString("village_names"), Priority.valueOf(rs.getString("priority")),
                 Trigger.valueOf(rs.getString("trigger_kind")), rs.getString("triggered_by"),

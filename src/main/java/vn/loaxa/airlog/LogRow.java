@@ -57,6 +57,46 @@ record LogRow(long seq, String kind, long recordedAtMs, @Nullable Long startSeq,
         return sb.toString();
     }
 
+    /** The row back from {@link #canonical()} followed by its row hash (the air log journal's record). */
+    static LogRow fromCanonical(String text) {
+        if (!text.startsWith(VERSION + "\n")) {
+            throw new IllegalArgumentException("not an air log row");
+        }
+        var values = new String[26];
+        int at = VERSION.length() + 1;
+        for (int i = 0; i < values.length; i++) {
+            if (text.startsWith("~\n", at)) {
+                at += 2;
+                continue;
+            }
+            int colon = text.indexOf(':', at);
+            int length = Integer.parseInt(text.substring(at, colon));
+            values[i] = text.substring(colon + 1, colon + 1 + length);
+            at = colon + 1 + length;
+            if (text.charAt(at) != '\n') {
+                throw new IllegalArgumentException("bad value " + i);
+            }
+            at++;
+        }
+        var hash = text.substring(at);
+        return new LogRow(num(values[0]), values[1], num(values[2]), numOrNull(values[3]), values[4], values[5],
+                numOrNull(values[6]), numOrNull(values[7]), numOrNull(values[8]), numOrNull(values[9]),
+                numOrNull(values[10]), values[11], values[12], values[13], values[14], values[15], values[16],
+                values[17], numOrNull(values[18]), values[19], values[20], values[21], numOrNull(values[22]),
+                numOrNull(values[23]), values[24], values[25], hash);
+    }
+
+    private static long num(@Nullable String v) {
+        if (v == null) {
+            throw new IllegalArgumentException("missing number");
+        }
+        return Long.parseLong(v);
+    }
+
+    private static @Nullable Long numOrNull(@Nullable String v) {
+        return v == null ? null : Long.valueOf(v);
+    }
+
     String computeHash() {
         try {
             var digest = MessageDigest.getInstance("SHA-256").digest(canonical().getBytes(StandardCharsets.UTF_8));

@@ -6,11 +6,14 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -86,8 +89,17 @@ class ApiErrorHandler {
                 e.getMessage());
     }
 
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    ResponseEntity<Map<String, String>> database(Exception e, HttpServletRequest request) {
+        return unexpected(e, request);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, String>> unexpected(Exception e, HttpServletRequest request) {
+        var trouble = SqliteErrors.troubleOf(e);
+        if (trouble.isPresent()) {
+            return databaseTrouble(trouble.get(), e, request);
+        }
         if (e instanceof ErrorResponse standard) {
             // Spring's own request errors (wrong method, unknown path, bad media type) keep their status.
             var status = HttpStatus.valueOf(standard.getStatusCode().value());
@@ -96,6 +108,21 @@ class ApiErrorHandler {
         log.error("Unexpected API failure on {} {}", request.getMethod(), request.getRequestURI(), e);
         return body(HttpStatus.INTERNAL_SERVER_ERROR, localeOf(request), "error.api.internal", "INTERNAL",
                 e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+
+    /**
+     * A busy or full database is a moment's trouble, not a fault of the request or of the station:
+     * 503 with Retry-After for busy, 507 for a full disk, and a reason a person can act on.
+     */
+    private static ResponseEntity<Map<String, String>> databaseTrouble(SqliteErrors.Trouble trouble, Exception e,
+                                                                       HttpServletRequest request) {
+        log.warn("Database {} on {} {}: {}", trouble, request.getMethod(), request.getRequestURI(), e.getMessage());
+        var busy = trouble == SqliteErrors.Trouble.BUSY;
+        var response = body(busy ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.INSUFFICIENT_STORAGE, localeOf(request),
+                busy ? "error.api.databaseBusy" : "error.api.storageFull", busy ? "DATABASE_BUSY" : "STORAGE_FULL",
+                e.getMessage());
+        return ResponseEntity.status(response.getStatusCode()).header(HttpHeaders.RETRY_AFTER, SqliteErrors.RETRY_AFTER_SECONDS)
+                .body(response.getBody());
     }
 
     private static Locale localeOf(HttpServletRequest request) {

@@ -3,46 +3,214 @@ package vn.loaxa.base;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionDefinition;
 
 import vn.loaxa.station.StationProperties;
 
 /**
- * The station's single SQLite file. The URL settings are what kept it correct under concurrent
- * writers and power loss: WAL so readers never block the player's log writes, synchronous=FULL so
- * a committed log row survives a power cut, IMMEDIATE transactions so two writers queue on the
- * busy timeout instead of failing with SQLITE_BUSY, and foreign keys on (SQLite's default is off).
+ * The station's single SQLite file, reached through four small pools (decision 0010):
+ * <ul>
+ *   <li>readers open DEFERRED transactions on {@code query_only} connections, so a report or a
+ *       screen never takes the write lock, however long it reads (WAL lets them read beside a writer);</li>
+ *   <li>writers open IMMEDIATE transactions, one at a time through the {@link WriteGate}, so two
+ *       writers queue in Java instead of failing with SQLITE_BUSY;</li>
+ *   <li>the playout engine has a read and a write connection of its own ({@link DatabaseLane}).</li>
+ * </ul>
+ * Every pool throws a connection away after an SQLite error ({@link SqliteErrors.EvictAfterError}),
+ * and every wait is bounded and ends in {@code CannotAcquireLockException} ("database busy").
+ * WAL with synchronous=FULL: a committed row survives a power cut.
  */
 @Configuration(proxyBeanMethods = false)
 public class DatabaseConfig {
 
-    static final String URL_OPTIONS = "?journal_mode=WAL&synchronous=FULL&foreign_keys=true"
-            + "&busy_timeout=10000&transaction_mode=IMMEDIATE";
+    /** How long a UI or report request may wait for a connection or for the write lock. */
+    static final Duration UI_WAIT = Duration.ofSeconds(5);
 
-    /** The JDBC URL of a station database file, with the settings above; also for tools and benchmarks. */
-    public static String jdbcUrl(java.nio.file.Path file) {
-        return "jdbc:sqlite:" + file.toAbsolutePath() + URL_OPTIONS;
+    private static final String COMMON = "?journal_mode=WAL&synchronous=FULL&foreign_keys=true";
+
+    /** The JDBC URL of a station database file for writing; also for tools and benchmarks. */
+    public static String jdbcUrl(Path file) {
+        return jdbcUrl(file, false, UI_WAIT);
+    }
+
+    static String jdbcUrl(Path file, boolean reader, Duration busyTimeout) {
+        return "jdbc:sqlite:" + file.toAbsolutePath() + COMMON + "&busy_timeout=" + busyTimeout.toMillis()
+                + "&transaction_mode=" + (reader ? "DEFERRED" : "IMMEDIATE");
+    }
+
+    enum Pool { UI_READ, UI_WRITE, ENGINE_READ, ENGINE_WRITE }
+
+    /** The pools, closed with the context. */
+    static final class Pools implements AutoCloseable {
+        final Map<Pool, HikariDataSource> all;
+
+        Pools(Path file) {
+            all = Map.of(
+                    Pool.UI_READ, pool("loaxa-read", file, true, 6, UI_WAIT),
+                    Pool.UI_WRITE, pool("loaxa-write", file, false, 2, UI_WAIT),
+                    // The engine's own: nobody else can exhaust them, so they wait on SQLite alone.
+                    Pool.ENGINE_READ, pool("loaxa-engine-read", file, true, 2, Duration.ofSeconds(30)),
+                    Pool.ENGINE_WRITE, pool("loaxa-engine-write", file, false, 1, Duration.ofSeconds(30)));
+        }
+
+        @Override
+        public void close() {
+            all.values().forEach(HikariDataSource::close);
+        }
     }
 
     @Bean
-    DataSource dataSource(StationProperties station) {
+    Pools stationPools(StationProperties station) {
         try {
             Files.createDirectories(station.dataDir());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data folder " + station.dataDir().toAbsolutePath(), e);
         }
+        return new Pools(station.databaseFile());
+    }
+
+    /** Flyway migrates over a plain write connection, before anything else runs. */
+    @Bean
+    @FlywayDataSource
+    DataSource migrationDataSource(Pools pools) {
+        return pools.all.get(Pool.UI_WRITE);
+    }
+
+    @Bean
+    @Primary
+    DataSource dataSource(Pools pools) {
+        var routing = new Routing();
+        routing.setTargetDataSources(Map.copyOf(pools.all));
+        routing.setDefaultTargetDataSource(pools.all.get(Pool.UI_READ));
+        routing.afterPropertiesSet();
+        return routing;
+    }
+
+    @Bean
+    WriteGate writeGate() {
+        return new WriteGate();
+    }
+
+    @Bean
+    JdbcTemplate jdbcTemplate(DataSource dataSource) {
+        var template = new JdbcTemplate(dataSource);
+        template.setExceptionTranslator(SqliteErrors.translator(template.getExceptionTranslator()));
+        return template;
+    }
+
+    @Bean
+    JdbcTransactionManager transactionManager(DataSource dataSource, WriteGate gate) {
+        var manager = new GatedTransactionManager(dataSource, gate);
+        manager.setExceptionTranslator(SqliteErrors.translator(manager.getExceptionTranslator()));
+        return manager;
+    }
+
+    private static HikariDataSource pool(String name, Path file, boolean reader, int size, Duration wait) {
         var config = new HikariConfig();
-        config.setPoolName("loaxa-sqlite");
-        config.setJdbcUrl(jdbcUrl(station.databaseFile()));
-        // Writers are serialised by SQLite anyway; a few connections let readers run beside them.
-        config.setMaximumPoolSize(4);
+        config.setPoolName(name);
+        config.setJdbcUrl(jdbcUrl(file, reader, wait));
+        config.setMaximumPoolSize(size);
         config.setMinimumIdle(1);
+        config.setConnectionTimeout(wait.toMillis());
+        config.setExceptionOverride(new SqliteErrors.EvictAfterError());
+        if (reader) {
+            // A write through a reader fails at once instead of queueing for the lock.
+            config.setConnectionInitSql("PRAGMA query_only = true");
+        }
         return new HikariDataSource(config);
+    }
+
+    /** Whether the transaction being begun on this thread writes; read by {@link Routing}. */
+    private static final ThreadLocal<Boolean> BEGINNING_WRITE = ThreadLocal.withInitial(() -> false);
+
+    /**
+     * Picks the pool when a connection is taken: a write transaction being begun gets a writer,
+     * anything else (read-only transactions, statements outside a transaction) a reader, each of
+     * the caller's lane. A write outside a transaction therefore fails: every write takes the gate.
+     */
+    static final class Routing extends AbstractRoutingDataSource {
+        @Override
+        protected Object determineCurrentLookupKey() {
+            boolean write = BEGINNING_WRITE.get();
+            if (DatabaseLane.isEngine()) {
+                return write ? Pool.ENGINE_WRITE : Pool.ENGINE_READ;
+            }
+            return write ? Pool.UI_WRITE : Pool.UI_READ;
+        }
+    }
+
+    /** Takes the write gate for each write transaction, before its connection, and gives it back after. */
+    static final class GatedTransactionManager extends JdbcTransactionManager {
+
+        private final transient WriteGate gate;
+        private final transient ThreadLocal<ArrayDeque<Boolean>> entered = ThreadLocal.withInitial(ArrayDeque::new);
+
+        GatedTransactionManager(DataSource dataSource, WriteGate gate) {
+            super(dataSource);
+            this.gate = gate;
+        }
+
+        @Override
+        protected void doBegin(Object transaction, TransactionDefinition definition) {
+            boolean write = !definition.isReadOnly();
+            if (write) {
+                enterGate();
+            }
+            entered.get().push(write);
+            BEGINNING_WRITE.set(write);
+            try {
+                super.doBegin(transaction, definition);
+            } catch (RuntimeException | Error e) {
+                entered.get().pop();
+                if (write) {
+                    gate.leave();
+                }
+                throw e;
+            } finally {
+                BEGINNING_WRITE.set(false);
+            }
+        }
+
+        @Override
+        protected void doCleanupAfterCompletion(Object transaction) {
+            try {
+                super.doCleanupAfterCompletion(transaction);
+            } finally {
+                var stack = entered.get();
+                if (!stack.isEmpty() && stack.pop()) {
+                    gate.leave();
+                }
+            }
+        }
+
+        private void enterGate() {
+            try {
+                if (!gate.enter(DatabaseLane.isEngine(), UI_WAIT)) {
+                    throw new CannotAcquireLockException("Database busy: another write held it for "
+                            + UI_WAIT.toSeconds() + " s");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CannotCreateTransactionException("Interrupted while waiting for the database", e);
+            }
+        }
     }
 }

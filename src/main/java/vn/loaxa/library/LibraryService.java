@@ -21,6 +21,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.loaxa.audio.AudioDecodeException;
@@ -164,6 +165,7 @@ public class LibraryService {
     }
 
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @Transactional
     public AudioAsset rename(long id, String title) {
         if (title.isBlank()) {
             throw new InvalidInputException("BLANK_TITLE", "error.library.blankTitle", "A title is needed");
@@ -179,6 +181,7 @@ public class LibraryService {
      * reports still refer to them. There is deliberately no delete.
      */
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @Transactional
     public AudioAsset setRetired(long id, boolean retired) {
         var asset = find(id).orElseThrow(() -> new InvalidInputException("UNKNOWN_ASSET",
                 "error.schedule.unknownAsset", "No asset " + id, id));

@@ -24,8 +24,9 @@ import vn.loaxa.schedule.Priority;
 /**
  * One broadcast on air, and the air log rows it writes as the player reports what really came out:
  * an ITEM row when an item ends (the player reports an item as ended only once the line has played
- * it), and the END row on the terminal event. Rows are written on the player's event thread, never
- * the audio thread.
+ * it), and the END row on the terminal event, each with the instants the player measured on its
+ * line clock. Rows are written on the player's event thread, never the audio thread; an append
+ * returns once the row is in the air log journal, so a busy database never holds this thread.
  */
 final class BroadcastRun implements PlayoutListener {
 
@@ -50,9 +51,12 @@ final class BroadcastRun implements PlayoutListener {
     private long playedMs;
     private int currentItem = -1;
     private @Nullable Instant currentItemStart;
+    /** When the first sample left the line, by the player's line clock: the broadcast's actual start. */
+    private @Nullable Instant firstSampleOut;
     /** An item that ended incomplete: its row waits to learn whether it failed or was cut. */
     private int pendingIndex = -1;
     private long pendingMs;
+    private @Nullable Instant pendingStart;
 
     BroadcastRun(Occurrence occurrence, Started started, List<Planned> items, List<String> problems, AirLogService airLog,
                  Clock clock, int lineRate, Consumer<BroadcastRun> onEnd) {
@@ -100,22 +104,29 @@ final class BroadcastRun implements PlayoutListener {
     }
 
     @Override
-    public synchronized void itemStarted(int index, Instant firstSampleOut) {
+    public synchronized void started(Instant at) {
+        firstSampleOut = at;
+    }
+
+    @Override
+    public synchronized void itemStarted(int index, Instant at) {
         flushPending(Outcome.INTERRUPTED);
         currentItem = index;
-        currentItemStart = firstSampleOut;
+        currentItemStart = at;
     }
 
     @Override
     public synchronized void itemEnded(int index, long framesPlayed, boolean complete) {
         flushPending(Outcome.INTERRUPTED);
+        var start = index == currentItem ? currentItemStart : null;
         currentItem = -1;
         long ms = framesPlayed * 1000 / lineRate;
         if (complete) {
-            itemRow(index, ms, Outcome.COMPLETED);
+            itemRow(index, ms, Outcome.COMPLETED, start);
         } else {
             pendingIndex = index;
             pendingMs = ms;
+            pendingStart = start;
         }
     }
 
@@ -125,16 +136,17 @@ final class BroadcastRun implements PlayoutListener {
         int index = failure.itemIndex();
         if (index >= 0 && index == pendingIndex) {
             pendingIndex = -1;
-            itemRow(index, pendingMs, Outcome.FAILED);
+            itemRow(index, pendingMs, Outcome.FAILED, pendingStart);
         } else if (index >= 0 && index != currentItem) {
             // Could not even be opened: it played nothing, but the log says it was due and why it did not air.
             flushPending(Outcome.INTERRUPTED);
-            itemRow(index, 0, Outcome.FAILED);
+            itemRow(index, 0, Outcome.FAILED, null);
         }
         if (failure.fatal()) {
             flushPending(Outcome.FAILED);
             if (currentItem >= 0 && currentItemStart != null) {
-                itemRow(currentItem, Math.max(0, clock.millis() - currentItemStart.toEpochMilli()), Outcome.FAILED);
+                itemRow(currentItem, Math.max(0, clock.millis() - currentItemStart.toEpochMilli()), Outcome.FAILED,
+                        currentItemStart);
                 currentItem = -1;
             }
             end(Outcome.FAILED, String.join("; ", problems));
@@ -165,18 +177,18 @@ final class BroadcastRun implements PlayoutListener {
         if (pendingIndex >= 0) {
             int index = pendingIndex;
             pendingIndex = -1;
-            itemRow(index, pendingMs, outcome);
+            itemRow(index, pendingMs, outcome, pendingStart);
         }
     }
 
-    private void itemRow(int index, long actualMs, Outcome outcome) {
+    private void itemRow(int index, long actualMs, Outcome outcome, @Nullable Instant itemStart) {
         var planned = items.get(index);
         var item = planned.item();
         playedMs += actualMs;
         try {
             airLog.itemPlayed(started, new PlayedItem(planned.position(), item.kind().name(), item.title(),
                     item.topicCode(), item.topicName(), item.assetId(), item.bulletinId(), item.sha256(),
-                    item.durationMs(), actualMs, outcome));
+                    item.durationMs(), actualMs, outcome, itemStart));
         } catch (RuntimeException e) {
             log.error("Could not write the air log row of item {} of {}", index, started, e);
         }
@@ -188,7 +200,8 @@ final class BroadcastRun implements PlayoutListener {
         }
         ended = true;
         try {
-            airLog.broadcastEnded(started, new BroadcastEnd(clock.instant(), playedMs, outcome, reason));
+            airLog.broadcastEnded(started, new BroadcastEnd(clock.instant(), playedMs, outcome, reason,
+                    playedMs > 0 ? firstSampleOut : null));
         } catch (RuntimeException e) {
             log.error("Could not write the END row of {}", started, e);
         } finally {

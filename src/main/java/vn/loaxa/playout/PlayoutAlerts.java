@@ -28,6 +28,10 @@ public class PlayoutAlerts {
 
     static final Duration RECENT = Duration.ofHours(24);
     private static final Duration VERIFY_EVERY = Duration.ofMinutes(5);
+    /** Rows are normally committed within milliseconds; older ones waiting mean the database is in trouble. */
+    private static final Duration BACKLOG_ALERT_AFTER = Duration.ofSeconds(3);
+    private static final java.time.format.DateTimeFormatter LOCAL =
+            java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
 
     private final AirLogService airLog;
     private final PlayoutScheduler scheduler;
@@ -55,6 +59,15 @@ public class PlayoutAlerts {
                 alerts.add(new Alert("PLAYOUT_" + outcome, "playout.alert." + outcome, List.of(page.total(),
                         latest.title(), latest.reason() == null ? "" : latest.reason())));
             }
+        }
+        var backlog = airLog.backlog();
+        if (backlog.rows() > 0 && (backlog.problem() != null || backlog.oldest() != null
+                && Duration.between(backlog.oldest(), now).compareTo(BACKLOG_ALERT_AFTER) > 0)) {
+            var since = backlog.oldest() == null ? "" : LOCAL.format(backlog.oldest().atZone(clock.getZone()));
+            alerts.add(new Alert("AIRLOG_BACKLOG", "playout.alert.backlog", List.of(backlog.rows(), since,
+                    backlog.problem() == null ? "" : backlog.problem())));
+        } else if (backlog.problem() != null && backlog.problem().startsWith("JOURNAL")) {
+            alerts.add(new Alert("AIRLOG_BACKLOG", "playout.alert.backlog", List.of(0, "", backlog.problem())));
         }
         var verification = verification(now);
         if (!verification.intact()) {

@@ -22,9 +22,11 @@ import vn.loaxa.airlog.AirLogRecords.NotAired;
 import vn.loaxa.airlog.AirLogService;
 import vn.loaxa.airlog.Outcome;
 import vn.loaxa.audio.output.NoOutputDeviceException;
+import vn.loaxa.base.DatabaseLane;
 import vn.loaxa.playout.BroadcastRun.Planned;
 import vn.loaxa.playout.CollisionRule.Action;
 import vn.loaxa.schedule.Occurrence;
+import vn.loaxa.schedule.PlanningLedger;
 import vn.loaxa.schedule.Priority;
 import vn.loaxa.schedule.ScheduleService;
 import vn.loaxa.station.StationSettings;
@@ -87,6 +89,10 @@ public class PlayoutEngine {
         if (!inFlight.add(key)) {
             return;
         }
+        DatabaseLane.engine(() -> fireInLane(key, planned, late));
+    }
+
+    private void fireInLane(String key, Instant planned, boolean late) {
         try {
             var occurrence = resolve(key, planned);
             if (occurrence != null) {
@@ -110,6 +116,10 @@ public class PlayoutEngine {
         if (!inFlight.add(resumptionKey)) {
             return;
         }
+        DatabaseLane.engine(() -> resumeInLane(occurrence, positions, resumptionKey, resumes));
+    }
+
+    private void resumeInLane(Occurrence occurrence, List<Integer> positions, String resumptionKey, String resumes) {
         try {
             var items = positions.stream().map(p -> occurrence.items().get(p)).toList();
             run(resumptionKey, occurrence, items, positions, true, resumes);
@@ -129,6 +139,7 @@ public class PlayoutEngine {
         if (!emergency) {
             sleepUntil(planned.minus(engine.fireAhead()));
         }
+        boolean firstLook = true;
         while (!closing) {
             BroadcastRun victim;
             lock.lock();
@@ -137,6 +148,10 @@ public class PlayoutEngine {
                     return;
                 }
                 var now = clock.instant();
+                if (firstLook && tooLate(key, occurrence, now)) {
+                    return;
+                }
+                firstLook = false;
                 var onAir = current;
                 if (onAir == null) {
                     var startAt = planned.isAfter(now.plus(engine.lateStart())) ? planned : now.plus(engine.lateStart());
@@ -212,11 +227,32 @@ public class PlayoutEngine {
         }
     }
 
+    /**
+     * Decides on the real clock, when the trigger has fired: later than the grace window after the
+     * planned start (a frozen or sleeping PC, a trigger held up) the slot is logged MISSED and nothing
+     * airs; within it the broadcast plays and its row records how late it started.
+     */
+    private boolean tooLate(String key, Occurrence o, Instant now) {
+        var grace = stationSettings.grace();
+        var late = Duration.between(o.plannedStart(), now);
+        if (late.compareTo(grace) <= 0) {
+            return false;
+        }
+        var reason = PlanningLedger.MissCause.LATE_TRIGGER.reason(late, grace);
+        log.warn("Missed {} '{}': {}", key, o.title(), reason);
+        notAired(key, o, Outcome.MISSED, reason);
+        return true;
+    }
+
     private void skip(String key, Occurrence o, String reason) {
         log.warn("Skipping {} '{}': {}", key, o.title(), reason);
+        notAired(key, o, Outcome.SKIPPED, reason);
+    }
+
+    private void notAired(String key, Occurrence o, Outcome outcome, String reason) {
         var villages = broadcasts.villageNames(o.villageIds());
         airLog.notAired(new NotAired(key, o.title(), o.plannedStart(), o.nominalMs(), o.villageIds(), villages,
-                o.priority(), broadcasts.trigger(o), broadcasts.triggeredBy(o), Outcome.SKIPPED, reason));
+                o.priority(), broadcasts.trigger(o), broadcasts.triggeredBy(o), outcome, reason));
     }
 
     private void ended(BroadcastRun run) {

@@ -1,6 +1,7 @@
 package vn.loaxa.playout;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
@@ -28,6 +29,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import vn.loaxa.airlog.AirLogRecords.NotAired;
 import vn.loaxa.airlog.AirLogService;
 import vn.loaxa.airlog.Outcome;
+import vn.loaxa.base.DatabaseLane;
 import vn.loaxa.schedule.Occurrence;
 import vn.loaxa.schedule.PlanningLedger;
 import vn.loaxa.schedule.PlanningLedger.MissCause;
@@ -59,6 +61,7 @@ public class PlayoutScheduler {
     private final Clock clock;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean replanQueued = new AtomicBoolean();
+    private final ClockWatch clockWatch = new ClockWatch();
     /** Re-plans one at a time, off the caller's thread (an edit's transaction must commit first). */
     private final ExecutorService planner = Executors.newSingleThreadExecutor(r -> daemon(r, "loaxa-replan"));
     /** Late normal broadcasts one after the other, in planned order. */
@@ -92,7 +95,18 @@ public class PlayoutScheduler {
             log.info("Playout engine disabled (loaxa.playout.enabled=false)");
             return;
         }
-        recovery.recover(late);
+        DatabaseLane.engine(() -> {
+            try {
+                // Rows an earlier run left in the air log journal must be in the database before
+                // recovery reads what was on air.
+                if (!airLog.flush(Duration.ofSeconds(10))) {
+                    log.error("The air log journal could not be written to the database: {}", airLog.backlog());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            recovery.recover(late);
+        });
         replan(true);
         var replanJob = JobBuilder.newJob(ReplanJob.class).withIdentity("replan", "engine").build();
         var every = TriggerBuilder.newTrigger().withIdentity("replan", "engine")
@@ -120,6 +134,10 @@ public class PlayoutScheduler {
 
     /** Plans the horizon and makes Quartz's triggers match it; logs what can no longer play. */
     synchronized void replan(boolean atStartUp) {
+        DatabaseLane.engine(() -> replanInLane(atStartUp));
+    }
+
+    private void replanInLane(boolean atStartUp) {
         try {
             var now = clock.instant();
             var grace = stationSettings.grace();
@@ -130,7 +148,8 @@ public class PlayoutScheduler {
             var from = runningAt.isBefore(now.minus(grace)) ? runningAt : now.minus(grace);
             var planned = schedule.plan(from, now.plus(settings.horizon()));
             var logged = airLog.loggedKeys(planned.stream().map(Occurrence::key).toList());
-            var cause = atStartUp ? MissCause.STATION_DOWN : MissCause.CLOCK_JUMPED_FORWARD;
+            var cause = atStartUp ? MissCause.STATION_DOWN : clockWatch.jumpedForward(now) ? MissCause.CLOCK_JUMPED_FORWARD
+                    : MissCause.LATE_TRIGGER;
             var result = PlanningLedger.reconcile(planned, logged, now, grace, cause);
             for (var missed : result.missed()) {
                 if (!engine.isHandling(missed.occurrence().key())) {
@@ -147,6 +166,7 @@ public class PlayoutScheduler {
             result.upcoming().forEach(o -> wanted.put(o.key(), o.plannedStart()));
             syncTriggers(wanted);
             state.running(now);
+            clockWatch.mark(now);
         } catch (RuntimeException | SchedulerException e) {
             log.error("Re-planning failed; keeping the triggers as they were", e);
         }
@@ -206,6 +226,31 @@ public class PlayoutScheduler {
         planner.shutdownNow();
         late.shutdownNow();
         urgent.shutdownNow();
+    }
+
+    /**
+     * Tells a wall clock stepped forward (NTP correcting a PC, a PC woken from sleep: the monotonic
+     * clock does not count sleep) from a process that merely ran late: between two re-plans the wall
+     * clock advanced more than the monotonic clock.
+     */
+    static final class ClockWatch {
+        private static final Duration TOLERANCE = Duration.ofSeconds(5);
+        private Instant wall = Instant.EPOCH;
+        private long nanos;
+
+        synchronized void mark(Instant now) {
+            wall = now;
+            nanos = System.nanoTime();
+        }
+
+        synchronized boolean jumpedForward(Instant now) {
+            if (wall.equals(Instant.EPOCH)) {
+                return false;
+            }
+            var wallElapsed = Duration.between(wall, now);
+            var monotonicElapsed = Duration.ofNanos(System.nanoTime() - nanos);
+            return wallElapsed.minus(monotonicElapsed).compareTo(TOLERANCE) > 0;
+        }
     }
 
     private static Thread daemon(Runnable r, String name) {

@@ -20,15 +20,26 @@ public final class PlanningLedger {
     public enum MissCause {
         /** The station was not running at the planned time (found at start-up). */
         STATION_DOWN,
-        /** The clock jumped forward over the planned time. */
-        CLOCK_JUMPED_FORWARD
+        /** The clock jumped forward over the planned time (or the PC slept through it). */
+        CLOCK_JUMPED_FORWARD,
+        /** The station was running but its trigger came too late (the process was frozen or starved). */
+        LATE_TRIGGER;
+
+        /** Stable text for the log: the cause code first, so reports can group by it. */
+        public String reason(Duration late, Duration grace) {
+            return this + ": " + seconds(late) + " late, grace " + seconds(grace);
+        }
+
+        private static String seconds(Duration d) {
+            long s = d.toSeconds();
+            return s >= 120 && s % 60 == 0 ? s / 60 + " min" : s >= 120 ? s / 60 + " min " + s % 60 + " s" : s + " s";
+        }
     }
 
     public record Missed(Occurrence occurrence, Duration late, MissCause cause) {
 
-        /** Stable text for the log: the cause code first, so reports can group by it. */
         public String reason(Duration grace) {
-            return cause + ": " + late.toMinutes() + " min late, grace " + grace.toMinutes() + " min";
+            return cause.reason(late, grace);
         }
     }
 

@@ -33,9 +33,11 @@ import vn.loaxa.station.Village;
 import vn.loaxa.station.VillageService;
 
 /**
- * Carries out a {@link ScheduleDiff.Plan} in one transaction, through the feature services (so their
- * checks and role rules apply). If anything fails, the transaction rolls back and the audio files
- * this import placed in the library are removed again: the station is as it was.
+ * Carries out a {@link ScheduleDiff.Plan}: first the audio files it names go into the library, each
+ * through the library's own import (decoding and copying, outside any transaction); then every
+ * schedule change in one short transaction, through the feature services (so their checks and role
+ * rules apply). If the changes fail, the transaction rolls back and the station's schedule is as it
+ * was; audio already imported stays in the library, where a later import finds and reuses it.
  */
 @Component
 class ScheduleApplier {
@@ -67,22 +69,11 @@ class ScheduleApplier {
     }
 
     void apply(ScheduleDiff.Plan plan, String sourceNames) {
-        var placed = new ArrayList<AudioAsset>();
-        try {
-            transactions.executeWithoutResult(status -> run(plan, sourceNames, placed));
-        } catch (RuntimeException e) {
-            placed.forEach(a -> {
-                try {
-                    Files.deleteIfExists(library.fileOf(a));
-                } catch (IOException io) {
-                    log.warn("Could not remove {} after a failed schedule import: {}", a.storedName(), io.getMessage());
-                }
-            });
-            throw e;
-        }
+        var assetIds = importAudio(plan.resolved());
+        transactions.executeWithoutResult(status -> run(plan, sourceNames, assetIds));
     }
 
-    private void run(ScheduleDiff.Plan plan, String sourceNames, List<AudioAsset> placed) {
+    private void run(ScheduleDiff.Plan plan, String sourceNames, Map<String, Long> assetIds) {
         var r = plan.resolved();
         var doc = r.doc();
         if (doc.station() != null) {
@@ -94,7 +85,6 @@ class ScheduleApplier {
         }
         var villageIds = new HashMap<String, Long>();
         villages.findAll().forEach(v -> villageIds.put(v.name(), v.id()));
-        var assetIds = importAudio(r, placed);
 
         var bulletinIds = new HashMap<String, Long>();
         r.existingBulletins().forEach((title, b) -> bulletinIds.put(title, b.id()));
@@ -168,7 +158,7 @@ class ScheduleApplier {
     }
 
     /** Every referenced audio file's asset id; files not yet in the library go through its import checks. */
-    private Map<String, Long> importAudio(Resolved r, List<AudioAsset> placed) {
+    private Map<String, Long> importAudio(Resolved r) {
         var ids = new HashMap<String, Long>();
         for (var audio : r.audio().values()) {
             if (audio.assetId() != null || audio.file() == null) {
@@ -178,7 +168,8 @@ class ScheduleApplier {
             try (InputStream in = Files.newInputStream(audio.file())) {
                 var imported = library.importFile(in, audio.file().getFileName().toString(), null, CurrentUser.name());
                 if (!imported.duplicate()) {
-                    placed.add(imported.asset());
+                    log.info("Schedule import placed '{}' in the library as asset {}", audio.name(),
+                            imported.asset().id());
                 }
                 ids.put(audio.name(), imported.asset().id());
             } catch (ImportRejectedException | IOException e) {

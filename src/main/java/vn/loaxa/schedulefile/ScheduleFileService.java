@@ -43,8 +43,10 @@ public class ScheduleFileService {
         this.writer = writer;
     }
 
-    /** What importing these files would change; throws {@link ScheduleFileException} naming each problem. */
-    @Transactional(readOnly = true)
+    /**
+     * What importing these files would change; throws {@link ScheduleFileException} naming each problem.
+     * No transaction around it: the checks decode every audio file named, which can take seconds.
+     */
     @PreAuthorize("hasRole('ADMIN')")
     public List<Change> preview(List<SourceFile> files) {
         return diff.plan(checks.resolve(read(files))).changes();

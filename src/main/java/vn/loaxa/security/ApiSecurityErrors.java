@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
@@ -17,13 +18,21 @@ final class ApiSecurityErrors {
     private ApiSecurityErrors() {
     }
 
+    static final String RETRY_AFTER_SECONDS = vn.loaxa.base.SqliteErrors.RETRY_AFTER_SECONDS;
+
     static void write(HttpServletResponse response, HttpStatus status, String key, HttpServletRequest request) {
+        write(response, status, key, null, request);
+    }
+
+    static void write(HttpServletResponse response, HttpStatus status, String key, @Nullable String code,
+                      HttpServletRequest request) {
         var message = Texts.get(Texts.localeOf(request.getHeader("Accept-Language")), key);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         try {
-            response.getWriter().write("{\"error\":\"" + Texts.jsonEscape(message) + "\"}");
+            response.getWriter().write("{\"error\":\"" + Texts.jsonEscape(message) + "\""
+                    + (code == null ? "" : ",\"code\":\"" + code + "\"") + "}");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -51,13 +52,22 @@ class SecurityConfig {
                 .build();
     }
 
-    /** Answers 401 with a JSON body and a Basic challenge, so curl users see why. */
+    /**
+     * Answers 401 with a JSON body and a Basic challenge, so curl users see why; but 503 when the
+     * password could not be checked at all (the database was busy): that is no wrong password.
+     */
     static final class BasicEntryPoint implements AuthenticationEntryPoint {
 
         @Override
         public void commence(jakarta.servlet.http.HttpServletRequest request,
                              jakarta.servlet.http.HttpServletResponse response,
                              org.springframework.security.core.AuthenticationException authException) {
+            if (authException instanceof InternalAuthenticationServiceException) {
+                response.setHeader("Retry-After", ApiSecurityErrors.RETRY_AFTER_SECONDS);
+                ApiSecurityErrors.write(response, HttpStatus.SERVICE_UNAVAILABLE, "error.api.databaseBusy",
+                        "DATABASE_BUSY", request);
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"Loa Xa\", charset=\"UTF-8\"");
             ApiSecurityErrors.write(response, HttpStatus.UNAUTHORIZED, "error.api.unauthorized", request);
         }

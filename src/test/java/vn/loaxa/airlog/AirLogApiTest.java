@@ -118,9 +118,11 @@ class AirLogApiTest extends SpringTest {
 
     @Test
     void the_station_database_refuses_to_edit_or_delete_log_rows() {
-        assertThatThrownBy(() -> jdbc.sql("UPDATE air_log SET outcome = 'COMPLETED' WHERE occurrence_key = 'P2@2027-03-02'")
-                .update()).hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.sql("DELETE FROM air_log WHERE occurrence_key = 'P1@2027-03-02'").update())
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> jdbc.sql(
+                "UPDATE air_log SET outcome = 'COMPLETED' WHERE occurrence_key = 'P2@2027-03-02'").update()))
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status ->
+                jdbc.sql("DELETE FROM air_log WHERE occurrence_key = 'P1@2027-03-02'").update()))
                 .hasMessageContaining("append-only");
     }
 

@@ -16,7 +16,22 @@ public final class ScratchAirLog {
     }
 
     public static AirLogService open(ScratchDatabase db, Clock clock) {
-        return new AirLogService(new AirLogRepository(db.jdbc()), db.transactions(), clock);
+        var log = new AirLogService(new AirLogRepository(db.jdbc()), db.transactions(),
+                db.folder().resolve("airlog.journal"), clock);
+        log.open();
+        return log;
+    }
+
+    /** Waits until the database holds every row written so far (the writer commits them a moment later). */
+    public static void flush(AirLogService log) {
+        try {
+            if (!log.flush(java.time.Duration.ofSeconds(30))) {
+                throw new IllegalStateException("The air log rows were not committed within 30 s: " + log.backlog());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A morning programme with two bulletins, start to end: four rows. */
@@ -29,5 +44,6 @@ public final class ScratchAirLog {
         log.itemPlayed(started, new PlayedItem(2, "BULLETIN", "Kết quả chỉ số PAR Index", "CHI_SO",
                 "Chỉ số PAR Index, SIPAS, PAPI, PCI", 12L, 102L, "d".repeat(64), 480_000, 480_000, Outcome.COMPLETED));
         log.broadcastEnded(started, new BroadcastEnd(planned.plusMillis(900_040), 900_023, Outcome.COMPLETED, null));
+        flush(log);
     }
 }

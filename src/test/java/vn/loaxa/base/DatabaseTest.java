@@ -24,8 +24,17 @@ class DatabaseTest extends SpringTest {
 
     @Test
     void foreign_keys_are_enforced() {
-        assertThatThrownBy(() -> jdbc.sql("INSERT INTO app_user_role (user_id, role) VALUES (987654, 'ADMIN')").update())
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status ->
+                jdbc.sql("INSERT INTO app_user_role (user_id, role) VALUES (987654, 'ADMIN')").update()))
                 .hasMessageContaining("FOREIGN KEY");
+    }
+
+    @Test
+    void reads_never_take_the_write_lock_so_a_write_outside_a_write_transaction_is_refused() {
+        assertThatThrownBy(() -> jdbc.sql("INSERT INTO village (name, position) VALUES ('Thôn ngoài giao dịch', 99)").update())
+                .hasMessageContaining("readonly");
+        assertThat(jdbc.sql("SELECT count(*) FROM village WHERE name = 'Thôn ngoài giao dịch'").query(Integer.class)
+                .single()).isZero();
     }
 
     @Test

@@ -20,14 +20,20 @@ import vn.loaxa.base.DatabaseConfig;
 public final class ScratchDatabase implements AutoCloseable {
 
     private final HikariDataSource dataSource;
+    private final Path folder;
 
     public ScratchDatabase(Path folder) {
+        this.folder = folder;
         var config = new HikariConfig();
         config.setJdbcUrl(DatabaseConfig.jdbcUrl(folder.resolve("scratch.db")));
         config.setMaximumPoolSize(2);
         config.setPoolName("scratch-sqlite");
         this.dataSource = new HikariDataSource(config);
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+    }
+
+    public Path folder() {
+        return folder;
     }
 
     public DataSource dataSource() {

@@ -5,9 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Base of tests that start the application: one real SQLite file and audio folder in a temporary
@@ -18,6 +20,10 @@ public abstract class SpringTest {
 
     public static final Path ROOT;
     public static final String ADMIN_PASSWORD = "admin-test-password";
+
+    /** Writes go through a write transaction: outside one the station's connections only read. */
+    @Autowired
+    protected TransactionTemplate transactions;
 
     static {
         try {
