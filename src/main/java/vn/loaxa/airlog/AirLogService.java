@@ -424,6 +424,26 @@ public class AirLogService {
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
+    /** Stops the writer at once without flushing, as kill -9 would: for tests of recovery from the journal. */
+    void abandon() {
+        running = false;
+        if (writer != null) {
+            writer.interrupt();
+            try {
+                writer.join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try {
+            if (journal != null) {
+                journal.close();
+            }
+        } catch (IOException e) {
+            logger.warn("Closing the journal: {}", e.getMessage());
+        }
+    }
+
     /** A clean stop lets the writer finish (the journal would carry the rest to the next start anyway). */
     @PreDestroy
     void close() throws InterruptedException, IOException {

@@ -26,7 +26,7 @@ import org.springframework.transaction.TransactionDefinition;
 import vn.loaxa.station.StationProperties;
 
 /**
- * The station's single SQLite file, reached through four small pools (decision 0010):
+ * The station's single SQLite file, reached through four small pools (decision 0011):
  * <ul>
  *   <li>readers open DEFERRED transactions on {@code query_only} connections, so a report or a
  *       screen never takes the write lock, however long it reads (WAL lets them read beside a writer);</li>

@@ -6,7 +6,7 @@ import java.util.function.Supplier;
  * Which connections a thread's database work uses. The playout engine works in the engine lane:
  * connections of its own, which web users and report downloads can never exhaust, and first turn
  * at the write lock ({@link WriteGate}). Everything else is in the UI lane. See
- * docs/decisions/0010-storage-under-load.md.
+ * docs/decisions/0011-storage-under-load.md.
  */
 public final class DatabaseLane {
 

@@ -116,20 +116,12 @@ class RestartTest {
         }
     }
 
-    private long upload(StationProcess station, String title, double hz) throws Exception {
-        var file = Tones.wav(home, title.hashCode() + "-" + (int) hz, hz, 2);
-        var response = station.api().upload("/api/library", "admin", StationProcess.PASSWORD, title + ".wav",
-                Files.readAllBytes(file), title, null);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return ((Number) json.readValue(response.body(), Map.class).get("id")).longValue();
+    private static long upload(StationProcess station, String title, double hz) throws Exception {
+        return station.uploadTone(title, hz, 2);
     }
 
-    private String schedule(StationProcess station, Instant at, List<Long> assets) throws Exception {
-        var ids = String.join(", ", assets.stream().map(String::valueOf).toList());
-        var response = station.api().postJson("/api/broadcasts", "admin", StationProcess.PASSWORD, """
-                {"startsAt": "%s", "assetIds": [%s], "villageIds": [1, 2]}""".formatted(at, ids), null);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return (String) json.readValue(response.body(), Map.class).get("key");
+    private static String schedule(StationProcess station, Instant at, List<Long> assets) throws Exception {
+        return station.scheduleOneOff(at, assets);
     }
 
     private void awaitItemOnAir(StationProcess station, int index, Duration timeout) throws Exception {
@@ -145,24 +137,9 @@ class RestartTest {
         throw new AssertionError("item " + index + " never went on air");
     }
 
-    /** The broadcast's row from /api/airlog once it has an outcome. */
-    private Map<String, Object> awaitBroadcast(StationProcess station, String key, Duration timeout) throws Exception {
-        var today = LocalDate.now(STATION);
-        var deadline = Instant.now().plus(timeout);
-        List<Map<String, Object>> rows = List.of();
-        while (Instant.now().isBefore(deadline)) {
-            var page = json.readValue(station.api().get("/api/airlog?from=" + today.minusDays(1) + "&to="
-                    + today.plusDays(1), "admin", StationProcess.PASSWORD).body(), Map.class);
-            rows = (List<Map<String, Object>>) page.get("rows");
-            var row = rows.stream().filter(r -> key.equals(r.get("occurrenceKey")) && r.get("outcome") != null)
-                    .findFirst();
-            if (row.isPresent()) {
-                return row.get();
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no outcome for " + key + " within " + timeout + "; log: " + rows + "\n"
-                + station.logText());
+    private static Map<String, Object> awaitBroadcast(StationProcess station, String key, Duration timeout)
+            throws Exception {
+        return station.awaitBroadcast(key, timeout);
     }
 
     private static List<String> items(Map<String, Object> broadcast) {

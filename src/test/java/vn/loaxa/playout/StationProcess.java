@@ -9,6 +9,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+
+import tools.jackson.databind.json.JsonMapper;
+
 import vn.loaxa.LoaXaApplication;
 import vn.loaxa.testing.Api;
 
@@ -20,6 +26,8 @@ import vn.loaxa.testing.Api;
 final class StationProcess implements AutoCloseable {
 
     static final String PASSWORD = "restart-test-password";
+    static final ZoneId STATION_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Path home;
     private final List<String> properties;
@@ -79,6 +87,59 @@ final class StationProcess implements AutoCloseable {
 
     Api api() {
         return new Api(port);
+    }
+
+    /** The operating-system process id, for kill -STOP and kill -CONT. */
+    long pid() {
+        return process.pid();
+    }
+
+    JsonMapper json() {
+        return JSON;
+    }
+
+    /** Uploads a sine of {@code hz} as a WAV and returns its asset id. */
+    long uploadTone(String title, double hz, double seconds) throws Exception {
+        var file = Tones.wav(home, title.hashCode() + "-" + (int) hz + "-" + seconds, hz, seconds);
+        var response = api().upload("/api/library", "admin", PASSWORD, title + ".wav", Files.readAllBytes(file), title,
+                null);
+        if (response.statusCode() != 201 && response.statusCode() != 200) {
+            throw new AssertionError("upload refused: " + response.statusCode() + " " + response.body());
+        }
+        return ((Number) JSON.readValue(response.body(), Map.class).get("id")).longValue();
+    }
+
+    /** Stores a one-off broadcast of {@code assets} at {@code at}; returns its key. */
+    String scheduleOneOff(Instant at, List<Long> assets) throws Exception {
+        var ids = String.join(", ", assets.stream().map(String::valueOf).toList());
+        var response = api().postJson("/api/broadcasts", "admin", PASSWORD, """
+                {"startsAt": "%s", "assetIds": [%s], "villageIds": [1, 2]}""".formatted(at, ids), null);
+        if (response.statusCode() != 201) {
+            throw new AssertionError("one-off refused: " + response.statusCode() + " " + response.body());
+        }
+        return (String) JSON.readValue(response.body(), Map.class).get("key");
+    }
+
+    /** The broadcast's row from /api/airlog once it has an outcome. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> awaitBroadcast(String key, Duration timeout) throws Exception {
+        var today = LocalDate.now(STATION_ZONE);
+        var deadline = Instant.now().plus(timeout);
+        List<Map<String, Object>> rows = List.of();
+        while (Instant.now().isBefore(deadline)) {
+            var response = api().get("/api/airlog?size=1000&from=" + today.minusDays(1) + "&to=" + today.plusDays(1),
+                    "admin", PASSWORD);
+            if (response.statusCode() == 200) {
+                rows = (List<Map<String, Object>>) JSON.readValue(response.body(), Map.class).get("rows");
+                var row = rows.stream().filter(r -> key.equals(r.get("occurrenceKey")) && r.get("outcome") != null)
+                        .findFirst();
+                if (row.isPresent()) {
+                    return row.get();
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no outcome for " + key + " within " + timeout + "; log: " + rows + "\n" + logText());
     }
 
     Path log() {

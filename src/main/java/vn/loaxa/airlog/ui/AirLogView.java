@@ -99,6 +99,8 @@ class AirLogView extends Div implements HasDynamicTitle {
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(b -> Formats.timeSeconds(b.actualStart())).setHeader(getTranslation("airlog.csv.start"))
                 .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(b -> startError(b.startErrorMs())).setHeader(getTranslation("airlog.startError"))
+                .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(LoggedBroadcast::title).setHeader(getTranslation("airlog.csv.title")).setFlexGrow(2);
         grid.addColumn(b -> b.items().stream().map(i -> i.topicName()).filter(java.util.Objects::nonNull).distinct()
                 .collect(Collectors.joining(", "))).setHeader(getTranslation("airlog.csv.topic")).setFlexGrow(1);
@@ -139,5 +141,14 @@ class AirLogView extends Div implements HasDynamicTitle {
     @Override
     public String getPageTitle() {
         return getTranslation("ui.airlog.title") + " | " + getTranslation("app.name");
+    }
+
+    /** How far from its planned instant the first sample left: ms when on time, seconds when late. */
+    static String startError(@org.jspecify.annotations.Nullable Long ms) {
+        if (ms == null) {
+            return "";
+        }
+        return Math.abs(ms) < 1_000 ? String.format("%+d ms", ms)
+                : String.format(java.util.Locale.forLanguageTag("vi"), "%+.1f s", ms / 1000.0);
     }
 }
