@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,6 +21,8 @@ class HealthApiTest extends SpringTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    ApplicationContext context;
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -63,6 +69,26 @@ class HealthApiTest extends SpringTest {
             assertThat(status(components, "output")).isEqualTo("UP");
             assertThat(response.statusCode()).isEqualTo(200);
         }
+    }
+
+    @Test
+    void once_ready_a_station_that_refuses_traffic_again_says_it_is_stopping_while_its_probes_still_answer()
+            throws Exception {
+        var api = new Api(port);
+        AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
+        try {
+            var status = api.get("/api/status", "admin", ADMIN_PASSWORD);
+            assertThat(status.statusCode()).isEqualTo(503);
+            assertThat(status.headers().firstValue("Retry-After")).hasValue("5");
+            assertThat(map(json.readValue(status.body(), Map.class))).containsEntry("code", "STOPPING")
+                    .containsEntry("error", "Đài đang dừng hoặc khởi động lại, vui lòng thử lại sau giây lát.");
+            assertThat(api.get("/", null, null).body()).contains("Đài đang dừng");
+            assertThat(api.get("/actuator/health/readiness", null, null).statusCode()).isEqualTo(503);
+            assertThat(api.get("/actuator/health/liveness", null, null).statusCode()).isEqualTo(200);
+        } finally {
+            AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
+        }
+        assertThat(api.get("/api/status", "admin", ADMIN_PASSWORD).statusCode()).isEqualTo(200);
     }
 
     private static Object status(Map<String, Object> components, String name) {
