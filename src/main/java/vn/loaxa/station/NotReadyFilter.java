@@ -54,7 +54,8 @@ class NotReadyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        var path = request.getRequestURI().substring(request.getContextPath().length());
+        // The container's decoded, normalised path, so no spelling of a URL slips past as a probe.
+        var path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         if (availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC || isHealth(path)) {
             chain.doFilter(request, response);
             return;
