@@ -18,7 +18,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import vn.loaxa.security.ui.LoginView;
 
 /**
- * Two doors with one set of accounts: the JSON API under /api answers HTTP Basic with no session
+ * Three doors with one set of accounts: the health probes under /actuator are open to this
+ * machine and to admins elsewhere, the JSON API under /api answers HTTP Basic with no session
  * (scripts and the district's tools), everything else is the Vaadin UI behind its login page.
  */
 @Configuration(proxyBeanMethods = false)
@@ -29,6 +30,24 @@ class SecurityConfig {
     @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder();
+    }
+
+    /**
+     * Health probes: a watchdog or monitor on the station PC asks without an account; from
+     * anywhere else only an admin may look, since the details name devices and the log's head hash.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain actuatorFilterChain(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/actuator/**")
+                .authorizeHttpRequests(auth -> auth.requestMatchers(new LoopbackRequests()).permitAll()
+                        .anyRequest().hasRole(Role.ADMIN.name()))
+                .httpBasic(basic -> basic.authenticationEntryPoint(new BasicEntryPoint()))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) ->
+                        ApiSecurityErrors.write(response, HttpStatus.FORBIDDEN, "error.api.forbidden", request)))
+                .build();
     }
 
     @Bean

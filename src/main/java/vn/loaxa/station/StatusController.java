@@ -5,9 +5,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.health.actuate.endpoint.CompositeHealthDescriptor;
+import org.springframework.boot.health.actuate.endpoint.HealthDescriptor;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -40,7 +45,21 @@ class StatusController {
     }
 
     record StatusJson(String time, String localTime, String timeZone, DeviceStatus output, boolean onAir,
-                      @Nullable NowPlayingJson nowPlaying, int libraryAssets, List<Alert> alerts) {
+                      @Nullable NowPlayingJson nowPlaying, int libraryAssets, List<Alert> alerts, HealthJson health) {
+    }
+
+    /** The readiness group of the health endpoint: its status and each check's, by name. */
+    record HealthJson(String status, Map<String, String> components) {
+        static HealthJson of(@Nullable HealthDescriptor health) {
+            if (health == null) {
+                return new HealthJson(Status.UNKNOWN.getCode(), Map.of());
+            }
+            var components = new TreeMap<String, String>();
+            if (health instanceof CompositeHealthDescriptor composite && composite.getComponents() != null) {
+                composite.getComponents().forEach((name, c) -> components.put(name, c.getStatus().getCode()));
+            }
+            return new HealthJson(health.getStatus().getCode(), components);
+        }
     }
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
@@ -49,12 +68,15 @@ class StatusController {
     private final PlayoutAlerts playoutAlerts;
     private final LibraryService library;
     private final Clock clock;
+    private final HealthEndpoint health;
 
-    StatusController(StationPlayer player, PlayoutAlerts playoutAlerts, LibraryService library, Clock clock) {
+    StatusController(StationPlayer player, PlayoutAlerts playoutAlerts, LibraryService library, Clock clock,
+                     HealthEndpoint health) {
         this.player = player;
         this.playoutAlerts = playoutAlerts;
         this.library = library;
         this.clock = clock;
+        this.health = health;
     }
 
     @GetMapping("/api/status")
@@ -71,7 +93,7 @@ class StatusController {
         var now = clock.instant();
         return new StatusJson(now.toString(), LOCAL.format(now.atZone(clock.getZone())), clock.getZone().getId(),
                 device, player.isBusy(), NowPlayingJson.of(player.nowPlaying().orElse(null)),
-                library.findAll().size(), alerts);
+                library.findAll().size(), alerts, HealthJson.of(health.healthForPath("readiness")));
     }
 
     @PostMapping("/api/output/test-tone")

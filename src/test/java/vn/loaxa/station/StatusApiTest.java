@@ -43,6 +43,16 @@ class StatusApiTest extends SpringTest {
     }
 
     @Test
+    void status_carries_the_readiness_health_with_the_status_of_each_check() throws Exception {
+        var response = new Api(port).get("/api/status", "admin", ADMIN_PASSWORD);
+
+        Map<?, ?> health = (Map<?, ?>) json.readValue(response.body(), Map.class).get("health");
+        assertThat(health.get("status")).isEqualTo("UP");
+        assertThat(health.get("components")).isEqualTo(
+                Map.of("airLog", "UP", "database", "UP", "engine", "UP", "readinessState", "UP"));
+    }
+
+    @Test
     void status_needs_a_login() throws Exception {
         assertThat(new Api(port).get("/api/status", null, null).statusCode()).isEqualTo(401);
     }

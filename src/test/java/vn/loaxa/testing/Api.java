@@ -21,7 +21,14 @@ public final class Api {
     }
 
     public HttpResponse<String> get(String path, String user, String password) throws Exception {
+        return get(path, user, password, null);
+    }
+
+    public HttpResponse<String> get(String path, String user, String password, String language) throws Exception {
         var b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (language != null) {
+            b.header("Accept-Language", language);
+        }
         auth(b, user, password);
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
