@@ -98,9 +98,10 @@ public final class AirLogRecords {
                                   @Nullable String reason, List<LoggedItem> items) {
     }
 
+    /** @param actualStart when the item's first sample left the line, measured; null in older rows */
     public record LoggedItem(long seq, int position, String kind, String title, @Nullable String topicCode,
                              @Nullable String topicName, String sha256, long nominalMs, long actualMs,
-                             Outcome outcome) {
+                             Outcome outcome, @Nullable Instant actualStart) {
     }
 
     /** Filters over planned start in {@code [from, to)}; null filters match everything. */

@@ -160,7 +160,8 @@ class AirLogRepository {
                     items.computeIfAbsent(r.startSeq(), k -> new java.util.ArrayList<>()).add(new LoggedItem(r.seq(),
                             r.itemPosition() == null ? 0 : r.itemPosition().intValue(), r.itemKind(), r.title(),
                             r.topicCode(), r.topicName(), r.assetSha256(), r.nominalMs(), r.actualMs(),
-                            Outcome.valueOf(r.outcome())));
+                            Outcome.valueOf(r.outcome()),
+                            r.actualStartMs() == null ? null : Instant.ofEpochMilli(r.actualStartMs())));
                 });
         return rows.stream().map(b -> new LoggedBroadcast(b.seq(), b.occurrenceKey(), b.title(), b.plannedStart(),
                 b.actualStart(), b.startErrorMs(), b.actualEnd(), b.nominalMs(), b.actualMs(), b.villageIds(), b.villageNames(),

@@ -4,18 +4,23 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
+import vn.loaxa.airlog.AirLogService;
+
 /**
  * Health component {@code airLog}: does the air log's hash chain still verify? It shares the
  * dashboard's check ({@link PlayoutAlerts#airLogVerification(boolean)}), so a monitor polling
- * often does not walk a year's log each time.
+ * often does not walk a year's log each time. Rows waiting in the journal for the database are
+ * shown as details but do not make it DOWN: they are safe, and the station keeps serving.
  */
 @Component
 class AirLogHealthIndicator implements HealthIndicator {
 
     private final PlayoutAlerts alerts;
+    private final AirLogService airLog;
 
-    AirLogHealthIndicator(PlayoutAlerts alerts) {
+    AirLogHealthIndicator(PlayoutAlerts alerts, AirLogService airLog) {
         this.alerts = alerts;
+        this.airLog = airLog;
     }
 
     @Override
@@ -30,6 +35,11 @@ class AirLogHealthIndicator implements HealthIndicator {
         }
         if (check.problem() != null) {
             health.withDetail("problem", check.problem());
+        }
+        var backlog = airLog.backlog();
+        health.withDetail("rowsWaitingForDatabase", backlog.rows());
+        if (backlog.problem() != null) {
+            health.withDetail("writeProblem", backlog.problem());
         }
         return health.build();
     }
