@@ -15,7 +15,10 @@ import vn.loaxa.station.StationIdentity;
 public record Report(ReportPeriod period, StationIdentity station, Instant generatedAt, Figures total,
                      List<TopicRow> byTopic, List<MonthRow> byMonth, List<QuarterRow> byQuarter,
                      List<VillageRow> byVillage, List<BulletinRow> topBulletins, List<EmergencyRow> emergencies,
-                     List<AiredFile> airedFiles) {
+                     List<LateStart> lateStarts, List<AiredFile> airedFiles) {
+
+    /** A broadcast whose first sample left the sound card later than this after its planned start is late. */
+    public static final long LATE_AFTER_SECONDS = 10;
 
     /**
      * Broadcast outcomes (planned = the sum of the other eight), distinct bulletins aired, airings,
@@ -47,6 +50,14 @@ public record Report(ReportPeriod period, StationIdentity station, Instant gener
 
     public record EmergencyRow(Instant plannedStart, @Nullable Instant actualStart, String title, String villages,
                                String outcome, long airedSeconds, String triggeredBy, @Nullable String reason) {
+    }
+
+    /**
+     * A broadcast that aired, but started more than {@link #LATE_AFTER_SECONDS} after its planned
+     * start (the station was down or busy at the time), as the player measured it.
+     */
+    public record LateStart(Instant plannedStart, Instant actualStart, long lateSeconds, String title,
+                            String villages, String outcome, @Nullable String reason) {
     }
 
     /** Every file that reached the air, with the SHA-256 the log recorded when it played. */

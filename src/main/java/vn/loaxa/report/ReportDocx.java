@@ -155,6 +155,14 @@ final class ReportDocx {
                         + Outcomes.label(e.outcome()).toLowerCase(Locale.ROOT) + ".");
             }
         }
+        if (report.lateStarts().isEmpty()) {
+            text("Các lượt phát đều bắt đầu đúng giờ theo kế hoạch (không lượt nào muộn quá "
+                    + Report.LATE_AFTER_SECONDS + " giây).");
+        } else {
+            text("Có " + n(report.lateStarts().size()) + " lượt phát bắt đầu muộn quá " + Report.LATE_AFTER_SECONDS
+                    + " giây so với kế hoạch (đài ngừng hoạt động hoặc đang phát chương trình khác vào giờ đó); "
+                    + "chi tiết trong bảng tính kèm theo, trang \"Phát muộn\".");
+        }
         if (verification != null) {
             text("Nhật ký phát sóng của đài được lưu giữ làm tài liệu kiểm chứng; kết quả kiểm tra toàn vẹn ngày "
                     + dmy(LocalDate.ofInstant(report.generatedAt(), zone)) + ": "

@@ -83,7 +83,7 @@ public class ReportService {
         tally.finish();
         return new Report(period, identity.get(), clock.instant(), tally.total.figures(), topicRows(tally),
                 monthRows(tally), quarterRows(tally), villageRows(tally), tally.topBulletins(),
-                List.copyOf(tally.emergencies), tally.airedFiles());
+                List.copyOf(tally.emergencies), List.copyOf(tally.lateStarts), tally.airedFiles());
     }
 
     private static List<TopicRow> topicRows(Tally t) {

@@ -74,6 +74,7 @@ final class ReportXlsx {
         x.villages(r);
         x.bulletins(r);
         x.emergencies(r);
+        x.lateStarts(r);
         x.files(r);
         x.book.write(out);
         x.book.close();
@@ -95,6 +96,7 @@ final class ReportXlsx {
             line(s, FIGURE_HEADERS.get(i), values[i]);
         }
         line(s, "Số lượt phát khẩn cấp", (long) r.emergencies().size());
+        line(s, "Số lượt phát muộn quá " + Report.LATE_AFTER_SECONDS + " giây", (long) r.lateStarts().size());
         fit(s, 2);
     }
 
@@ -152,6 +154,17 @@ final class ReportXlsx {
                     Outcomes.label(e.outcome()), e.airedSeconds(), e.triggeredBy(), e.reason());
         }
         fit(s, 9);
+    }
+
+    private void lateStarts(Report r) {
+        var s = sheet("Phát muộn", "STT", "Giờ theo kế hoạch", "Giờ phát thực tế", "Muộn (giây)", "Tiêu đề", "Thôn",
+                "Kết quả", "Lý do");
+        int n = 0;
+        for (var l : r.lateStarts()) {
+            line(s, (long) ++n, time(l.plannedStart()), time(l.actualStart()), l.lateSeconds(), l.title(),
+                    l.villages(), Outcomes.label(l.outcome()), l.reason());
+        }
+        fit(s, 8);
     }
 
     private void files(Report r) {

@@ -89,6 +89,7 @@ final class Tally implements Consumer<Row> {
     final Map<String, FileAcc> files = new LinkedHashMap<>();
     final Map<Long, FileAcc> bulletins = new HashMap<>();
     final List<EmergencyRow> emergencies = new ArrayList<>();
+    final List<Report.LateStart> lateStarts = new ArrayList<>();
     private final Map<Long, Open> open = new HashMap<>();
     private final Map<Long, Open> emergencyOpen = new HashMap<>();
     private final long[] monthStarts;
@@ -153,7 +154,7 @@ final class Tally implements Consumer<Row> {
         } else {
             count(accs, Outcomes.valueOf(r.outcome()), 0);
             if (emergency) {
-                emergency(o, r.outcome(), 0, r.reason());
+                emergency(o, r.outcome(), 0, r.reason(), null);
             }
         }
     }
@@ -197,9 +198,18 @@ final class Tally implements Consumer<Row> {
             return;
         }
         count(o.groups(), Outcomes.valueOf(r.outcome()), r.actualMs());
+        // The end row carries the start the player measured; older rows and those a restart closed do not.
+        var s = o.start();
+        Long measured = r.actualStartMs() != null ? r.actualStartMs() : r.actualMs() > 0 ? s.actualStartMs() : null;
         var e = emergencyOpen.remove(r.startSeq());
         if (e != null) {
-            emergency(e, r.outcome(), r.actualMs(), r.reason());
+            emergency(e, r.outcome(), r.actualMs(), r.reason(), measured);
+        }
+        if (measured != null && measured - s.plannedStartMs() > Report.LATE_AFTER_SECONDS * 1000) {
+            lateStarts.add(new Report.LateStart(Instant.ofEpochMilli(s.plannedStartMs()), Instant.ofEpochMilli(measured),
+                    (measured - s.plannedStartMs()) / 1000, s.title() == null ? "" : s.title(),
+                    s.villageNames() == null ? "" : s.villageNames(), r.outcome() == null ? "" : r.outcome(),
+                    r.reason()));
         }
     }
 
@@ -209,11 +219,12 @@ final class Tally implements Consumer<Row> {
             count(o.groups(), Outcomes.UNFINISHED, 0);
         }
         for (var e : emergencyOpen.values()) {
-            emergency(e, "UNFINISHED", 0, null);
+            emergency(e, "UNFINISHED", 0, null, e.start().actualStartMs());
         }
         open.clear();
         emergencyOpen.clear();
         emergencies.sort(Comparator.comparing(EmergencyRow::plannedStart));
+        lateStarts.sort(Comparator.comparing(Report.LateStart::plannedStart));
     }
 
     private static void count(Acc[] groups, Outcomes outcome, long airedMs) {
@@ -223,10 +234,11 @@ final class Tally implements Consumer<Row> {
         }
     }
 
-    private void emergency(Open o, @Nullable String outcome, long airedMs, @Nullable String reason) {
+    private void emergency(Open o, @Nullable String outcome, long airedMs, @Nullable String reason,
+                           @Nullable Long actualStartMs) {
         var s = o.start();
         emergencies.add(new EmergencyRow(Instant.ofEpochMilli(s.plannedStartMs()),
-                s.actualStartMs() == null ? null : Instant.ofEpochMilli(s.actualStartMs()),
+                actualStartMs == null ? null : Instant.ofEpochMilli(actualStartMs),
                 s.title() == null ? "" : s.title(), s.villageNames() == null ? "" : s.villageNames(),
                 outcome == null ? "" : outcome, Math.round(airedMs / 1000.0),
                 s.triggeredBy() == null ? "" : s.triggeredBy(), reason));

@@ -178,7 +178,7 @@ class ReportApiTest extends SpringTest {
     void the_xlsx_holds_every_figure_as_numbers_and_the_dates_as_dates() throws Exception {
         var h1 = in(H1_FROM, H1_TO);
         try (var book = new XSSFWorkbook(new ByteArrayInputStream(bytes(H1 + "&format=xlsx")))) {
-            assertThat(book.getNumberOfSheets()).isEqualTo(8);
+            assertThat(book.getNumberOfSheets()).isEqualTo(9);
             var summary = book.getSheet("Tổng hợp");
             assertThat(summary.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Nội dung");
             var from = summary.getRow(4).getCell(1);
