@@ -7,6 +7,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 
 import vn.loaxa.base.InvalidInputException;
+import vn.loaxa.base.SqliteErrors;
 
 /** Success and error messages in the user's language; a refused input says why, in their words. */
 public final class Notices {
@@ -37,7 +38,18 @@ public final class Notices {
             error(source, source.getTranslation("ui.error.duplicate"));
         } catch (IllegalArgumentException e) {
             error(source, source.getTranslation("ui.error.invalid"));
+        } catch (RuntimeException e) {
+            var trouble = SqliteErrors.troubleOf(e);
+            if (trouble.isEmpty()) {
+                throw e;
+            }
+            error(source, source.getTranslation(databaseMessage(trouble.get())));
         }
         return false;
+    }
+
+    /** The message key for a busy or full database: nothing was changed, and what the user can do. */
+    public static String databaseMessage(SqliteErrors.Trouble trouble) {
+        return trouble == SqliteErrors.Trouble.BUSY ? "error.api.databaseBusy" : "error.api.storageFull";
     }
 }
