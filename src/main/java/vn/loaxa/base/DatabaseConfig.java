@@ -67,7 +67,7 @@ public class DatabaseConfig {
                     Pool.UI_READ, pool("loaxa-read", file, true, 6, UI_WAIT),
                     Pool.UI_WRITE, pool("loaxa-write", file, false, 2, UI_WAIT),
                     // The engine's own: nobody else can exhaust them, so they wait on SQLite alone.
-                    Pool.ENGINE_READ, pool("loaxa-engine-read", file, true, 2, Duration.ofSeconds(30)),
+                    Pool.ENGINE_READ, pool("loaxa-engine-read", file, true, 3, Duration.ofSeconds(30)),
                     Pool.ENGINE_WRITE, pool("loaxa-engine-write", file, false, 1, Duration.ofSeconds(30)));
         }
 

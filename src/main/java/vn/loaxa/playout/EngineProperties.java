@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The playout engine's timing. The grace window itself is {@link vn.loaxa.station.StationSettings#grace()}
  * (set in the UI, default {@code loaxa.playout.grace}): the schedule also uses it to refuse one-offs.
  *
- * @param enabled     false only for special set-ups (a second instance reading the same data); a station plays
+ * @param enabled     false only for special set-ups (tests of the web UI alone); a station plays
  * @param horizon     how far ahead Quartz holds one trigger per occurrence
  * @param fireAhead   how long before the planned instant a trigger fires: long enough to resolve the items,
  *                    write the START row and let the player open its line {@code loaxa.audio.lead} early
