@@ -44,7 +44,12 @@ class ApiErrorHandler {
             case UNSUPPORTED_FORMAT, NOT_AUDIO -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
             default -> HttpStatus.UNPROCESSABLE_CONTENT;
         };
-        return body(status, localeOf(request), e.messageKey(), e.code().name(), e.getMessage());
+        var response = body(status, localeOf(request), e.messageKey(), e.code().name(), e.getMessage());
+        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+            return ResponseEntity.status(status).header(HttpHeaders.RETRY_AFTER, SqliteErrors.RETRY_AFTER_SECONDS)
+                    .body(response.getBody());
+        }
+        return response;
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)

@@ -18,8 +18,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.dao.TransientDataAccessException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.loaxa.audio.AudioDecodeException;
 import vn.loaxa.audio.AudioProbe;
 import vn.loaxa.base.InvalidInputException;
+import vn.loaxa.base.SqliteErrors;
 import vn.loaxa.library.ImportRejectedException.Code;
 
 /**
@@ -154,12 +153,12 @@ public class LibraryService {
             long id = transactions.execute(status -> assets.insert(asset));
             log.info("Imported '{}' as asset {} ({} ms, {})", originalFilename, id, probe.durationMs(), storedName);
             return new Imported(assets.findById(id).orElseThrow(), false);
-        } catch (TransientDataAccessException | CannotGetJdbcConnectionException e) {
-            // The database was held by a long write (a schedule import): nothing is wrong with the file.
-            deleteQuietly(target);
-            throw new ImportRejectedException(Code.DATABASE_BUSY, "Database busy: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             deleteQuietly(target);
+            if (SqliteErrors.troubleOf(e).orElse(null) == SqliteErrors.Trouble.BUSY) {
+                // Other writers held the database longer than a request may wait: nothing is wrong with the file.
+                throw new ImportRejectedException(Code.DATABASE_BUSY, "Database busy: " + e.getMessage(), e);
+            }
             throw new ImportRejectedException(Code.STORAGE_FAILED, "Cannot record the asset: " + e.getMessage(), e);
         }
     }

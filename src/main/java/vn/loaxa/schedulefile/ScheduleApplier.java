@@ -12,13 +12,13 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.loaxa.bulletin.Bulletin;
 import vn.loaxa.bulletin.BulletinService;
-import vn.loaxa.library.AudioAsset;
 import vn.loaxa.library.ImportRejectedException;
 import vn.loaxa.library.LibraryService;
 import vn.loaxa.schedule.Programme;
@@ -172,13 +172,22 @@ class ScheduleApplier {
                             imported.asset().id());
                 }
                 ids.put(audio.name(), imported.asset().id());
-            } catch (ImportRejectedException | IOException e) {
-                var where = whereUsed(r, audio.name());
-                throw new ScheduleFileException(List.of(ScheduleFileProblem.at(where, "schedulefile.error.badAudio",
-                        audio.name(), e.getMessage())));
+            } catch (ImportRejectedException e) {
+                if (e.code() == ImportRejectedException.Code.DATABASE_BUSY) {
+                    // Nothing is wrong with the file: the caller is told to try again (503), not to fix it.
+                    throw new CannotAcquireLockException(e.getMessage(), e);
+                }
+                throw badAudio(r, audio.name(), e);
+            } catch (IOException e) {
+                throw badAudio(r, audio.name(), e);
             }
         }
         return ids;
+    }
+
+    private static ScheduleFileException badAudio(Resolved r, String name, Exception e) {
+        return new ScheduleFileException(List.of(ScheduleFileProblem.at(whereUsed(r, name),
+                "schedulefile.error.badAudio", name, e.getMessage())));
     }
 
     private static ScheduleDocument.Where whereUsed(Resolved r, String name) {
