@@ -14,6 +14,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
 import vn.loaxa.security.ui.LoginView;
 
@@ -67,8 +68,26 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain uiFilterChain(HttpSecurity http) throws Exception {
+        // Set before Vaadin's configurer names the login page, which keeps a failure handler already set.
+        http.formLogin(form -> form.failureHandler(new LoginFailure()));
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class))
                 .build();
+    }
+
+    /**
+     * Back to the login page: with "error" for a wrong password, with "busy" when the password could
+     * not be checked because the database was busy, so the page does not blame the user.
+     */
+    static final class LoginFailure implements AuthenticationFailureHandler {
+
+        @Override
+        public void onAuthenticationFailure(jakarta.servlet.http.HttpServletRequest request,
+                                            jakarta.servlet.http.HttpServletResponse response,
+                                            org.springframework.security.core.AuthenticationException exception)
+                throws java.io.IOException {
+            var busy = exception instanceof InternalAuthenticationServiceException;
+            response.sendRedirect(request.getContextPath() + "/login?" + (busy ? LoginView.BUSY : "error"));
+        }
     }
 
     /**

@@ -16,6 +16,9 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
+    /** The query parameter the login failure handler adds when the password could not be checked. */
+    public static final String BUSY = "busy";
+
     private final LoginForm login = new LoginForm();
 
     public LoginView() {
@@ -46,7 +49,16 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        login.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        // "busy": the password could not be checked at all (the database was busy), which is no wrong password.
+        boolean busy = parameters.containsKey(BUSY);
+        var i18n = i18n();
+        if (busy) {
+            i18n.getErrorMessage().setTitle(getTranslation("login.busy.title"));
+            i18n.getErrorMessage().setMessage(getTranslation("login.busy.message"));
+        }
+        login.setI18n(i18n);
+        login.setError(busy || parameters.containsKey("error"));
     }
 
     @Override

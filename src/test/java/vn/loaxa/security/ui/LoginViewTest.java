@@ -1,0 +1,29 @@
+package vn.loaxa.security.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.router.QueryParameters;
+import org.junit.jupiter.api.Test;
+
+import vn.loaxa.testing.UiTest;
+
+class LoginViewTest extends UiTest {
+
+    @Test
+    void a_password_that_could_not_be_checked_is_not_called_wrong() {
+        UI.getCurrent().navigate(LoginView.class, QueryParameters.of(LoginView.BUSY, ""));
+        var form = find(LoginForm.class).single();
+        assertThat(form.isError()).isTrue();
+        assertThat(allText(form.getElement())).contains("Đài đang bận").doesNotContain("Sai tên đăng nhập");
+
+        UI.getCurrent().navigate(LoginView.class, QueryParameters.of("error", ""));
+        form = find(LoginForm.class).single();
+        assertThat(form.isError()).isTrue();
+        assertThat(allText(form.getElement())).contains("Sai tên đăng nhập hoặc mật khẩu").doesNotContain("Đài đang bận");
+
+        UI.getCurrent().navigate(LoginView.class, QueryParameters.empty());
+        assertThat(find(LoginForm.class).single().isError()).isFalse();
+    }
+}
