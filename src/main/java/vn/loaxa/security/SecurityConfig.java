@@ -68,9 +68,10 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain uiFilterChain(HttpSecurity http) throws Exception {
-        // Set before Vaadin's configurer names the login page, which keeps a failure handler already set.
-        http.formLogin(form -> form.failureHandler(new LoginFailure()));
+        // After Vaadin's configurer, so that it names the login page before the form login initialises
+        // (else Spring's generated login page comes back); a failure handler already set is kept.
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class))
+                .formLogin(form -> form.failureHandler(new LoginFailure()))
                 .build();
     }
 

@@ -21,8 +21,21 @@ class WebSecurityTest extends SpringTest {
 
     @Test
     void the_login_page_and_static_styles_are_open() throws Exception {
-        assertThat(get("/login").statusCode()).isEqualTo(200);
+        var login = get("/login");
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.body()).as("the station's own login page, not Spring's generated one")
+                .contains("Loa Xã").doesNotContain("Please sign in");
         assertThat(get("/styles.css").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void a_wrong_password_on_the_login_page_goes_back_to_it_with_the_error() throws Exception {
+        var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=not-the-password")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
     }
 
     @Test
