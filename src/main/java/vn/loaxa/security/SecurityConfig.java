@@ -40,29 +40,27 @@ class SecurityConfig {
     @Bean
     @Order(0)
     SecurityFilterChain actuatorFilterChain(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/actuator/**")
+        return basicOnly(http.securityMatcher("/actuator/**")
                 .authorizeHttpRequests(auth -> auth.requestMatchers(new LoopbackRequests()).permitAll()
-                        .anyRequest().hasRole(Role.ADMIN.name()))
-                .httpBasic(basic -> basic.authenticationEntryPoint(new BasicEntryPoint()))
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) ->
-                        ApiSecurityErrors.write(response, HttpStatus.FORBIDDEN, "error.api.forbidden", request)))
+                        .anyRequest().hasRole(Role.ADMIN.name())))
                 .build();
     }
 
     @Bean
     @Order(1)
     SecurityFilterChain apiFilterChain(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/api/**")
-                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(new BasicEntryPoint()))
-                // No browser session: each call carries its credentials, so CSRF does not apply.
+        return basicOnly(http.securityMatcher("/api/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated()))
+                .build();
+    }
+
+    /** HTTP Basic with JSON errors and no browser session: each call carries its credentials, so CSRF does not apply. */
+    private static HttpSecurity basicOnly(HttpSecurity http) throws Exception {
+        return http.httpBasic(basic -> basic.authenticationEntryPoint(new BasicEntryPoint()))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) ->
-                        ApiSecurityErrors.write(response, HttpStatus.FORBIDDEN, "error.api.forbidden", request)))
-                .build();
+                        ApiSecurityErrors.write(response, HttpStatus.FORBIDDEN, "error.api.forbidden", request)));
     }
 
     @Bean
