@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Map;
@@ -18,10 +19,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.JdbcTransactionObjectSupport;
 import org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.DefaultTransactionStatus;
 
 import vn.loaxa.station.StationProperties;
 
@@ -187,6 +190,27 @@ public class DatabaseConfig {
             } finally {
                 BEGINNING_WRITE.set(false);
             }
+        }
+
+        /**
+         * Skips the rollback when the pool has already thrown the connection away: after an SQLite
+         * error at COMMIT (SQLITE_FULL on a full disk) {@link SqliteErrors.EvictAfterError} closes it,
+         * which ends SQLite's transaction anyway, and a rollback on it fails with "connection is
+         * closed" and replaces the real error; a full disk then reached the API as an unexplained 500
+         * and the air log's alert as "Connection is closed" instead of 507 STORAGE_FULL.
+         */
+        @Override
+        protected void doRollback(DefaultTransactionStatus status) {
+            if (status.getTransaction() instanceof JdbcTransactionObjectSupport tx && tx.hasConnectionHolder()) {
+                try {
+                    if (tx.getConnectionHolder().getConnection().isClosed()) {
+                        return;
+                    }
+                } catch (SQLException e) {
+                    // Unknown state: let the rollback try, and fail, as before.
+                }
+            }
+            super.doRollback(status);
         }
 
         @Override

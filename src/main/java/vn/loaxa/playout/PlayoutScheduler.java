@@ -23,7 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import vn.loaxa.airlog.AirLogRecords.NotAired;
@@ -62,6 +64,8 @@ public class PlayoutScheduler {
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean replanQueued = new AtomicBoolean();
     private final ClockWatch clockWatch = new ClockWatch();
+    /** Whether the last heartbeat write failed; re-plans run one at a time (synchronized). */
+    private boolean heartbeatFailing;
     /** Re-plans one at a time, off the caller's thread (an edit's transaction must commit first). */
     private final ExecutorService planner = Executors.newSingleThreadExecutor(r -> daemon(r, "loaxa-replan"));
     /** Late normal broadcasts one after the other, in planned order. */
@@ -165,10 +169,31 @@ public class PlayoutScheduler {
             var wanted = new HashMap<String, Instant>();
             result.upcoming().forEach(o -> wanted.put(o.key(), o.plannedStart()));
             syncTriggers(wanted);
-            state.running(now);
+            heartbeat(now);
             clockWatch.mark(now);
         } catch (RuntimeException | SchedulerException e) {
             log.error("Re-planning failed; keeping the triggers as they were", e);
+        }
+    }
+
+    /**
+     * Writes the heartbeat; a failure (a full disk, a database held too long) is said once and
+     * planning goes on: the heartbeat only widens what a restart looks back over, and the air log,
+     * journaled first, stays the record. It used to fail the whole re-plan with a stack trace every
+     * minute for as long as the disk was full.
+     */
+    private void heartbeat(Instant now) {
+        try {
+            state.running(now);
+            if (heartbeatFailing) {
+                log.info("The engine heartbeat is written again");
+                heartbeatFailing = false;
+            }
+        } catch (DataAccessException | TransactionException e) {
+            if (!heartbeatFailing) {
+                log.warn("The engine heartbeat could not be written; planning goes on: {}", e.getMessage());
+                heartbeatFailing = true;
+            }
         }
     }
 
