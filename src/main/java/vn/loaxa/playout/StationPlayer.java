@@ -5,8 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+
+import jakarta.annotation.PreDestroy;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -38,6 +43,22 @@ public class StationPlayer {
     private final Supplier<String> device;
     private final Clock clock;
     private final AtomicReference<@Nullable OnAir> onAir = new AtomicReference<>();
+    /** Taken to reserve the output and by the check for a lost output, so that the two never overlap. */
+    private final Object output = new Object();
+    /** The output a broadcast lost, or could not open, and why; null while the output is known to work. */
+    private final AtomicReference<@Nullable Lost> lost = new AtomicReference<>();
+    private final ScheduledExecutorService outputCheck = Executors.newSingleThreadScheduledExecutor(r -> {
+        var thread = new Thread(r, "loaxa-output-check");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** How often a lost output is looked for again while nothing plays. */
+    static final Duration CHECK_LOST_EVERY = Duration.ofSeconds(5);
+
+    /** @param problem LOST (gone while playing) or UNAVAILABLE (would not open when a broadcast was due) */
+    private record Lost(String problem, String detail) {
+    }
 
     /** The broadcast holding the output; playback is null between reserving the output and starting. */
     private record OnAir(String title, @Nullable Playback playback, @Nullable NowPlaying now) {
@@ -60,18 +81,61 @@ public class StationPlayer {
         this.properties = properties;
         this.device = device;
         this.clock = clock;
+        long every = CHECK_LOST_EVERY.toMillis();
+        outputCheck.scheduleWithFixedDelay(this::checkLostOutput, every, every, TimeUnit.MILLISECONDS);
     }
 
-    /** Checks the chosen device without opening a line. */
+    /**
+     * Checks the chosen device without opening a line, and says whether the last broadcast lost it:
+     * Java Sound keeps listing a device that has gone (through PulseAudio the "default" device is
+     * there whether or not the sound server has a sink), so only a broadcast, or the check of
+     * {@link #checkLostOutput()}, finds out.
+     */
     public DeviceStatus deviceStatus() {
         var chosen = device.get();
         var name = chosen.isBlank() ? "default" : chosen;
         try {
             OutputDevices.require(chosen);
+            var gone = lost.get();
+            if (gone != null) {
+                return new DeviceStatus(false, name, gone.problem(), gone.detail(), OutputDevices.list());
+            }
             return new DeviceStatus(true, name, null, null, OutputDevices.list());
         } catch (NoOutputDeviceException e) {
             return new DeviceStatus(false, name, e.reason().name(), e.getMessage(), e.availableNames());
         }
+    }
+
+    /**
+     * After a broadcast lost the output, tries every few seconds while nothing plays whether a line
+     * opens on it again (opened and closed at once, nothing played), so that the alert goes when the
+     * card is back rather than at the next broadcast. A missing device fails to open (measured
+     * through PulseAudio without its sink: "line ... not supported"). Does nothing while the output
+     * works, so a healthy station never opens a line it does not play on.
+     */
+    void checkLostOutput() {
+        if (lost.get() == null) {
+            return;
+        }
+        synchronized (output) {
+            if (onAir.get() != null) {
+                return;
+            }
+            var config = properties.toPlayerConfig(device.get());
+            try {
+                OutputDevices.openLine(config.deviceName(), config.lineFormat(), config.lineFormat().sampleRate() / 10)
+                        .close();
+                log.info("The sound output \"{}\" opens again", config.deviceName());
+                lost.set(null);
+            } catch (NoOutputDeviceException | RuntimeException e) {
+                log.debug("The sound output is still gone: {}", e.getMessage());
+            }
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        outputCheck.shutdownNow();
     }
 
     public Optional<NowPlaying> nowPlaying() {
@@ -91,9 +155,11 @@ public class StationPlayer {
     public Playback play(String title, List<PlayRequest> items, Instant startAt, PlayoutListener listener)
             throws NoOutputDeviceException, StationBusyException {
         var reserved = new OnAir(title, null, null);
-        if (!onAir.compareAndSet(null, reserved)) {
-            var holder = onAir.get();
-            throw new StationBusyException(holder == null ? "?" : holder.title());
+        synchronized (output) {
+            if (!onAir.compareAndSet(null, reserved)) {
+                var holder = onAir.get();
+                throw new StationBusyException(holder == null ? "?" : holder.title());
+            }
         }
         try {
             // A Player only holds its config; a fresh one picks up the device chosen now.
@@ -143,6 +209,8 @@ public class StationPlayer {
         @Override
         public void started(Instant firstSampleOut) {
             startedAt = firstSampleOut;
+            // Audio left the line: whatever was lost before is back.
+            lost.set(null);
             next.started(firstSampleOut);
         }
 
@@ -174,6 +242,13 @@ public class StationPlayer {
 
         @Override
         public void failed(PlayoutFailure failure) {
+            if (failure.kind() == PlayoutFailure.Kind.OUTPUT_LOST) {
+                lost.set(new Lost("LOST", failure.detail()));
+            } else if (failure.kind() == PlayoutFailure.Kind.DEVICE_UNAVAILABLE
+                    && (lost.get() == null || !lost.get().problem().equals("LOST"))) {
+                // A device lost during an earlier broadcast and still gone keeps that, the likelier cause.
+                lost.set(new Lost("UNAVAILABLE", failure.detail()));
+            }
             if (failure.fatal()) {
                 onAir.set(null);
             }

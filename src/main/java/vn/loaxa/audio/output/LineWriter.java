@@ -12,8 +12,20 @@ import vn.loaxa.audio.PcmFormat;
 final class LineWriter {
 
     /** The line stopped taking audio: closed under us, or an error from the driver. */
-    static final class LineBrokenException extends IOException {
+    static class LineBrokenException extends IOException {
         LineBrokenException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * The output device went away: the driver refused a write, or the line was closed because it
+     * took nothing for too long. Through ALSA a write is refused only when ALSA could not recover
+     * the device (re-preparing it failed): with PulseAudio that is what a vanished sink looks like,
+     * the write returns 0 at once, and the line still says open, active and running.
+     */
+    static final class OutputLostException extends LineBrokenException {
+        OutputLostException(String message) {
             super(message);
         }
     }
@@ -24,6 +36,8 @@ final class LineWriter {
     private byte[] bytes = new byte[0];
     private final short[] silence;
     private long written;
+    /** The line's position when last read: still known once the line is closed after a loss (audio thread only). */
+    private long lastPosition;
     private volatile long lastProgressNanos = System.nanoTime();
 
     LineWriter(SourceDataLine line, PcmFormat format, int silenceChunkFrames) {
@@ -52,9 +66,17 @@ final class LineWriter {
             } catch (RuntimeException e) {
                 throw new LineBrokenException("writing to the line failed: " + e);
             }
-            if (n <= 0 || !line.isOpen()) {
-                // Java Sound returns short only when the line was stopped, flushed or closed.
-                throw new LineBrokenException("the line stopped accepting audio (open=" + line.isOpen() + ")");
+            if (!line.isOpen()) {
+                // Closed under us: only the stall watchdog does that.
+                throw new OutputLostException("the line was closed");
+            }
+            if (n <= 0) {
+                // Java Sound returns short only when the line was stopped, flushed or closed, or when
+                // the driver reported an error it could not recover from: the device is gone. The
+                // position is not read again: through PulseAudio it then jumps to everything written,
+                // the buffered audio that never played included.
+                throw new OutputLostException("the output device refused audio (unplugged, or the sound server "
+                        + "lost it)");
             }
             done += n;
             lastProgressNanos = System.nanoTime();
@@ -73,7 +95,7 @@ final class LineWriter {
     }
 
     void observe() {
-        clock.observe(System.nanoTime(), line.getLongFramePosition());
+        clock.observe(System.nanoTime(), position());
     }
 
     long written() {
@@ -81,7 +103,17 @@ final class LineWriter {
     }
 
     long position() {
-        return line.getLongFramePosition();
+        long position = line.getLongFramePosition();
+        // The largest seen: a line closed by the watchdog reads 0.
+        if (position > lastPosition) {
+            lastPosition = position;
+        }
+        return position;
+    }
+
+    /** The position when last read while the line was open, capped at what was written (a line that ran dry reads past it). */
+    long lastPosition() {
+        return Math.min(lastPosition, written);
     }
 
     LineClock clock() {

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import vn.loaxa.audio.PcmFormat;
 import vn.loaxa.audio.PcmStream;
 import vn.loaxa.audio.output.LineWriter.LineBrokenException;
+import vn.loaxa.audio.output.LineWriter.OutputLostException;
 import vn.loaxa.audio.output.PlayerConfig.ItemFailurePolicy;
 import vn.loaxa.audio.output.PlayoutFailure.Kind;
 
@@ -46,6 +47,12 @@ final class Playout implements Runnable {
     private volatile @Nullable SourceDataLine line;
     private volatile boolean stalled;
     private volatile boolean running = true;
+    /**
+     * The item the line has started and not finished playing (set by the marks, on this thread), and
+     * its first frame: what a lost output cuts, and how much of it was heard.
+     */
+    private int audibleItem = -1;
+    private long audibleItemStart;
 
     Playout(PlayerConfig config, List<PlayoutItem> items, long startNanos, Playback playback, EventDispatcher events) {
         this.config = config;
@@ -96,11 +103,21 @@ final class Playout implements Runnable {
             mark(first, () -> events.started(instantOf(first)));
             PlayoutFailure fatal = playItems(out, prefetcher);
             finish(out, fatal, playback.stopRequested());
-        } catch (LineBrokenException e) {
-            String detail = stalled ? "the output device stopped playing (no progress for "
-                    + STALL_NANOS / MILLI + " ms)" : e.getMessage();
+        } catch (OutputLostException e) {
+            String detail = stalled ? "the output device stopped taking audio (nothing for " + STALL_NANOS / MILLI
+                    + " ms)" : e.getMessage();
             fireMarksAlreadyPlayed();
-            events.failed(new PlayoutFailure(Kind.LINE_BROKEN, -1, true, detail, e));
+            int cut = audibleItem;
+            LineWriter out = writer;
+            if (cut >= 0 && out != null) {
+                // What the line had played of it when the device went, not the wall-clock time until the
+                // loss was noticed (up to the stall limit of silence).
+                events.itemEnded(cut, Math.max(0, out.lastPosition() - audibleItemStart), false);
+            }
+            events.failed(new PlayoutFailure(Kind.OUTPUT_LOST, cut, true, detail, e));
+        } catch (LineBrokenException e) {
+            fireMarksAlreadyPlayed();
+            events.failed(new PlayoutFailure(Kind.LINE_BROKEN, -1, true, e.getMessage(), e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             events.stopped();
@@ -174,7 +191,11 @@ final class Playout implements Runnable {
             }
             prefetcher.request(i + 1);
             long itemStart = out.written();
-            mark(itemStart, () -> events.itemStarted(i, instantOf(itemStart)));
+            mark(itemStart, () -> {
+                audibleItem = i;
+                audibleItemStart = itemStart;
+                events.itemStarted(i, instantOf(itemStart));
+            });
             boolean complete = true;
             PlayoutFailure failure = null;
             try (stream) {
@@ -206,7 +227,10 @@ final class Playout implements Runnable {
             }
             long frames = out.written() - itemStart;
             boolean completed = complete;
-            mark(out.written(), () -> events.itemEnded(i, frames, completed));
+            mark(out.written(), () -> {
+                audibleItem = -1;
+                events.itemEnded(i, frames, completed);
+            });
             if (failure != null) {
                 if (failure.fatal()) {
                     return failure;
@@ -282,7 +306,10 @@ final class Playout implements Runnable {
     }
 
     private void fireDueMarks(LineWriter out) {
-        long position = out.position();
+        fireMarksUpTo(out.position());
+    }
+
+    private void fireMarksUpTo(long position) {
         while (!marks.isEmpty() && marks.peekFirst().frame() <= position) {
             marks.removeFirst().event().run();
         }
@@ -290,16 +317,13 @@ final class Playout implements Runnable {
 
     /**
      * After a failure, reports only what the line had played: the broadcast log must never show an
-     * item as started that was merely written into a buffer that was then lost.
+     * item as started that was merely written into a buffer that was then lost. The position is the
+     * last one read while the line was open (a line closed by the watchdog reads 0).
      */
     private void fireMarksAlreadyPlayed() {
         LineWriter out = writer;
         if (out != null) {
-            try {
-                fireDueMarks(out);
-            } catch (RuntimeException e) {
-                // The line is gone; nothing more can be known about what it played.
-            }
+            fireMarksUpTo(out.lastPosition());
         }
         marks.clear();
     }

@@ -13,7 +13,13 @@ public record PlayoutFailure(Kind kind, int itemIndex, boolean fatal, String det
     public enum Kind {
         /** The output device was missing or would not open when the line was due to open. */
         DEVICE_UNAVAILABLE,
-        /** The open line stopped accepting audio (error, or no progress: a stalled device). */
+        /**
+         * The output device went away while playing (a USB card unplugged, the sound server lost its
+         * sink): the driver refused audio, or the line took none for the stall limit. The item cut is
+         * reported ended, with what it played, just before this failure.
+         */
+        OUTPUT_LOST,
+        /** The open line failed in another way (an unexpected error from Java Sound). */
         LINE_BROKEN,
         /** An item could not be opened or broke part-way through decoding. */
         ITEM_FAILED
