@@ -80,20 +80,29 @@ class DiskFullTest {
                 assertThat((String) uploadRefused.get("code")).isIn("STORAGE_FULL", "STORAGE_FAILED");
                 assertThat((String) uploadRefused.get("error")).contains("đầy");
 
-                // The broadcast plays while the disk stays full; the station answers all along.
+                // The broadcast plays while the disk stays full; the station answers and stays ready all along.
                 var end = planned.plusSeconds(6);
                 var backlogSeen = false;
                 var answers = new ArrayList<Integer>();
+                var readiness = new java.util.TreeSet<String>();
                 while (Instant.now().isBefore(end.plusSeconds(2))) {
                     var status = station.api().get("/api/status", "admin", StationProcess.PASSWORD);
                     answers.add(status.statusCode());
-                    if (status.statusCode() == 200 && alertCodes(station, status.body()).contains("AIRLOG_BACKLOG")) {
-                        backlogSeen = true;
+                    if (status.statusCode() == 200) {
+                        backlogSeen |= alertCodes(station, status.body()).contains("AIRLOG_BACKLOG");
+                        readiness.add((String) ((Map<?, ?>) station.json().readValue(status.body(), Map.class)
+                                .get("health")).get("status"));
                     }
                     Thread.sleep(250);
                 }
                 assertThat(answers).as("/api/status answers while the disk is full").containsOnly(200);
                 assertThat(backlogSeen).as("AIRLOG_BACKLOG raised while the rows cannot be written").isTrue();
+                assertThat(readiness).as("still ready: it plays and serves; a full disk is not a reason to take "
+                        + "it out of service").containsExactly("UP");
+                var health = station.json().readValue(station.api().get("/actuator/health", null, null).body(),
+                        Map.class);
+                assertThat(((Map<?, ?>) ((Map<?, ?>) health.get("components")).get("diskSpace")).get("status"))
+                        .as("a monitor learns of the full disk from the health").isEqualTo("DOWN");
                 assertThat(logged(station, key)).as("the rows wait in the journal, not yet in the database")
                         .isNull();
 

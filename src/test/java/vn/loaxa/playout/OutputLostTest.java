@@ -84,6 +84,13 @@ class OutputLostTest {
             assertThat(answers).as("/api/status answers while the output is gone").containsOnly(200);
             assertThat(failed).as("the broadcast ended within 15 s of losing the output").isNotNull();
             assertThat(outputAlert).as("an OUTPUT_ alert while the output is gone").isTrue();
+            var health = station.json().readValue(station.api().get("/actuator/health", null, null).body(),
+                    Map.class);
+            var output = (Map<?, ?>) ((Map<?, ?>) health.get("components")).get("output");
+            assertThat(output.get("status")).as("a monitor learns of it from the health: " + output).isEqualTo("DOWN");
+            assertThat(((Map<?, ?>) output.get("details")).get("problem")).isEqualTo("LOST");
+            assertThat(station.api().get("/actuator/health/readiness", null, null).statusCode())
+                    .as("still ready: the operator needs the UI to look into it").isEqualTo(200);
 
             assertThat(failed.get("outcome")).isIn("FAILED", "INTERRUPTED");
             assertThat((String) failed.get("reason")).contains("OUTPUT_LOST");
