@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 import jakarta.annotation.PreDestroy;
@@ -37,6 +38,10 @@ import vn.loaxa.station.StationSettings;
 public class StationPlayer {
 
     private static final Logger log = LoggerFactory.getLogger(StationPlayer.class);
+    /** How often a lost output is looked for again while nothing plays. */
+    static final Duration CHECK_LOST_EVERY = Duration.ofSeconds(5);
+    /** The longest a broadcast waits for that check (it takes milliseconds; a stuck sound server, for ever). */
+    private static final Duration CHECK_WAIT = Duration.ofSeconds(1);
 
     private final AudioOutputProperties properties;
     /** Read for every broadcast, so a device an admin picks in the settings applies without a restart. */
@@ -44,7 +49,7 @@ public class StationPlayer {
     private final Clock clock;
     private final AtomicReference<@Nullable OnAir> onAir = new AtomicReference<>();
     /** Taken to reserve the output and by the check for a lost output, so that the two never overlap. */
-    private final Object output = new Object();
+    private final ReentrantLock output = new ReentrantLock();
     /** The output a broadcast lost, or could not open, and why; null while the output is known to work. */
     private final AtomicReference<@Nullable Lost> lost = new AtomicReference<>();
     private final ScheduledExecutorService outputCheck = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -52,9 +57,6 @@ public class StationPlayer {
         thread.setDaemon(true);
         return thread;
     });
-
-    /** How often a lost output is looked for again while nothing plays. */
-    static final Duration CHECK_LOST_EVERY = Duration.ofSeconds(5);
 
     /** @param problem LOST (gone while playing) or UNAVAILABLE (would not open when a broadcast was due) */
     private record Lost(String problem, String detail) {
@@ -114,22 +116,22 @@ public class StationPlayer {
      * works, so a healthy station never opens a line it does not play on.
      */
     void checkLostOutput() {
-        if (lost.get() == null) {
+        if (lost.get() == null || !output.tryLock()) {
             return;
         }
-        synchronized (output) {
+        try {
             if (onAir.get() != null) {
                 return;
             }
             var config = properties.toPlayerConfig(device.get());
-            try {
-                OutputDevices.openLine(config.deviceName(), config.lineFormat(), config.lineFormat().sampleRate() / 10)
-                        .close();
-                log.info("The sound output \"{}\" opens again", config.deviceName());
-                lost.set(null);
-            } catch (NoOutputDeviceException | RuntimeException e) {
-                log.debug("The sound output is still gone: {}", e.getMessage());
-            }
+            OutputDevices.openLine(config.deviceName(), config.lineFormat(), config.lineFormat().sampleRate() / 10)
+                    .close();
+            log.info("The sound output \"{}\" opens again", config.deviceName());
+            lost.set(null);
+        } catch (NoOutputDeviceException | RuntimeException e) {
+            log.debug("The sound output is still gone: {}", e.getMessage());
+        } finally {
+            output.unlock();
         }
     }
 
@@ -155,10 +157,22 @@ public class StationPlayer {
     public Playback play(String title, List<PlayRequest> items, Instant startAt, PlayoutListener listener)
             throws NoOutputDeviceException, StationBusyException {
         var reserved = new OnAir(title, null, null);
-        synchronized (output) {
+        boolean locked = false;
+        try {
+            locked = output.tryLock(CHECK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        // Without the lock (a check stuck opening a line on a frozen sound server) the broadcast
+        // goes on all the same: it must not wait on a device that is broken anyway.
+        try {
             if (!onAir.compareAndSet(null, reserved)) {
                 var holder = onAir.get();
                 throw new StationBusyException(holder == null ? "?" : holder.title());
+            }
+        } finally {
+            if (locked) {
+                output.unlock();
             }
         }
         try {
@@ -242,10 +256,11 @@ public class StationPlayer {
 
         @Override
         public void failed(PlayoutFailure failure) {
+            var before = lost.get();
             if (failure.kind() == PlayoutFailure.Kind.OUTPUT_LOST) {
                 lost.set(new Lost("LOST", failure.detail()));
             } else if (failure.kind() == PlayoutFailure.Kind.DEVICE_UNAVAILABLE
-                    && (lost.get() == null || !lost.get().problem().equals("LOST"))) {
+                    && (before == null || !before.problem().equals("LOST"))) {
                 // A device lost during an earlier broadcast and still gone keeps that, the likelier cause.
                 lost.set(new Lost("UNAVAILABLE", failure.detail()));
             }
