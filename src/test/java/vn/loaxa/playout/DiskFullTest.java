@@ -2,6 +2,7 @@ package vn.loaxa.playout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,93 +54,93 @@ class DiskFullTest {
     }
 
     private void run(StationProcess station, FifoRecorder recorder, SmallDisk disk) throws Exception {
-                var assets = new ArrayList<Long>();
-                for (int i = 0; i < TONES.length; i++) {
-                    assets.add(station.uploadTone("Mục " + (i + 1), TONES[i], 2));
-                }
-                var planned = Instant.now().plusSeconds(10).truncatedTo(ChronoUnit.MILLIS);
-                var key = station.scheduleOneOff(planned, assets);
+        var assets = new ArrayList<Long>();
+        for (int i = 0; i < TONES.length; i++) {
+            assets.add(station.uploadTone("Mục " + (i + 1), TONES[i], 2));
+        }
+        var planned = Instant.now().plusSeconds(10).truncatedTo(ChronoUnit.MILLIS);
+        var key = station.scheduleOneOff(planned, assets);
 
-                long filled = disk.fill();
-                System.out.printf("filled %d bytes; %d bytes free%n", filled, disk.freeBytes());
+        long filled = disk.fill();
+        System.out.printf("filled %d bytes; %d bytes free%n", filled, disk.freeBytes());
 
-                // Writes people ask for meanwhile are refused with a reason, not a server error.
-                var oneOff = station.api().postJson("/api/broadcasts", "admin", StationProcess.PASSWORD, """
-                        {"startsAt": "%s", "assetIds": [%d], "villageIds": [1]}""".formatted(
-                        planned.plus(Duration.ofHours(1)), assets.getFirst()), null);
-                System.out.printf("one-off on a full disk: %d %s%n", oneOff.statusCode(), oneOff.body());
-                assertThat(oneOff.statusCode()).as(oneOff.body()).isEqualTo(507);
-                var refused = station.json().readValue(oneOff.body(), Map.class);
-                assertThat(refused.get("code")).isEqualTo("STORAGE_FULL");
-                assertThat((String) refused.get("error")).contains("Ổ đĩa").contains("đầy");
+        // Writes people ask for meanwhile are refused with a reason, not a server error.
+        var oneOff = station.api().postJson("/api/broadcasts", "admin", StationProcess.PASSWORD, """
+                {"startsAt": "%s", "assetIds": [%d], "villageIds": [1]}""".formatted(
+                planned.plus(Duration.ofHours(1)), assets.getFirst()), null);
+        System.out.printf("one-off on a full disk: %d %s%n", oneOff.statusCode(), oneOff.body());
+        assertThat(oneOff.statusCode()).as(oneOff.body()).isEqualTo(507);
+        var refused = station.json().readValue(oneOff.body(), Map.class);
+        assertThat(refused.get("code")).isEqualTo("STORAGE_FULL");
+        assertThat((String) refused.get("error")).contains("Ổ đĩa").contains("đầy");
 
-                var upload = station.api().upload("/api/library", "admin", StationProcess.PASSWORD, "them.wav",
-                        java.nio.file.Files.readAllBytes(Tones.wav(home, "them", 1100, 1)), "Thêm", null);
-                System.out.printf("upload on a full disk: %d %s%n", upload.statusCode(), upload.body());
-                assertThat(upload.statusCode()).as(upload.body()).isEqualTo(507);
-                var uploadRefused = station.json().readValue(upload.body(), Map.class);
-                assertThat((String) uploadRefused.get("code")).isIn("STORAGE_FULL", "STORAGE_FAILED");
-                assertThat((String) uploadRefused.get("error")).contains("đầy");
+        var upload = station.api().upload("/api/library", "admin", StationProcess.PASSWORD, "them.wav",
+                Files.readAllBytes(Tones.wav(home, "them", 1100, 1)), "Thêm", null);
+        System.out.printf("upload on a full disk: %d %s%n", upload.statusCode(), upload.body());
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(507);
+        var uploadRefused = station.json().readValue(upload.body(), Map.class);
+        assertThat((String) uploadRefused.get("code")).isIn("STORAGE_FULL", "STORAGE_FAILED");
+        assertThat((String) uploadRefused.get("error")).contains("đầy");
 
-                // The broadcast plays while the disk stays full; the station answers and stays ready all along.
-                var end = planned.plusSeconds(6);
-                var backlogSeen = false;
-                var answers = new ArrayList<Integer>();
-                var readiness = new java.util.TreeSet<String>();
-                while (Instant.now().isBefore(end.plusSeconds(2))) {
-                    var status = station.api().get("/api/status", "admin", StationProcess.PASSWORD);
-                    answers.add(status.statusCode());
-                    if (status.statusCode() == 200) {
-                        backlogSeen |= alertCodes(station, status.body()).contains("AIRLOG_BACKLOG");
-                        readiness.add((String) ((Map<?, ?>) station.json().readValue(status.body(), Map.class)
-                                .get("health")).get("status"));
-                    }
-                    Thread.sleep(250);
-                }
-                assertThat(answers).as("/api/status answers while the disk is full").containsOnly(200);
-                assertThat(backlogSeen).as("AIRLOG_BACKLOG raised while the rows cannot be written").isTrue();
-                assertThat(readiness).as("still ready: it plays and serves; a full disk is not a reason to take "
-                        + "it out of service").containsExactly("UP");
-                var health = station.json().readValue(station.api().get("/actuator/health", null, null).body(),
-                        Map.class);
-                assertThat(((Map<?, ?>) ((Map<?, ?>) health.get("components")).get("diskSpace")).get("status"))
-                        .as("a monitor learns of the full disk from the health").isEqualTo("DOWN");
-                assertThat(logged(station, key)).as("the rows wait in the journal, not yet in the database")
-                        .isNull();
+        // The broadcast plays while the disk stays full; the station answers and stays ready all along.
+        var end = planned.plusSeconds(6);
+        var backlogSeen = false;
+        var answers = new ArrayList<Integer>();
+        var readiness = new TreeSet<String>();
+        while (Instant.now().isBefore(end.plusSeconds(2))) {
+            var status = station.api().get("/api/status", "admin", StationProcess.PASSWORD);
+            answers.add(status.statusCode());
+            if (status.statusCode() == 200) {
+                backlogSeen |= alertCodes(station, status.body()).contains("AIRLOG_BACKLOG");
+                readiness.add((String) ((Map<?, ?>) station.json().readValue(status.body(), Map.class)
+                        .get("health")).get("status"));
+            }
+            Thread.sleep(250);
+        }
+        assertThat(answers).as("/api/status answers while the disk is full").containsOnly(200);
+        assertThat(backlogSeen).as("AIRLOG_BACKLOG raised while the rows cannot be written").isTrue();
+        assertThat(readiness).as("still ready: it plays and serves; a full disk is not a reason to take "
+                + "it out of service").containsExactly("UP");
+        var health = station.json().readValue(station.api().get("/actuator/health", null, null).body(),
+                Map.class);
+        assertThat(((Map<?, ?>) ((Map<?, ?>) health.get("components")).get("diskSpace")).get("status"))
+                .as("a monitor learns of the full disk from the health").isEqualTo("DOWN");
+        assertThat(logged(station, key)).as("the rows wait in the journal, not yet in the database")
+                .isNull();
 
-                recorder.awaitTime(end.plusMillis(500), Duration.ofSeconds(5));
-                var timeline = Tones.timeline(recorder, recorder.frameAt(planned.minusSeconds(1)),
-                        recorder.frameAt(end.plusMillis(500)), TONES);
-                System.out.printf("heard on a full disk: %.2f s, %.2f s, %.2f s%n", Tones.seconds(timeline, 0),
-                        Tones.seconds(timeline, 1), Tones.seconds(timeline, 2));
-                for (int i = 0; i < TONES.length; i++) {
-                    assertThat(Tones.seconds(timeline, i)).as("item %d played whole", i + 1).isBetween(1.8, 2.2);
-                }
+        recorder.awaitTime(end.plusMillis(500), Duration.ofSeconds(5));
+        var timeline = Tones.timeline(recorder, recorder.frameAt(planned.minusSeconds(1)),
+                recorder.frameAt(end.plusMillis(500)), TONES);
+        System.out.printf("heard on a full disk: %.2f s, %.2f s, %.2f s%n", Tones.seconds(timeline, 0),
+                Tones.seconds(timeline, 1), Tones.seconds(timeline, 2));
+        for (int i = 0; i < TONES.length; i++) {
+            assertThat(Tones.seconds(timeline, i)).as("item %d played whole", i + 1).isBetween(1.8, 2.2);
+        }
 
-                var freedAt = Instant.now();
-                disk.free();
-                var row = station.awaitBroadcast(key, Duration.ofSeconds(20));
-                System.out.printf("rows landed %d ms after the disk was freed%n",
-                        Duration.between(freedAt, Instant.now()).toMillis());
-                assertThat(row.get("outcome")).isEqualTo("COMPLETED");
-                assertThat(items(row)).containsExactly("0=COMPLETED", "1=COMPLETED", "2=COMPLETED");
-                var verify = station.json().readValue(station.api().get("/api/airlog/verify", "admin",
-                        StationProcess.PASSWORD).body(), Map.class);
-                assertThat(verify.get("intact")).isEqualTo(true);
-                assertThat(((Number) verify.get("checkedRows")).intValue()).as("START, 3 ITEM, END").isEqualTo(5);
-                awaitNoAlert(station, "AIRLOG_BACKLOG", Duration.ofSeconds(10));
+        var freedAt = Instant.now();
+        disk.free();
+        var row = station.awaitBroadcast(key, Duration.ofSeconds(20));
+        System.out.printf("rows landed %d ms after the disk was freed%n",
+                Duration.between(freedAt, Instant.now()).toMillis());
+        assertThat(row.get("outcome")).isEqualTo("COMPLETED");
+        assertThat(items(row)).containsExactly("0=COMPLETED", "1=COMPLETED", "2=COMPLETED");
+        var verify = station.json().readValue(station.api().get("/api/airlog/verify", "admin",
+                StationProcess.PASSWORD).body(), Map.class);
+        assertThat(verify.get("intact")).isEqualTo(true);
+        assertThat(((Number) verify.get("checkedRows")).intValue()).as("START, 3 ITEM, END").isEqualTo(5);
+        awaitNoAlert(station, "AIRLOG_BACKLOG", Duration.ofSeconds(10));
 
-                var after = station.api().postJson("/api/broadcasts", "admin", StationProcess.PASSWORD, """
-                        {"startsAt": "%s", "assetIds": [%d], "villageIds": [1]}""".formatted(
-                        planned.plus(Duration.ofHours(1)), assets.getFirst()), null);
-                assertThat(after.statusCode()).as("writes work again: " + after.body()).isEqualTo(201);
+        var after = station.api().postJson("/api/broadcasts", "admin", StationProcess.PASSWORD, """
+                {"startsAt": "%s", "assetIds": [%d], "villageIds": [1]}""".formatted(
+                planned.plus(Duration.ofHours(1)), assets.getFirst()), null);
+        assertThat(after.statusCode()).as("writes work again: " + after.body()).isEqualTo(201);
 
-                // The fault is said once, not once per retry: an unattended PC may sit on a full disk for days.
-                var log = station.logText();
-                assertThat(count(log, "could not be committed; retrying")).as("the air log writer's error").isEqualTo(1);
-                assertThat(count(log, "heartbeat could not be written")).as("the heartbeat's warning").isEqualTo(1);
-                assertThat(log).doesNotContain("Re-planning failed").doesNotContain("marked as broken")
-                        .doesNotContain("Unexpected API failure");
+        // The fault is said once, not once per retry: an unattended PC may sit on a full disk for days.
+        var log = station.logText();
+        assertThat(count(log, "could not be committed; retrying")).as("the air log writer's error").isEqualTo(1);
+        assertThat(count(log, "heartbeat could not be written")).as("the heartbeat's warning").isEqualTo(1);
+        assertThat(log).doesNotContain("Re-planning failed").doesNotContain("marked as broken")
+                .doesNotContain("Unexpected API failure");
     }
 
     private static int count(String text, String part) {

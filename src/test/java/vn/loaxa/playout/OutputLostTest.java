@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -182,7 +183,7 @@ class OutputLostTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> logged(StationProcess station, String key) throws Exception {
-        var today = java.time.LocalDate.now(StationProcess.STATION_ZONE);
+        var today = LocalDate.now(StationProcess.STATION_ZONE);
         var response = station.api().get("/api/airlog?size=1000&from=" + today.minusDays(1) + "&to="
                 + today.plusDays(1), "admin", StationProcess.PASSWORD);
         var rows = (List<Map<String, Object>>) station.json().readValue(response.body(), Map.class).get("rows");

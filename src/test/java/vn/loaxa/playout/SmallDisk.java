@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
@@ -66,7 +67,7 @@ final class SmallDisk implements AutoCloseable {
             }
         }
         // A 64 KB block may not have fitted where a smaller write would: go on byte by byte.
-        try (OutputStream out = Files.newOutputStream(filler, java.nio.file.StandardOpenOption.APPEND)) {
+        try (OutputStream out = Files.newOutputStream(filler, StandardOpenOption.APPEND)) {
             while (true) {
                 out.write(0);
                 out.flush();

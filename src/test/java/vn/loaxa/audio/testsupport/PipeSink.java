@@ -1,5 +1,8 @@
 package vn.loaxa.audio.testsupport;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -38,11 +41,11 @@ public final class PipeSink implements AutoCloseable {
 
     /** Gives it back with the arguments it had (.ci/soundcard.sh's), as the default output again. */
     public void load() throws Exception {
-        var command = new java.util.ArrayList<>(java.util.List.of("load-module", "module-pipe-sink"));
-        command.addAll(java.util.List.of(arguments.split(" ")));
+        var command = new ArrayList<>(List.of("load-module", "module-pipe-sink"));
+        command.addAll(List.of(arguments.split(" ")));
         pactl(command.toArray(String[]::new));
         unloaded = false;
-        var sinkName = java.util.Arrays.stream(arguments.split(" ")).filter(a -> a.startsWith("sink_name="))
+        var sinkName = Arrays.stream(arguments.split(" ")).filter(a -> a.startsWith("sink_name="))
                 .map(a -> a.substring("sink_name=".length())).findFirst().orElse("virtual_out");
         pactl("set-default-sink", sinkName);
     }
@@ -66,8 +69,8 @@ public final class PipeSink implements AutoCloseable {
     }
 
     private static String pactl(String... args) throws Exception {
-        var command = new java.util.ArrayList<>(java.util.List.of("pactl"));
-        command.addAll(java.util.List.of(args));
+        var command = new ArrayList<>(List.of("pactl"));
+        command.addAll(List.of(args));
         var process = new ProcessBuilder(command).redirectErrorStream(true).start();
         var output = new String(process.getInputStream().readAllBytes());
         if (!process.waitFor(10, TimeUnit.SECONDS) || process.exitValue() != 0) {
