@@ -26,7 +26,6 @@ import vn.loaxa.base.DatabaseLane;
 import vn.loaxa.playout.BroadcastRun.Planned;
 import vn.loaxa.playout.CollisionRule.Action;
 import vn.loaxa.schedule.Occurrence;
-import vn.loaxa.schedule.PlanningLedger;
 import vn.loaxa.schedule.Priority;
 import vn.loaxa.schedule.ScheduleService;
 import vn.loaxa.station.StationSettings;
@@ -52,6 +51,8 @@ public class PlayoutEngine {
     private final StationSettings stationSettings;
     private final EngineProperties engine;
     private final Clock clock;
+    /** Shared with the scheduler, so a slot a clock jump skipped has one cause whichever of them logs it. */
+    private final ClockWatch clockWatch;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
@@ -59,7 +60,7 @@ public class PlayoutEngine {
     private volatile boolean closing;
 
     PlayoutEngine(ScheduleService schedule, AirLogService airLog, StationPlayer player, BroadcastFactory broadcasts,
-                  StationSettings stationSettings, EngineProperties engine, Clock clock) {
+                  StationSettings stationSettings, EngineProperties engine, Clock clock, ClockWatch clockWatch) {
         this.schedule = schedule;
         this.airLog = airLog;
         this.player = player;
@@ -67,6 +68,7 @@ public class PlayoutEngine {
         this.stationSettings = stationSettings;
         this.engine = engine;
         this.clock = clock;
+        this.clockWatch = clockWatch;
     }
 
     /** The occurrence key on air, if any. */
@@ -229,8 +231,10 @@ public class PlayoutEngine {
 
     /**
      * Decides on the real clock, when the trigger has fired: later than the grace window after the
-     * planned start (a frozen or sleeping PC, a trigger held up) the slot is logged MISSED and nothing
-     * airs; within it the broadcast plays and its row records how late it started.
+     * planned start the slot is logged MISSED and nothing airs; within it the broadcast plays and its
+     * row records how late it started. The reason says whether the wall clock jumped over the slot
+     * (Quartz fires every trigger a jump skipped at once) or the trigger itself came late (a frozen
+     * process, a starved JVM).
      */
     private boolean tooLate(String key, Occurrence o, Instant now) {
         var grace = stationSettings.grace();
@@ -238,7 +242,7 @@ public class PlayoutEngine {
         if (late.compareTo(grace) <= 0) {
             return false;
         }
-        var reason = PlanningLedger.MissCause.LATE_TRIGGER.reason(late, grace);
+        var reason = clockWatch.missCause(o.plannedStart(), now, grace).reason(late, grace);
         log.warn("Missed {} '{}': {}", key, o.title(), reason);
         notAired(key, o, Outcome.MISSED, reason);
         return true;

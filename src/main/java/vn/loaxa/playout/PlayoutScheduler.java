@@ -16,6 +16,7 @@ import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.quartz.impl.matchers.GroupMatcher;
@@ -49,6 +50,7 @@ public class PlayoutScheduler {
 
     private static final Logger log = LoggerFactory.getLogger(PlayoutScheduler.class);
     private static final String GROUP = "occurrence";
+    private static final JobKey REPLAN = JobKey.jobKey("replan", "engine");
 
     private final Scheduler quartz;
     private final ScheduleService schedule;
@@ -63,7 +65,8 @@ public class PlayoutScheduler {
     private final Clock clock;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean replanQueued = new AtomicBoolean();
-    private final ClockWatch clockWatch = new ClockWatch();
+    /** Shared with the engine: a slot a clock jump skipped has one cause whichever of them logs it. */
+    private final ClockWatch clockWatch;
     /** Whether the last heartbeat write failed; re-plans run one at a time (synchronized). */
     private boolean heartbeatFailing;
     /** Re-plans one at a time, off the caller's thread (an edit's transaction must commit first). */
@@ -75,7 +78,8 @@ public class PlayoutScheduler {
 
     PlayoutScheduler(Scheduler quartz, ScheduleService schedule, AirLogService airLog, PlayoutEngine engine,
                      StartupRecovery recovery, BroadcastFactory broadcasts, PlayoutState state,
-                     StationSettings stationSettings, EngineProperties settings, Clock clock) {
+                     StationSettings stationSettings, EngineProperties settings, Clock clock,
+                     ClockWatch clockWatch) {
         this.state = state;
         this.quartz = quartz;
         this.schedule = schedule;
@@ -86,6 +90,7 @@ public class PlayoutScheduler {
         this.stationSettings = stationSettings;
         this.settings = settings;
         this.clock = clock;
+        this.clockWatch = clockWatch;
     }
 
     public boolean isRunning() {
@@ -111,18 +116,42 @@ public class PlayoutScheduler {
             }
             recovery.recover(late);
         });
+        clockWatch.watch();
         replan(true);
-        var replanJob = JobBuilder.newJob(ReplanJob.class).withIdentity("replan", "engine").build();
-        var every = TriggerBuilder.newTrigger().withIdentity("replan", "engine")
+        var replanJob = JobBuilder.newJob(ReplanJob.class).withIdentity(REPLAN).build();
+        quartz.scheduleJob(replanJob, periodicReplan());
+        clockWatch.onJump(jump -> {
+            if (!planner.isShutdown()) {
+                planner.execute(this::clockJumped);
+            }
+        });
+        quartz.start();
+        log.info("Playout engine started: horizon {}, grace {}, fire {} ahead", settings.horizon(), stationSettings.grace(),
+                settings.fireAhead());
+    }
+
+    /** The periodic re-plan, its first run one period from now. */
+    private Trigger periodicReplan() {
+        return TriggerBuilder.newTrigger().withIdentity(REPLAN.getName(), REPLAN.getGroup()).forJob(REPLAN)
                 .startAt(Date.from(clock.instant().plus(settings.replanEvery())))
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule()
                         .withIntervalInMilliseconds(settings.replanEvery().toMillis()).repeatForever()
                         .withMisfireHandlingInstructionNextWithRemainingCount())
                 .build();
-        quartz.scheduleJob(replanJob, every);
-        quartz.start();
-        log.info("Playout engine started: horizon {}, grace {}, fire {} ahead", settings.horizon(), stationSettings.grace(),
-                settings.fireAhead());
+    }
+
+    /**
+     * Re-plans at once after a clock jump, so the slots a jump forward skipped are logged without
+     * waiting for their triggers, and restarts the periodic re-plan from the new time: its trigger is
+     * on the wall clock too, and after a clock set back by an hour it would not fire for an hour.
+     */
+    private void clockJumped() {
+        replan(false);
+        try {
+            quartz.rescheduleJob(TriggerKey.triggerKey(REPLAN.getName(), REPLAN.getGroup()), periodicReplan());
+        } catch (SchedulerException e) {
+            log.error("Could not restart the periodic re-plan after the clock jump", e);
+        }
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -152,9 +181,8 @@ public class PlayoutScheduler {
             var from = runningAt.isBefore(now.minus(grace)) ? runningAt : now.minus(grace);
             var planned = schedule.plan(from, now.plus(settings.horizon()));
             var logged = airLog.loggedKeys(planned.stream().map(Occurrence::key).toList());
-            var cause = atStartUp ? MissCause.STATION_DOWN : clockWatch.jumpedForward(now) ? MissCause.CLOCK_JUMPED_FORWARD
-                    : MissCause.LATE_TRIGGER;
-            var result = PlanningLedger.reconcile(planned, logged, now, grace, cause);
+            var result = PlanningLedger.reconcile(planned, logged, now, grace, o -> atStartUp ? MissCause.STATION_DOWN
+                    : clockWatch.missCause(o.plannedStart(), now, grace));
             for (var missed : result.missed()) {
                 if (!engine.isHandling(missed.occurrence().key())) {
                     logMissed(missed.occurrence(), missed.reason(grace));
@@ -170,7 +198,6 @@ public class PlayoutScheduler {
             result.upcoming().forEach(o -> wanted.put(o.key(), o.plannedStart()));
             syncTriggers(wanted);
             heartbeat(now);
-            clockWatch.mark(now);
         } catch (RuntimeException | SchedulerException e) {
             log.error("Re-planning failed; keeping the triggers as they were", e);
         }
@@ -251,31 +278,6 @@ public class PlayoutScheduler {
         planner.shutdownNow();
         late.shutdownNow();
         urgent.shutdownNow();
-    }
-
-    /**
-     * Tells a wall clock stepped forward (NTP correcting a PC, a PC woken from sleep: the monotonic
-     * clock does not count sleep) from a process that merely ran late: between two re-plans the wall
-     * clock advanced more than the monotonic clock.
-     */
-    static final class ClockWatch {
-        private static final Duration TOLERANCE = Duration.ofSeconds(5);
-        private Instant wall = Instant.EPOCH;
-        private long nanos;
-
-        synchronized void mark(Instant now) {
-            wall = now;
-            nanos = System.nanoTime();
-        }
-
-        synchronized boolean jumpedForward(Instant now) {
-            if (wall.equals(Instant.EPOCH)) {
-                return false;
-            }
-            var wallElapsed = Duration.between(wall, now);
-            var monotonicElapsed = Duration.ofNanos(System.nanoTime() - nanos);
-            return wallElapsed.minus(monotonicElapsed).compareTo(TOLERANCE) > 0;
-        }
     }
 
     private static Thread daemon(Runnable r, String name) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -61,6 +62,12 @@ public final class PlanningLedger {
 
     public static Reconciliation reconcile(Collection<Occurrence> planned, Set<String> loggedKeys, Instant now,
                                            Duration grace, MissCause cause) {
+        return reconcile(planned, loggedKeys, now, grace, o -> cause);
+    }
+
+    /** As above, with the cause decided per occurrence (a clock jump explains some misses and not others). */
+    public static Reconciliation reconcile(Collection<Occurrence> planned, Set<String> loggedKeys, Instant now,
+                                           Duration grace, Function<Occurrence, MissCause> cause) {
         var play = new ArrayList<Occurrence>();
         var missed = new ArrayList<Missed>();
         var upcoming = new ArrayList<Occurrence>();
@@ -73,7 +80,7 @@ public final class PlanningLedger {
             if (late.compareTo(grace) <= 0) {
                 play.add(o);
             } else {
-                missed.add(new Missed(o, late, cause));
+                missed.add(new Missed(o, late, cause.apply(o)));
             }
         }
         return new Reconciliation(play, missed, upcoming);
