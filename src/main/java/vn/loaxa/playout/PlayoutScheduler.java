@@ -148,7 +148,9 @@ public class PlayoutScheduler {
     private void clockJumped() {
         replan(false);
         try {
-            quartz.rescheduleJob(TriggerKey.triggerKey(REPLAN.getName(), REPLAN.getGroup()), periodicReplan());
+            var next = quartz.rescheduleJob(TriggerKey.triggerKey(REPLAN.getName(), REPLAN.getGroup()), periodicReplan());
+            log.info("Re-planned after the clock jump; the periodic re-plan runs again from {}",
+                    next == null ? null : next.toInstant());
         } catch (SchedulerException e) {
             log.error("Could not restart the periodic re-plan after the clock jump", e);
         }

@@ -15,10 +15,12 @@ import vn.loaxa.audio.testsupport.FifoRecorder;
 import vn.loaxa.audio.testsupport.RequiresSoundCard;
 
 /**
- * A station PC that hangs across a slot (a hung VM, a PC woken from sleep): the process is frozen
- * with SIGSTOP before the slot's trigger and thawed after it. Decisions are taken on the real clock
- * when the trigger finally fires: beyond the grace window the slot is MISSED with the reason and
- * nothing airs; within it, it airs at once and its row says how late.
+ * A station process that hangs across a slot (hung, starved of CPU): it is frozen with SIGSTOP
+ * before the slot's trigger and thawed after it. The wall and the monotonic clock both run on
+ * through a freeze, so this is a late trigger, not a clock jump (see ClockStepTest for those).
+ * Decisions are taken on the real clock when the trigger finally fires: beyond the grace window the
+ * slot is MISSED with the reason and nothing airs; within it, it airs at once and its row says how
+ * late.
  */
 @RequiresSoundCard
 class FrozenStationTest {

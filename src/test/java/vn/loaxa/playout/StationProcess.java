@@ -11,6 +11,7 @@ import java.util.List;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -33,6 +34,7 @@ final class StationProcess implements AutoCloseable {
     private final Path dataDir;
     private final List<String> properties;
     private final int port;
+    private final Map<String, String> environment = new LinkedHashMap<>();
     private Process process;
     private int starts;
 
@@ -49,6 +51,15 @@ final class StationProcess implements AutoCloseable {
         try (var socket = new ServerSocket(0)) {
             this.port = socket.getLocalPort();
         }
+    }
+
+    /**
+     * Sets an environment variable of the station's next starts, on top of those it inherits (e.g.
+     * LD_PRELOAD to run it on a faked clock).
+     */
+    StationProcess environment(String name, String value) {
+        environment.put(name, value);
+        return this;
     }
 
     /** Starts the station and returns once its API answers; the time that took. */
@@ -97,6 +108,7 @@ final class StationProcess implements AutoCloseable {
         properties.forEach(p -> command.add("--" + p));
         var builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("station-" + (++starts) + ".log").toFile()));
+        builder.environment().putAll(environment);
         builder.environment().put("LOAXA_ADMIN_PASSWORD", PASSWORD);
         process = builder.start();
     }
