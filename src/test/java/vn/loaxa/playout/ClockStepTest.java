@@ -149,8 +149,13 @@ class ClockStepTest {
             recorder.awaitTime(end, Duration.ofSeconds(10));
             var tones = new double[] {MISSED_TONE_1, MISSED_TONE_2, ON_TIME_TONE, PLAYED_TONE, PENDING_TONE};
             var whole = Tones.timeline(recorder, recorder.frameAt(recordedFrom), recorder.frameAt(end), tones);
-            assertThat(Tones.seconds(whole, 0)).as("the first missed slot never sounded").isZero();
-            assertThat(Tones.seconds(whole, 1)).as("the second missed slot never sounded").isZero();
+            // A slot that aired would hold its tone for 2 s. A lone 50 ms window at the abrupt end of
+            // another tone can count as the lowest tone (a click's energy is mostly low), so no more
+            // than one window in a row is allowed.
+            assertThat(longestRun(whole, 0)).as("the first missed slot never sounded: " + runs(whole, 0, recordedFrom))
+                    .isLessThanOrEqualTo(0.05);
+            assertThat(longestRun(whole, 1)).as("the second missed slot never sounded: " + runs(whole, 1, recordedFrom))
+                    .isLessThanOrEqualTo(0.05);
             assertThat(Tones.seconds(whole, 2)).as("the slot after the step played whole, once").isBetween(1.8, 2.2);
             assertThat(Tones.seconds(whole, 3)).as("the slot played before the step back, once").isBetween(1.8, 2.2);
             assertThat(Tones.seconds(whole, 4)).as("the pending slot, once").isBetween(1.8, 2.2);
@@ -252,6 +257,30 @@ class ClockStepTest {
         var frame = recorder.firstNonSilentFrameAfter(from);
         assertThat(frame).as("sound after " + from).isPresent();
         return recorder.timeOfFrame(frame.getAsLong());
+    }
+
+    /** Seconds of the longest unbroken stretch of tone {@code index} (50 ms windows). */
+    private static double longestRun(int[] timeline, int index) {
+        int best = 0;
+        int run = 0;
+        for (int t : timeline) {
+            run = t == index ? run + 1 : 0;
+            best = Math.max(best, run);
+        }
+        return best / 20.0;
+    }
+
+    /** Where tone {@code index} was found, with the windows around it, for a failure message. */
+    private static String runs(int[] timeline, int index, Instant from) {
+        var out = new StringBuilder();
+        for (int w = 0; w < timeline.length; w++) {
+            if (timeline[w] == index) {
+                out.append(from.plusMillis(w * 50L)).append(" windows ")
+                        .append(java.util.Arrays.toString(java.util.Arrays.copyOfRange(timeline, Math.max(0, w - 3),
+                                Math.min(timeline.length, w + 4)))).append("; ");
+            }
+        }
+        return out.isEmpty() ? "nowhere" : out.toString();
     }
 
     private static int count(String text, String part) {
