@@ -17,6 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.security.core.context.SecurityContextHolder;
 import tools.jackson.databind.json.JsonMapper;
 
 import vn.loaxa.LoaXaApplication;
@@ -37,6 +38,17 @@ class StartingUpTest {
 
     @Test
     void while_the_start_up_runners_work_the_station_answers_503_starting_and_then_serves() throws Exception {
+        // A second application in this JVM replaces Spring Security's static context holder; the shared
+        // test context's filters would then write the user where CurrentUser no longer reads it.
+        var holder = SecurityContextHolder.getContextHolderStrategy();
+        try {
+            startsAndServes();
+        } finally {
+            SecurityContextHolder.setContextHolderStrategy(holder);
+        }
+    }
+
+    private void startsAndServes() throws Exception {
         HeldRunner.reset();
         var started = CompletableFuture.supplyAsync(this::start);
         try {
