@@ -150,7 +150,9 @@ public class PlayoutEngine {
                     return;
                 }
                 var now = clock.instant();
-                if (firstLook && tooLate(key, occurrence, now)) {
+                // A resumption is due from the moment the crash cut its broadcast, which start-up recovery
+                // already held against the grace window; its planned start may be long past in a long programme.
+                if (firstLook && resumes == null && tooLate(key, occurrence, now)) {
                     return;
                 }
                 firstLook = false;
