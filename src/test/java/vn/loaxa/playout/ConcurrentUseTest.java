@@ -30,7 +30,8 @@ import vn.loaxa.testing.Wavs;
  * The station at work while people use it: nine or ten clients do the heavy things the product
  * offers at once (schedule-file preview and import with a 10-minute MP3, five years of reports as
  * xlsx and docx, the evidence zip, the air log CSV, small and 100 MB uploads, text-to-speech when
- * espeak-ng is there, status) while one-offs are due every few seconds. Every broadcast must start on time on
+ * espeak-ng is there, status, and a person signing in to the web UI and opening five views) while
+ * one-offs are due every few seconds. Every broadcast must start on time on
  * the virtual card's recording and be logged whole, every answer must be 2xx or a clear 503, and
  * the station must answer normally afterwards. The station runs as its own process, as on a PC.
  *
@@ -61,6 +62,7 @@ class ConcurrentUseTest {
              var recorder = FifoRecorder.startFromEnvironment()) {
             station.start();
             var tone = station.uploadTone("Thông báo", TONE, 1);
+            station.addUser("dieuhanh", "dieu-hanh-pass", "ADMIN");
             var first = Instant.now().plusSeconds(8).truncatedTo(ChronoUnit.SECONDS);
             int count = (int) (seconds / BETWEEN_BROADCASTS.toSeconds());
             var keys = new ArrayList<String>();
@@ -77,8 +79,7 @@ class ConcurrentUseTest {
             var today = LocalDate.now(StationProcess.STATION_ZONE);
             var fiveYears = "from=" + today.minusYears(5).plusDays(1) + "&to=" + today;
             // 100 MB: the first upload imports it, the later ones are read and hashed whole, then found.
-            var big = Files.readAllBytes(Wavs.write16(home.resolve("lon.wav"), 44_100, 2,
-                    Wavs.sine(44_100, 2, 600, 523, 0.2)));
+            var big = Wavs.write16(home.resolve("lon.wav"), 44_100, 2, Wavs.sine(44_100, 2, 600, 523, 0.2));
             var clients = new ArrayList<Client>(List.of(
                     api -> api.upload("/api/schedules/import?dryRun=true", "admin", StationProcess.PASSWORD,
                             "dai.yaml", scheduleFile, null, null),
@@ -91,9 +92,10 @@ class ConcurrentUseTest {
                     api -> api.upload("/api/library", "admin", StationProcess.PASSWORD, "tai-len.wav",
                             Files.readAllBytes(Tones.wav(home, "upload-" + uploads.incrementAndGet(),
                                     300 + uploads.get(), 3)), null, null),
-                    api -> api.upload("/api/library", "admin", StationProcess.PASSWORD, "bản tin dài.wav", big, null,
-                            null),
-                    api -> api.get("/api/status", "admin", StationProcess.PASSWORD)));
+                    api -> api.uploadFile("/api/library", "admin", StationProcess.PASSWORD, "bản tin dài.wav", big),
+                    api -> api.get("/api/status", "admin", StationProcess.PASSWORD),
+                    api -> UiSession.visit(station.port(), "dieuhanh", "dieu-hanh-pass",
+                            List.of("", "library", "airlog", "broadcasts", "reports"))));
             if (Speech.available()) {
                 clients.add(api -> api.postJson("/api/tts", "admin", StationProcess.PASSWORD, """
                         {"text": "Thông báo lịch tiếp công dân lần %d của Ủy ban nhân dân xã.", "title": "Thông báo"}"""

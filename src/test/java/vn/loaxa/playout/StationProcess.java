@@ -132,6 +132,38 @@ final class StationProcess implements AutoCloseable {
         return JSON;
     }
 
+    /**
+     * Adds an account straight into the station's database, as a technician would with the sqlite3
+     * shell (the API creates no users): for tests that sign in to the web UI, where the first admin
+     * must first change its password.
+     */
+    void addUser(String username, String password, String role) throws Exception {
+        var hash = new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder().encode(password);
+        try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("loaxa.db")
+                + "?busy_timeout=10000")) {
+            db.createStatement().execute("BEGIN IMMEDIATE");
+            try (var user = db.prepareStatement("INSERT INTO app_user (username, display_name, password_hash, "
+                    + "must_change_password, created_at) VALUES (?, ?, ?, 0, ?)")) {
+                user.setString(1, username);
+                user.setString(2, username);
+                user.setString(3, hash);
+                user.setString(4, Instant.now().toString());
+                user.executeUpdate();
+            }
+            try (var roles = db.prepareStatement(
+                    "INSERT INTO app_user_role (user_id, role) SELECT id, ? FROM app_user WHERE username = ?")) {
+                roles.setString(1, role);
+                roles.setString(2, username);
+                roles.executeUpdate();
+            }
+            db.createStatement().execute("COMMIT");
+        }
+    }
+
+    int port() {
+        return port;
+    }
+
     /** Uploads a sine of {@code hz} as a WAV and returns its asset id. */
     long uploadTone(String title, double hz, double seconds) throws Exception {
         var file = Tones.wav(home, title.hashCode() + "-" + (int) hz + "-" + seconds, hz, seconds);

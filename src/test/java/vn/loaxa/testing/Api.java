@@ -50,6 +50,22 @@ public final class Api {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** A multipart upload streamed from a file, for large files that should not sit in the test's memory. */
+    public HttpResponse<String> uploadFile(String path, String user, String password, String filename,
+                                           java.nio.file.Path content) throws Exception {
+        var boundary = "loaxa-" + UUID.randomUUID();
+        var head = new ByteArrayOutputStream();
+        part(head, boundary, "Content-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+        var b = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head.toByteArray()),
+                        HttpRequest.BodyPublishers.ofFile(content),
+                        HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n")));
+        auth(b, user, password);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
     public HttpResponse<String> upload(String path, String user, String password, String filename, byte[] content,
                                        String title, String language) throws Exception {
         var boundary = "loaxa-" + UUID.randomUUID();

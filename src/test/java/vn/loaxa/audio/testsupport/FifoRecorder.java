@@ -29,6 +29,8 @@ public final class FifoRecorder implements AutoCloseable {
     public static final PcmFormat SINK_FORMAT = PcmFormat.CD_STEREO;
 
     private static final long WAITED_NANOS = 5_000_000L;
+    /** Live audio this far behind the clock, twice in a row, was lost, not merely read late. */
+    private static final long LOSS_NANOS = 40_000_000L;
 
     private final Path fifo;
     private final PcmFormat format;
@@ -38,6 +40,8 @@ public final class FifoRecorder implements AutoCloseable {
     private long frames;
     private long t0Nanos = Long.MAX_VALUE;
     private boolean live;
+    /** How far the last live read was behind the clock; guarded by lock. */
+    private long behindLiveNanos;
     private volatile boolean closed;
     private IOException failure;
     private InputStream in;
@@ -103,6 +107,9 @@ public final class FifoRecorder implements AutoCloseable {
                 }
                 int total = carry + n;
                 int whole = total / frameBytes;
+                if (after - before >= WAITED_NANOS) {
+                    resyncAfterLoss(after, whole);
+                }
                 store(buffer, whole, after);
                 carry = total - whole * frameBytes;
                 System.arraycopy(buffer, whole * frameBytes, buffer, 0, carry);
@@ -114,6 +121,37 @@ public final class FifoRecorder implements AutoCloseable {
                     lock.notifyAll();
                 }
             }
+        }
+    }
+
+    /**
+     * The sink writes at the system clock and drops what does not fit in the FIFO: if this reader
+     * was held up for longer than the FIFO holds (a long garbage collection in a busy test JVM),
+     * audio was lost and every later frame would map to an instant too early. A read that had to
+     * wait returns live audio, so the frames counted should reach its time; when two such reads in
+     * a row say frames are missing (one could merely have woken late), the gap is filled with silence
+     * before this read's audio (said on stdout), which keeps the recording's clock right.
+     */
+    private void resyncAfterLoss(long readNanos, int readFrames) {
+        synchronized (lock) {
+            if (frames == 0) {
+                return;
+            }
+            long behindNanos = readNanos - (t0Nanos + Math.round((frames + readFrames) * nanosPerFrame));
+            long previous = behindLiveNanos;
+            behindLiveNanos = behindNanos;
+            if (behindNanos < LOSS_NANOS || previous < LOSS_NANOS) {
+                return;
+            }
+            long missing = Math.round((Math.min(behindNanos, previous) - WAITED_NANOS) / nanosPerFrame);
+            long needed = (frames + missing) * format.channels();
+            if (needed > samples.length) {
+                samples = Arrays.copyOf(samples, (int) Math.max(needed, samples.length * 2L));
+            }
+            frames += missing;
+            behindLiveNanos = 0;
+            System.out.printf("fifo-recorder: %d ms of audio lost while the recorder was held up; "
+                    + "filled with silence to keep the recording's clock%n", missing * 1000 / format.sampleRate());
         }
     }
 
