@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -60,21 +61,33 @@ public class PlayoutAlerts {
                         latest.title(), latest.reason() == null ? "" : latest.reason())));
             }
         }
-        var backlog = airLog.backlog();
-        if (backlog.rows() > 0 && (backlog.problem() != null || backlog.oldest() != null
-                && Duration.between(backlog.oldest(), now).compareTo(BACKLOG_ALERT_AFTER) > 0)) {
-            var since = backlog.oldest() == null ? "" : LOCAL.format(backlog.oldest().atZone(clock.getZone()));
-            alerts.add(new Alert("AIRLOG_BACKLOG", "playout.alert.backlog", List.of(backlog.rows(), since,
-                    backlog.problem() == null ? "" : backlog.problem())));
-        } else if (backlog.problem() != null && backlog.problem().startsWith("JOURNAL")) {
-            alerts.add(new Alert("AIRLOG_BACKLOG", "playout.alert.backlog", List.of(0, "", backlog.problem())));
-        }
+        airLogBacklog().ifPresent(alerts::add);
         var verification = verification(now);
         if (!verification.intact()) {
             alerts.add(new Alert("AIRLOG_NOT_INTACT", "playout.alert.airlog",
                     List.of(String.valueOf(verification.firstBadRow()))));
         }
         return alerts;
+    }
+
+    /**
+     * Log rows kept in the journal that the database has not taken for a few seconds (normally they
+     * land in milliseconds), or a journal that cannot be written: the station plays on, but a person
+     * must free disk space or look at the database. Shown by the dashboard and /api/status.
+     */
+    public Optional<Alert> airLogBacklog() {
+        var backlog = airLog.backlog();
+        var now = clock.instant();
+        if (backlog.rows() > 0 && (backlog.problem() != null || backlog.oldest() != null
+                && Duration.between(backlog.oldest(), now).compareTo(BACKLOG_ALERT_AFTER) > 0)) {
+            var since = backlog.oldest() == null ? "" : LOCAL.format(backlog.oldest().atZone(clock.getZone()));
+            return Optional.of(new Alert("AIRLOG_BACKLOG", "playout.alert.backlog", List.of(backlog.rows(), since,
+                    backlog.problem() == null ? "" : backlog.problem())));
+        }
+        if (backlog.problem() != null && backlog.problem().startsWith("JOURNAL")) {
+            return Optional.of(new Alert("AIRLOG_BACKLOG", "playout.alert.backlog", List.of(0, "", backlog.problem())));
+        }
+        return Optional.empty();
     }
 
     /**

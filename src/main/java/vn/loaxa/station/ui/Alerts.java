@@ -50,6 +50,8 @@ class Alerts {
         if (free > 0 && free < LOW_DISK_BYTES) {
             messages.add(Texts.get(locale, "ui.alert.lowDisk", Long.toString(free / (1024 * 1024))));
         }
+        playoutAlerts.airLogBacklog().ifPresent(a -> messages.add(Texts.get(locale, a.messageKey(),
+                a.args().toArray())));
         var v = playoutAlerts.airLogVerification(verifyNow);
         if (!v.intact()) {
             messages.add(Texts.get(locale, "ui.alert.logBroken", String.valueOf(v.firstBadRow()),

@@ -55,4 +55,35 @@ class DashboardViewTest extends UiTest {
         }
         assertThat(find(Div.class).id("on-air").getElement().getTextRecursively()).contains("Không phát gì");
     }
+
+    @Autowired vn.loaxa.airlog.AirLogService airLog;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
+
+    @Test
+    void log_rows_the_database_cannot_take_are_shown_as_an_alert_until_they_land() throws Exception {
+        // The database refuses air log rows, as on a full disk.
+        transactions.executeWithoutResult(s -> jdbc.sql("""
+                CREATE TRIGGER dashboard_test_full BEFORE INSERT ON air_log
+                BEGIN SELECT RAISE(ABORT, 'disk full (simulated)'); END""").update());
+        try {
+            airLog.notAired(new vn.loaxa.airlog.AirLogRecords.NotAired("DASH-BACKLOG", "Bản tin chờ ghi",
+                    clock.instant(), 1_000, List.of(villages.findAll().getFirst().id()), List.of("Thôn 1"),
+                    Priority.NORMAL, vn.loaxa.airlog.Trigger.SCHEDULE, "system", vn.loaxa.airlog.Outcome.MISSED,
+                    "TEST"));
+            var deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (airLog.backlog().problem() == null && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            navigate(DashboardView.class);
+            assertThat(find(Div.class).id("alerts").getElement().getTextRecursively())
+                    .contains("chưa ghi được vào cơ sở dữ liệu").contains("disk full");
+        } finally {
+            transactions.executeWithoutResult(s -> jdbc.sql("DROP TRIGGER dashboard_test_full").update());
+        }
+        assertThat(airLog.flush(Duration.ofSeconds(30))).isTrue();
+        navigate(DashboardView.class);
+        assertThat(find(Div.class).id("alerts").getElement().getTextRecursively())
+                .doesNotContain("chưa ghi được vào cơ sở dữ liệu");
+    }
 }
