@@ -200,7 +200,9 @@ public class AirLogService {
         if (keys.isEmpty()) {
             return Set.of();
         }
-        var found = new HashSet<>(log.loggedKeys(keys));
+        // Pending rows first: a row leaves them only once committed, so read in this order it is
+        // seen in one place or the other, never missed between the two.
+        var found = new HashSet<String>();
         chain.lock();
         try {
             pending.stream().filter(r -> r.kind().equals("START") || r.kind().equals("NOT_AIRED"))
@@ -208,6 +210,7 @@ public class AirLogService {
         } finally {
             chain.unlock();
         }
+        found.addAll(log.loggedKeys(keys));
         return found;
     }
 
@@ -223,6 +226,7 @@ public class AirLogService {
 
     /** Broadcasts that started and have no end (the station stopped while they played). */
     public List<Started> unfinished() {
+        // Read at start-up, once the journal's rows are flushed, so nothing moves between the two reads.
         var open = new ArrayList<>(log.unfinished());
         chain.lock();
         try {
