@@ -70,6 +70,32 @@ public final class AirLogRecords {
         }
     }
 
+    /**
+     * One village switched on or off for a broadcast (or for a village test): the evidence of which
+     * villages' loudspeakers carried it.
+     *
+     * @param occurrenceKey the broadcast's key, or the village test's own key ({@code TEST@...})
+     * @param startSeq      the broadcast's START row; null for a village test
+     * @param driver        how it was switched: the driver kind (MODBUS, DTMF, MQTT...)
+     * @param ack           ACKNOWLEDGED (the device confirmed), SENT (no way to confirm) or FAILED
+     * @param at            when the driver knew the outcome
+     * @param detail        what confirmed it or why it failed
+     */
+    public record VillageSwitch(String occurrenceKey, @Nullable Long startSeq, String title,
+                                @Nullable Instant plannedStart, long villageId, String villageName, boolean on,
+                                String driver, String ack, Instant at, @Nullable String detail,
+                                String triggeredBy) {
+    }
+
+    /** A VILLAGE row as read back, for reports, exports and the evidence bundle. */
+    public record LoggedSwitch(long seq, String occurrenceKey, @Nullable Long startSeq, String title,
+                               @Nullable Instant plannedStart, long villageId, String villageName, boolean on,
+                               String driver, String ack, Instant at, @Nullable String detail, String triggeredBy) {
+        public boolean switched() {
+            return !"FAILED".equals(ack);
+        }
+    }
+
     /** The handle of a started broadcast, for its items and its end. */
     public record Started(long seq, String occurrenceKey) {
     }

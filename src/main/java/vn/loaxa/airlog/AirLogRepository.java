@@ -20,6 +20,7 @@ import org.springframework.stereotype.Repository;
 
 import vn.loaxa.airlog.AirLogRecords.LoggedBroadcast;
 import vn.loaxa.airlog.AirLogRecords.LoggedItem;
+import vn.loaxa.airlog.AirLogRecords.LoggedSwitch;
 import vn.loaxa.airlog.AirLogRecords.Query;
 import vn.loaxa.schedule.Priority;
 
@@ -82,16 +83,39 @@ class AirLogRepository {
                 .update();
     }
 
-    /** A second START/NOT_AIRED for a key, or a second END for a start. */
-    boolean alreadyLogged(String kind, String occurrenceKey, @Nullable Long startSeq) {
-        return switch (kind) {
+    /** A second START/NOT_AIRED for a key, a second END for a start, a second ON/OFF of a village. */
+    boolean alreadyLogged(LogRow row) {
+        return switch (row.kind()) {
             case "START", "NOT_AIRED" -> jdbc.sql("""
                             SELECT count(*) FROM air_log WHERE kind IN ('START', 'NOT_AIRED') AND occurrence_key = ?""")
-                    .param(occurrenceKey).query(Long.class).single() > 0;
+                    .param(row.occurrenceKey()).query(Long.class).single() > 0;
             case "END" -> jdbc.sql("SELECT count(*) FROM air_log WHERE kind = 'END' AND start_seq = ?")
-                    .param(startSeq).query(Long.class).single() > 0;
+                    .param(row.startSeq()).query(Long.class).single() > 0;
+            case "VILLAGE" -> jdbc.sql("""
+                            SELECT count(*) FROM air_log
+                            WHERE kind = 'VILLAGE' AND occurrence_key = ? AND village_ids = ? AND item_kind = ?""")
+                    .params(row.occurrenceKey(), row.villageIds(), row.itemKind()).query(Long.class).single() > 0;
             default -> false;
         };
+    }
+
+    /** VILLAGE rows whose broadcast was planned in {@code [fromMs, toMs)}, in log order. */
+    List<LoggedSwitch> villageSwitches(long fromMs, long toMs) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM air_log WHERE kind = 'VILLAGE' AND planned_start_ms >= ? AND planned_start_ms < ?
+                        ORDER BY seq""")
+                .params(fromMs, toMs).query((rs, n) -> villageSwitch(map(rs))).list();
+    }
+
+    static LoggedSwitch villageSwitch(LogRow r) {
+        var ids = r.villageIds() == null ? "" : r.villageIds().replace(",", "");
+        return new LoggedSwitch(r.seq(), r.occurrenceKey(), r.startSeq(), r.title() == null ? "" : r.title(),
+                r.plannedStartMs() == null ? null : Instant.ofEpochMilli(r.plannedStartMs()),
+                ids.isEmpty() ? 0 : Long.parseLong(ids), r.villageNames() == null ? "" : r.villageNames(),
+                "ON".equals(r.itemKind()), r.triggerKind() == null ? "" : r.triggerKind(),
+                r.outcome() == null ? "" : r.outcome(),
+                Instant.ofEpochMilli(r.actualStartMs() == null ? r.recordedAtMs() : r.actualStartMs()), r.reason(),
+                r.triggeredBy() == null ? "" : r.triggeredBy());
     }
 
     Optional<String> startKey(long seq) {

@@ -73,7 +73,8 @@ public class AirLogScan {
                             }
                             sink.accept(row(rs, kind));
                         }
-                    } else {
+                    } else if (!kind.equals("VILLAGE")) {
+                        // Village switches reach reports through AirLogService.villageSwitches.
                         long start = rs.getLong(3);
                         if (kind.equals("END") ? open.remove(start) : open.contains(start)) {
                             sink.accept(row(rs, kind));

@@ -29,12 +29,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.loaxa.airlog.AirLogRecords.BroadcastEnd;
 import vn.loaxa.airlog.AirLogRecords.BroadcastStart;
 import vn.loaxa.airlog.AirLogRecords.LoggedBroadcast;
+import vn.loaxa.airlog.AirLogRecords.LoggedSwitch;
 import vn.loaxa.airlog.AirLogRecords.NotAired;
 import vn.loaxa.airlog.AirLogRecords.Page;
 import vn.loaxa.airlog.AirLogRecords.PlayedItem;
 import vn.loaxa.airlog.AirLogRecords.Query;
 import vn.loaxa.airlog.AirLogRecords.Started;
 import vn.loaxa.airlog.AirLogRecords.Verification;
+import vn.loaxa.airlog.AirLogRecords.VillageSwitch;
 import vn.loaxa.base.DatabaseLane;
 import vn.loaxa.station.StationProperties;
 
@@ -188,6 +190,34 @@ public class AirLogService {
                 n.outcome().name(), n.reason(), null, null, null, null, null, null, null, "", ""), null);
     }
 
+    /**
+     * A village switched on or off: written when the driver has answered, after the broadcast's
+     * START (which it refers to) and never instead of any of its rows.
+     */
+    public void villageSwitched(VillageSwitch v) {
+        Started broadcast = v.startSeq() == null ? null : new Started(v.startSeq(), v.occurrenceKey());
+        append(new LogRow(0, "VILLAGE", 0, v.startSeq(), v.occurrenceKey(), v.title(),
+                v.plannedStart() == null ? null : v.plannedStart().toEpochMilli(), v.at().toEpochMilli(), null, null,
+                null, AirLogRepository.villageIds(List.of(v.villageId())), v.villageName(), null, v.driver(),
+                v.triggeredBy(), v.ack(), v.detail(), null, v.on() ? "ON" : "OFF", null, null, null, null, null,
+                "", ""), broadcast);
+    }
+
+    /** VILLAGE rows of broadcasts (and village tests) planned in {@code [from, to)}, in log order. */
+    public List<LoggedSwitch> villageSwitches(Instant from, Instant to) {
+        var found = new ArrayList<>(log.villageSwitches(from.toEpochMilli(), to.toEpochMilli()));
+        chain.lock();
+        try {
+            long last = found.isEmpty() ? 0 : found.getLast().seq();
+            pending.stream().filter(r -> r.kind().equals("VILLAGE") && r.seq() > last && r.plannedStartMs() != null
+                            && r.plannedStartMs() >= from.toEpochMilli() && r.plannedStartMs() < to.toEpochMilli())
+                    .map(AirLogRepository::villageSwitch).forEach(found::add);
+        } finally {
+            chain.unlock();
+        }
+        return found;
+    }
+
     /** Walks the whole chain; names the first row whose content or link no longer matches. */
     public Verification verify() {
         var walk = new ChainWalk();
@@ -328,8 +358,7 @@ public class AirLogService {
                 return true;
             }
         }
-        return DatabaseLane.engine(() -> log.alreadyLogged(content.kind(), content.occurrenceKey(),
-                content.startSeq()));
+        return DatabaseLane.engine(() -> log.alreadyLogged(content));
     }
 
     private static boolean sameSlot(LogRow a, LogRow b) {
@@ -337,6 +366,9 @@ public class AirLogService {
             case "START", "NOT_AIRED" -> (a.kind().equals("START") || a.kind().equals("NOT_AIRED"))
                     && a.occurrenceKey().equals(b.occurrenceKey());
             case "END" -> a.kind().equals("END") && java.util.Objects.equals(a.startSeq(), b.startSeq());
+            case "VILLAGE" -> a.kind().equals("VILLAGE") && a.occurrenceKey().equals(b.occurrenceKey())
+                    && java.util.Objects.equals(a.villageIds(), b.villageIds())
+                    && java.util.Objects.equals(a.itemKind(), b.itemKind());
             default -> false;
         };
     }

@@ -14,7 +14,9 @@ import vn.loaxa.airlog.AirLogRecords.BroadcastStart;
 import vn.loaxa.airlog.AirLogService;
 import vn.loaxa.airlog.Trigger;
 import vn.loaxa.audio.AudioDecoders;
+import vn.loaxa.audio.PcmFormat;
 import vn.loaxa.audio.output.PlayoutItem;
+import vn.loaxa.audio.output.PlayoutListener;
 import vn.loaxa.library.LibraryService;
 import vn.loaxa.playout.BroadcastRun.Planned;
 import vn.loaxa.schedule.Occurrence;
@@ -22,6 +24,10 @@ import vn.loaxa.schedule.OneOffService;
 import vn.loaxa.schedule.Priority;
 import vn.loaxa.station.Village;
 import vn.loaxa.station.VillageService;
+import vn.loaxa.zone.DtmfTones;
+import vn.loaxa.zone.ZoneRequest;
+import vn.loaxa.zone.ZoneSession;
+import vn.loaxa.zone.ZoneSwitchboard;
 
 /**
  * Turns an occurrence into what the player and the air log need: the START row (written here,
@@ -31,7 +37,11 @@ import vn.loaxa.station.VillageService;
 @Component
 class BroadcastFactory {
 
-    record Prepared(BroadcastRun run, List<PlayRequest> requests) {
+    /**
+     * @param listener   what the player reports to: the run, or the run behind the in-band tones
+     * @param audioStart when the player starts: the programme's instant, less the lead tones
+     */
+    record Prepared(BroadcastRun run, List<PlayRequest> requests, PlayoutListener listener, Instant audioStart) {
     }
 
     private final AirLogService airLog;
@@ -39,10 +49,12 @@ class BroadcastFactory {
     private final VillageService villages;
     private final OneOffService oneOffs;
     private final AudioOutputProperties output;
+    private final ZoneSwitchboard switchboard;
     private final Clock clock;
 
     BroadcastFactory(AirLogService airLog, LibraryService library, VillageService villages, OneOffService oneOffs,
-                     AudioOutputProperties output, Clock clock) {
+                     AudioOutputProperties output, ZoneSwitchboard switchboard, Clock clock) {
+        this.switchboard = switchboard;
         this.airLog = airLog;
         this.library = library;
         this.villages = villages;
@@ -51,8 +63,15 @@ class BroadcastFactory {
         this.clock = clock;
     }
 
+    /** The villages this occurrence switches (every enabled one for an emergency), not yet switched. */
+    ZoneSession zones(String key, Occurrence o, @Nullable String resumes) {
+        var by = resumes == null ? triggeredBy(o) : triggeredBy(o) + " (" + resumes + ")";
+        return switchboard.open(new ZoneRequest(key, o.title(), o.plannedStart(), o.villageIds(),
+                o.priority() == Priority.EMERGENCY, by));
+    }
+
     Prepared prepare(String key, Occurrence o, List<Planned> items, Instant startAt, @Nullable String resumes,
-                     Consumer<BroadcastRun> onEnd) {
+                     ZoneSession zones, Consumer<BroadcastRun> onEnd) {
         long nominal = items.stream().mapToLong(p -> p.item().durationMs()).sum();
         var by = resumes == null ? triggeredBy(o) : triggeredBy(o) + " (" + resumes + ")";
         var started = airLog.broadcastStarted(new BroadcastStart(key, o.title(), o.plannedStart(), startAt, nominal,
@@ -61,11 +80,27 @@ class BroadcastFactory {
         var problems = new ArrayList<String>();
         o.dropped().stream().filter(d -> d.reason() == Occurrence.DropReason.ASSET_MISSING)
                 .forEach(d -> problems.add("ASSET_MISSING: " + d.kind() + " '" + d.title() + "' (asset " + d.assetId() + ")"));
-        var requests = items.stream().map(p -> new PlayRequest(new PlayoutItem(p.item().title(),
-                () -> open(p.item())), p.item().durationMs())).toList();
+        zones.started(started.seq());
+        var requests = new ArrayList<PlayRequest>();
+        items.forEach(p -> requests.add(new PlayRequest(new PlayoutItem(p.item().title(), () -> open(p.item())),
+                p.item().durationMs())));
         var run = new BroadcastRun(o, started, items, resumes == null ? problems : List.of(), airLog, clock,
-                output.sampleRate(), onEnd);
-        return new Prepared(run, requests);
+                output.sampleRate(), zones, onEnd);
+        var tones = zones.tones();
+        if (tones == null || requests.isEmpty()) {
+            return new Prepared(run, requests, run, startAt);
+        }
+        // The lead is exactly leadMs long (tones, then silence): the first item starts on the instant.
+        var format = new PcmFormat(output.sampleRate(), output.channels());
+        long leadFrames = tones.leadMs() * output.sampleRate() / 1000;
+        requests.addFirst(new PlayRequest(new PlayoutItem("DTMF: bật loa",
+                () -> DtmfTones.stream(tones.onCodes(), format, tones.settings(), leadFrames)), tones.leadMs()));
+        long tailFrames = DtmfTones.frames(tones.offCodes(), format, tones.settings());
+        requests.addLast(new PlayRequest(new PlayoutItem("DTMF: tắt loa",
+                () -> DtmfTones.stream(tones.offCodes(), format, tones.settings(), tailFrames)),
+                tailFrames * 1000 / output.sampleRate()));
+        return new Prepared(run, requests, new InBandTones(run, zones, items.size()),
+                startAt.minusMillis(tones.leadMs()));
     }
 
     private vn.loaxa.audio.PcmStream open(Occurrence.Item item) throws IOException {

@@ -20,6 +20,7 @@ import vn.loaxa.audio.output.PlayoutFailure;
 import vn.loaxa.audio.output.PlayoutListener;
 import vn.loaxa.schedule.Occurrence;
 import vn.loaxa.schedule.Priority;
+import vn.loaxa.zone.ZoneSession;
 
 /**
  * One broadcast on air, and the air log rows it writes as the player reports what really came out:
@@ -43,6 +44,7 @@ final class BroadcastRun implements PlayoutListener {
     private final Clock clock;
     private final int lineRate;
     private final Consumer<BroadcastRun> onEnd;
+    private final ZoneSession zones;
     private final List<String> problems = new ArrayList<>();
     private volatile @Nullable Playback playback;
     private volatile @Nullable Outcome stopOutcome;
@@ -59,7 +61,8 @@ final class BroadcastRun implements PlayoutListener {
     private @Nullable Instant pendingStart;
 
     BroadcastRun(Occurrence occurrence, Started started, List<Planned> items, List<String> problems, AirLogService airLog,
-                 Clock clock, int lineRate, Consumer<BroadcastRun> onEnd) {
+                 Clock clock, int lineRate, ZoneSession zones, Consumer<BroadcastRun> onEnd) {
+        this.zones = zones;
         this.occurrence = occurrence;
         this.started = started;
         this.items = List.copyOf(items);
@@ -76,6 +79,10 @@ final class BroadcastRun implements PlayoutListener {
 
     Started started() {
         return started;
+    }
+
+    ZoneSession zones() {
+        return zones;
     }
 
     Priority priority() {
@@ -207,6 +214,8 @@ final class BroadcastRun implements PlayoutListener {
         } finally {
             log.info("Broadcast {} '{}' ended {}{}", occurrence.key(), occurrence.title(), outcome,
                     reason == null ? "" : ": " + reason);
+            // After the END row, so each village's OFF row follows the broadcast's end in the log.
+            zones.close();
             onEnd.accept(this);
         }
     }

@@ -14,6 +14,7 @@ import vn.loaxa.airlog.AirLogRecords.LoggedBroadcast;
 import vn.loaxa.airlog.AirLogRecords.Query;
 import vn.loaxa.airlog.AirLogRecords.Verification;
 import vn.loaxa.airlog.AirLogService;
+import vn.loaxa.zone.ZoneSwitchboard;
 import vn.loaxa.airlog.Outcome;
 
 /**
@@ -40,7 +41,10 @@ public class PlayoutAlerts {
     private @Nullable Verification lastVerification;
     private Instant verifiedAt = Instant.EPOCH;
 
-    PlayoutAlerts(AirLogService airLog, PlayoutScheduler scheduler, Clock clock) {
+    private final ZoneSwitchboard switchboard;
+
+    PlayoutAlerts(AirLogService airLog, PlayoutScheduler scheduler, ZoneSwitchboard switchboard, Clock clock) {
+        this.switchboard = switchboard;
         this.airLog = airLog;
         this.scheduler = scheduler;
         this.clock = clock;
@@ -62,6 +66,16 @@ public class PlayoutAlerts {
             }
         }
         airLogBacklog().ifPresent(alerts::add);
+        for (var v : switchboard.alerts()) {
+            // The audio plays on; the village it did not reach is what the technician must go and see.
+            if (v.problem() != null) {
+                alerts.add(new Alert("VILLAGE_SWITCH_FAILED", "zone.alert.failed", List.of(v.name(), v.problem(),
+                        v.problemAt() == null ? "" : LOCAL.format(v.problemAt().atZone(clock.getZone())))));
+            } else {
+                alerts.add(new Alert("VILLAGE_OFFLINE", "zone.alert.offline", List.of(v.name(),
+                        v.lastSeen() == null ? "" : LOCAL.format(v.lastSeen().atZone(clock.getZone())))));
+            }
+        }
         var verification = verification(now);
         if (!verification.intact()) {
             alerts.add(new Alert("AIRLOG_NOT_INTACT", "playout.alert.airlog",

@@ -29,6 +29,8 @@ import vn.loaxa.schedule.Occurrence;
 import vn.loaxa.schedule.Priority;
 import vn.loaxa.schedule.ScheduleService;
 import vn.loaxa.station.StationSettings;
+import vn.loaxa.zone.ZoneSession;
+import vn.loaxa.zone.ZoneSwitchboard;
 
 /**
  * Plays occurrences: resolves their items at fire time, applies priorities and start policies
@@ -53,6 +55,8 @@ public class PlayoutEngine {
     private final Clock clock;
     /** Shared with the scheduler, so a slot a clock jump skipped has one cause whichever of them logs it. */
     private final ClockWatch clockWatch;
+    /** Village loudspeakers: switched on the pre-roll before each broadcast, off after it. */
+    private final ZoneSwitchboard switchboard;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
@@ -60,7 +64,9 @@ public class PlayoutEngine {
     private volatile boolean closing;
 
     PlayoutEngine(ScheduleService schedule, AirLogService airLog, StationPlayer player, BroadcastFactory broadcasts,
-                  StationSettings stationSettings, EngineProperties engine, Clock clock, ClockWatch clockWatch) {
+                  StationSettings stationSettings, EngineProperties engine, Clock clock, ClockWatch clockWatch,
+                  ZoneSwitchboard switchboard) {
+        this.switchboard = switchboard;
         this.schedule = schedule;
         this.airLog = airLog;
         this.player = player;
@@ -139,7 +145,7 @@ public class PlayoutEngine {
         boolean emergency = occurrence.priority() == Priority.EMERGENCY;
         var planned = occurrence.plannedStart();
         if (!emergency) {
-            sleepUntil(planned.minus(engine.fireAhead()));
+            sleepUntil(planned.minus(engine.fireAhead()).minus(switchboard.preRoll()));
         }
         boolean firstLook = true;
         while (!closing) {
@@ -158,8 +164,11 @@ public class PlayoutEngine {
                 firstLook = false;
                 var onAir = current;
                 if (onAir == null) {
-                    var startAt = planned.isAfter(now.plus(engine.lateStart())) ? planned : now.plus(engine.lateStart());
-                    start(key, occurrence, items, positions, startAt, resumes);
+                    var zones = broadcasts.zones(key, occurrence, resumes);
+                    // DTMF tones play before the first item: the earliest instant leaves room for them.
+                    var earliest = now.plus(engine.lateStart()).plusMillis(zones.leadMs());
+                    var startAt = planned.isAfter(earliest) ? planned : earliest;
+                    start(key, occurrence, items, positions, startAt, resumes, zones);
                     return;
                 }
                 if (!emergency && !late && now.isBefore(planned.minus(DECIDE_AHEAD))) {
@@ -189,12 +198,12 @@ public class PlayoutEngine {
 
     /** Called with the lock held; the broadcast is on air (or ended FAILED) when this returns. */
     private void start(String key, Occurrence occurrence, List<Occurrence.Item> items, List<Integer> positions,
-                       Instant startAt, @Nullable String resumes) {
+                       Instant startAt, @Nullable String resumes, ZoneSession zones) {
         var planned = new ArrayList<Planned>();
         for (int i = 0; i < items.size(); i++) {
             planned.add(new Planned(positions.get(i), items.get(i)));
         }
-        var prepared = broadcasts.prepare(key, occurrence, planned, startAt, resumes, this::ended);
+        var prepared = broadcasts.prepare(key, occurrence, planned, startAt, resumes, zones, this::ended);
         var run = prepared.run();
         current = run;
         if (prepared.requests().isEmpty()) {
@@ -202,9 +211,11 @@ public class PlayoutEngine {
             return;
         }
         log.info("Broadcast {} '{}' planned {} starts at {}", key, occurrence.title(), occurrence.plannedStart(), startAt);
+        zones.switchOnBefore(startAt);
         for (int attempt = 0; ; attempt++) {
             try {
-                run.attach(player.play(occurrence.title(), prepared.requests(), startAt, run));
+                run.attach(player.play(occurrence.title(), prepared.requests(), prepared.audioStart(),
+                        prepared.listener()));
                 return;
             } catch (NoOutputDeviceException e) {
                 run.failBeforeStart("NO_DEVICE: " + e.getMessage());

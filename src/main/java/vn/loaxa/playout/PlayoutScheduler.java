@@ -39,6 +39,7 @@ import vn.loaxa.schedule.PlanningLedger.MissCause;
 import vn.loaxa.schedule.Priority;
 import vn.loaxa.schedule.ScheduleService;
 import vn.loaxa.station.StationSettings;
+import vn.loaxa.zone.ZoneSwitchboard;
 
 /**
  * Keeps Quartz's in-memory triggers equal to the schedule: one trigger per occurrence key in the
@@ -76,10 +77,13 @@ public class PlayoutScheduler {
     /** Emergencies never queue behind anything. */
     private final ExecutorService urgent = Executors.newCachedThreadPool(r -> daemon(r, "loaxa-emergency"));
 
+    private final ZoneSwitchboard switchboard;
+
     PlayoutScheduler(Scheduler quartz, ScheduleService schedule, AirLogService airLog, PlayoutEngine engine,
                      StartupRecovery recovery, BroadcastFactory broadcasts, PlayoutState state,
                      StationSettings stationSettings, EngineProperties settings, Clock clock,
-                     ClockWatch clockWatch) {
+                     ClockWatch clockWatch, ZoneSwitchboard switchboard) {
+        this.switchboard = switchboard;
         this.state = state;
         this.quartz = quartz;
         this.schedule = schedule;
@@ -251,7 +255,8 @@ public class PlayoutScheduler {
         }
         var now = clock.instant();
         for (var e : wanted.entrySet()) {
-            var fireAt = e.getValue().minus(settings.fireAhead());
+            // Villages are switched on the pre-roll before the instant: the trigger acts that much earlier.
+            var fireAt = e.getValue().minus(settings.fireAhead()).minus(switchboard.preRoll());
             var job = JobBuilder.newJob(OccurrenceJob.class).withIdentity(e.getKey(), GROUP).build();
             var trigger = TriggerBuilder.newTrigger().withIdentity(TriggerKey.triggerKey(e.getKey(), GROUP))
                     .usingJobData(OccurrenceJob.KEY, e.getKey())
