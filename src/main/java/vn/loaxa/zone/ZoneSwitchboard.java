@@ -443,46 +443,41 @@ public class ZoneSwitchboard {
     }
 
     /**
-     * "Thử loa các thôn": switches each enabled village on in turn, for {@code each}, then off, and
-     * logs the switches as a test (their own key, no broadcast). Returns the results as they came.
+     * One step of "Thử loa các thôn" (test villages): switches one village on or off outside any
+     * broadcast and logs it under the test's own key, so a report never counts it as a broadcast. A
+     * village a broadcast holds is left alone. Blocks until the driver has answered.
      */
-    public List<SwitchResult> testVillages(String by, Duration each) throws InterruptedException {
-        var key = "TEST@" + clock.instant();
-        var request = new ZoneRequest(key, "Thử loa các thôn", clock.instant(), List.of(), true, by);
-        var c = config;
-        if (c.driver() == DriverKind.NONE || c.driver() == DriverKind.DTMF) {
-            return List.of();
-        }
-        var results = new ArrayList<SwitchResult>();
-        var enabled = DatabaseLane.engine(() -> enabledIds());
-        for (var a : DatabaseLane.engine(addresses::all)) {
-            if (!enabled.contains(a.villageId())) {
-                continue;
+    public SwitchResult testSwitch(String testKey, ZoneAddress village, boolean on, String by)
+            throws InterruptedException {
+        var session = new ZoneSession(this, new ZoneRequest(testKey, "Thử loa các thôn", clock.instant(),
+                List.of(village.villageId()), false, by), List.of(village), null);
+        return submit(() -> {
+            var zone = zones.computeIfAbsent(village.villageId(), id -> new Zone());
+            if (!zone.holders.isEmpty()) {
+                return SwitchResult.failed(village.villageId(), clock.instant(), "on air: not tested");
             }
-            var session = new ZoneSession(this, request, List.of(a), null);
-            var on = submit(() -> {
-                var zone = zones.computeIfAbsent(a.villageId(), id -> new Zone());
-                if (!zone.holders.isEmpty()) {
-                    return SwitchResult.failed(a.villageId(), clock.instant(), "on air: not tested");
-                }
-                var r = call(List.of(a), true).getFirst();
-                record(session, a, true, r, null);
-                return r;
-            });
-            results.add(on);
-            if (on.switched()) {
-                Thread.sleep(each.toMillis());
-                submit(() -> {
-                    var zone = zones.get(a.villageId());
-                    if (zone == null || zone.holders.isEmpty()) {
-                        var r = call(List.of(a), false).getFirst();
-                        record(session, a, false, r, null);
-                    }
-                    return null;
-                });
+            var r = call(List.of(village), on);
+            var result = r.getFirst();
+            if (result.switched()) {
+                zone.on = on;
             }
-        }
-        return results;
+            record(session, village, on, result, null);
+            return result;
+        });
+    }
+
+    /** DTMF: a village test's tones for one village played (or not), logged like {@link #testSwitch}. */
+    public void testTonesPlayed(String testKey, ZoneAddress village, boolean on, boolean complete, String by) {
+        var session = new ZoneSession(this, new ZoneRequest(testKey, "Thử loa các thôn", clock.instant(),
+                List.of(village.villageId()), false, by), List.of(village), null);
+        worker.execute(() -> {
+            var at = clock.instant();
+            var code = on ? village.dtmfOn() : village.dtmfOff();
+            var result = code == null ? SwitchResult.failed(village.villageId(), at, "no DTMF code")
+                    : complete ? new SwitchResult(village.villageId(), Ack.SENT, at, "DTMF " + code)
+                    : SwitchResult.failed(village.villageId(), at, "DTMF " + code + " cut");
+            record(session, village, on, result, null);
+        });
     }
 
     private <T> T submit(Callable<T> work) throws InterruptedException {
