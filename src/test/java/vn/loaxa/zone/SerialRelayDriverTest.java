@@ -175,6 +175,20 @@ class SerialRelayDriverTest {
                                 + " (unit 1) refused relay 12 (coil 11): Illegal Data Address"),
                         tuple(5L, Ack.ACKNOWLEDGED, "relay 5 (coil 4) reads back on"));
         assertThat(board.coilsOn()).containsExactly(1, 4);
+
+        // Coils 1 and 11 are read in one request, which the board refuses; read one by one, only
+        // the relay beyond the board stays unknown.
+        board.clearFrames();
+        var statuses = driver.poll(List.of(THON_2, beyond, noRelay)).orElseThrow();
+
+        assertThat(statuses).extracting(ZoneStatus::villageId, ZoneStatus::online, ZoneStatus::on, ZoneStatus::detail)
+                .containsExactly(
+                        tuple(2L, true, true, "relay 2 (coil 1) reads back on"),
+                        tuple(12L, true, null, "board on " + pair.stationPort()
+                                + " (unit 1) refused relay 12 (coil 11): Illegal Data Address"),
+                        tuple(7L, false, null, "no relay number set for Thôn 7"));
+        assertThat(board.frames()).extracting(Frame::function, Frame::address, Frame::value).containsExactly(
+                tuple(READ_COILS, 1, 11), tuple(READ_COILS, 1, 1), tuple(READ_COILS, 11, 1));
     }
 
     @Test
