@@ -142,6 +142,13 @@ public class ZoneSwitchboard {
         config = DatabaseLane.engine(settings::config);
         worker.execute(() -> {
             health.clear();
+            // What the old driver switched says nothing about the new one's villages: a village on
+            // air keeps its holders, every other one is taken as off (start-up switched all off).
+            zones.values().forEach(z -> {
+                if (z.holders.isEmpty()) {
+                    z.on = false;
+                }
+            });
             currentDriver();
         });
     }
@@ -267,7 +274,8 @@ public class ZoneSwitchboard {
             boolean alreadyOn = zone.on || !zone.holders.isEmpty();
             zone.holders.add(session);
             if (zone.pendingOff != null) {
-                zone.pendingOff.cancel(false);
+                // The pending switch-off is shared by all the villages its broadcast released; this
+                // one drops out of it (switchOff skips a village no longer released by that broadcast).
                 zone.pendingOff = null;
                 var previous = zone.releasedBy;
                 zone.releasedBy = null;
@@ -498,7 +506,9 @@ public class ZoneSwitchboard {
             return driver;
         }
         if (driver != null) {
-            driver.close();
+            // Closing a serial port can take seconds (longer when the device vanished): never on this thread.
+            var old = driver;
+            Thread.ofVirtual().name("loaxa-zones-close").start(old::close);
             driver = null;
         }
         driverConfig = c;
