@@ -103,7 +103,6 @@ class VillageSwitchingSoundCardTest extends SpringTest {
             var lastOn = on.stream().map(FakeRelayBoard.CoilChange::at).max(Instant::compareTo).orElseThrow();
             var firstOff = off.stream().map(FakeRelayBoard.CoilChange::at).min(Instant::compareTo).orElseThrow();
             long leadMs = Duration.between(lastOn, firstSample).toMillis();
-            System.out.printf("BENCH zone_switch_on_lead_ms %d%n", leadMs);
             System.out.printf("modbus: villages on %d ms before the first sample, off %d ms after the last; first "
                     + "sample %d ms after the instant%n", leadMs, Duration.between(lastSample, firstOff).toMillis(),
                     Duration.between(planned, firstSample).toMillis());
@@ -127,6 +126,45 @@ class VillageSwitchingSoundCardTest extends SpringTest {
         }
     }
 
+    /**
+     * Broadcasts one after another through a healthy board (one here; the benchmark runs more with
+     * {@code -Dloaxa.zone.broadcasts}): how long before each instant the last of its villages was
+     * confirmed on, by the log's own ON rows, and how many switches failed.
+     */
+    @Test
+    void every_broadcast_finds_its_villages_confirmed_on_before_its_instant() throws Exception {
+        int count = Integer.getInteger("loaxa.zone.broadcasts", 1);
+        try (var cable = VirtualSerialPair.start(tmp.resolve("serial"));
+             var board = FakeRelayBoard.modbus(cable.board(), 1, 8)) {
+            configure("MODBUS", cable.stationPort(), "");
+            var tone = asset("Bản tin đo 770 Hz", 770, 1);
+            var t0 = Instant.now().plusSeconds(8).truncatedTo(ChronoUnit.MILLIS);
+            var keys = new ArrayList<String>();
+            for (int i = 0; i < count; i++) {
+                // Alternating village sets, so every broadcast really switches something on and off.
+                keys.add(schedule(t0.plusSeconds(6L * i), i % 2 == 0 ? List.of(2L, 5L) : List.of(1L, 3L, 7L), tone));
+            }
+            long minLead = Long.MAX_VALUE;
+            long failures = 0;
+            for (int i = 0; i < count; i++) {
+                var key = keys.get(i);
+                awaitEnd(key, Duration.ofSeconds(30 + 6L * i));
+                var on = awaitVillageRows(key, "ON", i % 2 == 0 ? 2 : 3);
+                var off = awaitVillageRows(key, "OFF", i % 2 == 0 ? 2 : 3);
+                failures += on.stream().filter(r -> "FAILED".equals(r.get("outcome"))).count()
+                        + off.stream().filter(r -> "FAILED".equals(r.get("outcome"))).count();
+                long lastConfirmed = on.stream().mapToLong(r -> ((Number) r.get("actual_start_ms")).longValue())
+                        .max().orElseThrow();
+                minLead = Math.min(minLead, t0.plusSeconds(6L * i).toEpochMilli() - lastConfirmed);
+            }
+            System.out.printf("BENCH zone_switch_on_lead_ms %d%n", minLead);
+            System.out.printf("BENCH zone_switch_failures %d%n", failures);
+            assertThat(failures).isZero();
+            assertThat(minLead).as("the last village confirmed on before the instant").isPositive();
+            assertThat(board.coilsOn()).as("every relay off again").isEmpty();
+        }
+    }
+
     @Test
     void a_board_that_does_not_answer_is_logged_and_alerted_while_the_audio_plays_on() throws Exception {
         try (var cable = VirtualSerialPair.start(tmp.resolve("serial"));
@@ -147,7 +185,6 @@ class VillageSwitchingSoundCardTest extends SpringTest {
             });
             var status = api().get("/api/status", "admin", ADMIN_PASSWORD, "vi");
             assertThat(status.body()).contains("VILLAGE_SWITCH_FAILED").contains("Thôn 2").contains("Thôn 5");
-            System.out.printf("BENCH zone_switch_failures %d%n", onRows.size());
             var villages = api().get("/api/villages/2", "admin", ADMIN_PASSWORD, "vi");
             assertThat(villages.body()).contains("\"problem\"").contains("failed");
 
