@@ -104,16 +104,15 @@ public class ZoneSwitchboard {
         this.drivers = drivers;
         this.clock = clock;
         this.config = DatabaseLane.engine(settings::config);
+        // First in the worker's queue, before any broadcast (a resumption after a crash) can hand it
+        // work: relays keep their state through a crash or a power cut of the PC, so every village is
+        // switched off, and the ON rows the crash left open get their OFF rows.
+        worker.execute(this::switchEverythingOffAfterStart);
     }
 
-    /**
-     * Once the station is up: every village switched off (relays hold their state through a crash or
-     * a power cut of the PC), the ON rows of broadcasts a crash cut get their OFF rows, and the poll
-     * of the drivers that can be polled starts.
-     */
+    /** Once the station is up, the drivers that can be polled are polled. */
     @EventListener(ApplicationReadyEvent.class)
     void start() {
-        worker.execute(this::switchEverythingOffAfterStart);
         long every = POLL_EVERY.toMillis();
         worker.scheduleWithFixedDelay(this::poll, every, every, TimeUnit.MILLISECONDS);
     }
@@ -391,6 +390,11 @@ public class ZoneSwitchboard {
             var results = call(all, false);
             var byVillage = new HashMap<Long, SwitchResult>();
             results.forEach(r -> byVillage.put(r.villageId(), r));
+            var failed = all.stream().filter(a -> !byVillage.get(a.villageId()).switched()).toList();
+            if (!failed.isEmpty()) {
+                failed.forEach(a -> zones.computeIfAbsent(a.villageId(), id -> new Zone()).on = true);
+                worker.schedule(() -> retryOff(failed), RETRY_OFF.toMillis(), TimeUnit.MILLISECONDS);
+            }
             log.info("Village loudspeakers switched off at start-up: {}", results.stream()
                     .map(r -> r.villageId() + "=" + r.ack()).toList());
             closeOpenSwitches(byVillage);
