@@ -138,7 +138,11 @@ public class ZoneSwitchboard {
 
     /** Applies settings an admin just saved: the next switch uses the new driver. */
     public void reload() {
+        var before = config;
         config = DatabaseLane.engine(settings::config);
+        if (config.equals(before)) {
+            return; // saved unchanged: nothing to forget, no driver to reopen
+        }
         worker.execute(() -> {
             health.clear();
             // What the old driver switched says nothing about the new one's villages: a village on
