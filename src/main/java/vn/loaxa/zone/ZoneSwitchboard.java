@@ -208,7 +208,9 @@ public class ZoneSwitchboard {
 
     /** The lead of a DTMF broadcast: the tones, or the pre-roll when longer, in whole 10 ms. */
     static long leadMillis(List<String> codes, DtmfSettings s, Duration preRoll) {
-        long tones = codes.isEmpty() ? 0 : DtmfTones.frames(codes, MILLIS, s);
+        // Measured at one frame per ms, plus 10 ms: at the line's rate each tone's length rounds to
+        // whole frames, and the tones must never be longer than the lead that holds them.
+        long tones = codes.isEmpty() ? 0 : DtmfTones.frames(codes, MILLIS, s) + 10;
         long lead = Math.max(tones, preRoll.toMillis());
         return (lead + 9) / 10 * 10;
     }
@@ -222,7 +224,8 @@ public class ZoneSwitchboard {
     public List<VillageHealth> health() {
         var c = config;
         var out = new ArrayList<VillageHealth>();
-        for (var v : DatabaseLane.engine(addresses::villages)) {
+        // Read by screens and the API on their own connections: never the engine's.
+        for (var v : addresses.villages()) {
             var h = health.get(v.id());
             out.add(h == null ? new VillageHealth(v.id(), v.name(), v.enabled(), c.driver(), null, null, false, null,
                     null, null) : new VillageHealth(v.id(), v.name(), v.enabled(), c.driver(), h.online(), h.lastSeen(),
