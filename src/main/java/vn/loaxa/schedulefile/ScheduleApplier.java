@@ -15,7 +15,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.loaxa.base.InvalidInputException;
 
 import vn.loaxa.bulletin.Bulletin;
 import vn.loaxa.bulletin.BulletinService;
@@ -31,6 +35,10 @@ import vn.loaxa.schedulefile.ScheduleDocument.ProgrammeSpec;
 import vn.loaxa.security.CurrentUser;
 import vn.loaxa.station.Village;
 import vn.loaxa.station.VillageService;
+import vn.loaxa.zone.VillageZones;
+import vn.loaxa.zone.ZoneAddress;
+import vn.loaxa.zone.ZoneSettings;
+import vn.loaxa.zone.ZoneSwitchboard;
 
 /**
  * Carries out a {@link ScheduleDiff.Plan}: first the audio files it names go into the library, each
@@ -38,6 +46,8 @@ import vn.loaxa.station.VillageService;
  * schedule change in one short transaction, through the feature services (so their checks and role
  * rules apply). If the changes fail, the transaction rolls back and the station's schedule is as it
  * was; audio already imported stays in the library, where a later import finds and reuses it.
+ * Village addresses and switching settings are written in the same transaction; the switchboard
+ * takes them up only once it has committed, so a rolled-back import never switches by them.
  */
 @Component
 class ScheduleApplier {
@@ -51,13 +61,20 @@ class ScheduleApplier {
     private final ProgrammeService programmes;
     private final QueueService queue;
     private final CampaignRepository campaigns;
+    private final VillageZones zones;
+    private final ZoneSettings switching;
+    private final ZoneSwitchboard switchboard;
     private final ScheduleDiff diff;
     private final Clock clock;
 
     ScheduleApplier(PlatformTransactionManager tm, LibraryService library, VillageService villages,
                     BulletinService bulletins, ProgrammeService programmes, QueueService queue,
-                    CampaignRepository campaigns, ScheduleDiff diff, Clock clock) {
+                    CampaignRepository campaigns, VillageZones zones, ZoneSettings switching,
+                    ZoneSwitchboard switchboard, ScheduleDiff diff, Clock clock) {
         this.transactions = new TransactionTemplate(tm);
+        this.zones = zones;
+        this.switching = switching;
+        this.switchboard = switchboard;
         this.library = library;
         this.villages = villages;
         this.bulletins = bulletins;
@@ -82,6 +99,16 @@ class ScheduleApplier {
         }
         if (doc.villages() != null) {
             applyVillages(r);
+        }
+        boolean switchingChanged = doc.villages() != null && applyAddresses(r);
+        switchingChanged |= applySwitching(r);
+        if (switchingChanged) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    switchboard.reload();
+                }
+            });
         }
         var villageIds = new HashMap<String, Long>();
         villages.findAll().forEach(v -> villageIds.put(v.name(), v.id()));
@@ -155,6 +182,61 @@ class ScheduleApplier {
                 villages.update(v.id(), v.name(), false);
             }
         }
+    }
+
+    /**
+     * Stores the addresses of the file's villages that change. Two villages may trade relays (or codes,
+     * or topics), which row by row would clash with the other's old value: every changing village
+     * first lets go of its unique values, then takes its new ones. True when anything was stored.
+     */
+    private boolean applyAddresses(Resolved r) {
+        var current = new HashMap<String, ZoneAddress>();
+        zones.all().forEach(a -> current.put(a.villageName(), a));
+        var changing = new java.util.LinkedHashMap<ScheduleDocument.VillageSpec, ZoneAddress>();
+        r.addressed().forEach((name, spec) -> {
+            var now = current.get(name);
+            var wanted = Resolved.address(now, spec.address());
+            if (!wanted.equals(now)) {
+                changing.put(spec, wanted);
+            }
+        });
+        var by = CurrentUser.name();
+        changing.forEach((spec, wanted) -> {
+            var now = current.get(wanted.villageName());
+            var code = now.code().equals(wanted.code()) ? now.code() : "import.tmp." + now.villageId();
+            store(spec, () -> zones.updateFromScheduleFile(now.villageId(), code, null, now.dtmfOn(), now.dtmfOff(),
+                    null, by));
+        });
+        changing.forEach((spec, a) -> store(spec, () -> zones.updateFromScheduleFile(a.villageId(), a.code(),
+                a.relay(), a.dtmfOn(), a.dtmfOff(), a.mqttTopic(), by)));
+        return !changing.isEmpty();
+    }
+
+    /** The checks found every problem they could; what the station still refuses is named at the village. */
+    private static void store(ScheduleDocument.VillageSpec spec, Runnable write) {
+        try {
+            write.run();
+        } catch (InvalidInputException e) {
+            throw refused(spec.at(), e);
+        }
+    }
+
+    private boolean applySwitching(Resolved r) {
+        var wanted = r.wantedSwitching();
+        var spec = r.doc().switching();
+        if (wanted == null || spec == null || wanted.equals(switching.config())) {
+            return false;
+        }
+        try {
+            switching.saveFromScheduleFile(wanted, CurrentUser.name());
+        } catch (InvalidInputException e) {
+            throw refused(spec.at(), e);
+        }
+        return true;
+    }
+
+    private static ScheduleFileException refused(ScheduleDocument.Where at, InvalidInputException e) {
+        return new ScheduleFileException(List.of(ScheduleFileProblem.at(at, e.messageKey(), e.args())));
     }
 
     /** Every referenced audio file's asset id; files not yet in the library go through its import checks. */
