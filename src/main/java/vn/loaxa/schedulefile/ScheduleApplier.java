@@ -12,7 +12,10 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteException;
 import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -53,6 +56,7 @@ import vn.loaxa.zone.ZoneSwitchboard;
 class ScheduleApplier {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduleApplier.class);
+    private static final int SQLITE_CONSTRAINT = 19;
 
     private final TransactionTemplate transactions;
     private final LibraryService library;
@@ -106,7 +110,13 @@ class ScheduleApplier {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    switchboard.reload();
+                    try {
+                        switchboard.reload();
+                    } catch (RuntimeException e) {
+                        // The import stands (it committed); the caller must not be told it failed.
+                        log.error("Schedule import saved new switching settings, but the switchboard did not "
+                                + "take them up; they apply after the next save or restart", e);
+                    }
                 }
             });
         }
@@ -204,21 +214,39 @@ class ScheduleApplier {
         changing.forEach((spec, wanted) -> {
             var now = current.get(wanted.villageName());
             var code = now.code().equals(wanted.code()) ? now.code() : "import.tmp." + now.villageId();
-            store(spec, () -> zones.updateFromScheduleFile(now.villageId(), code, null, now.dtmfOn(), now.dtmfOff(),
-                    null, by));
+            store(spec, code, () -> zones.updateFromScheduleFile(now.villageId(), code, null, now.dtmfOn(),
+                    now.dtmfOff(), null, by));
         });
-        changing.forEach((spec, a) -> store(spec, () -> zones.updateFromScheduleFile(a.villageId(), a.code(),
-                a.relay(), a.dtmfOn(), a.dtmfOff(), a.mqttTopic(), by)));
+        changing.forEach((spec, a) -> store(spec, a.code(), () -> zones.updateFromScheduleFile(a.villageId(),
+                a.code(), a.relay(), a.dtmfOn(), a.dtmfOff(), a.mqttTopic(), by)));
         return !changing.isEmpty();
     }
 
-    /** The checks found every problem they could; what the station still refuses is named at the village. */
-    private static void store(ScheduleDocument.VillageSpec spec, Runnable write) {
+    /**
+     * The checks found every problem they could; what the station still refuses (e.g. a code equal to
+     * the default code {@code v<id>} a village added by this import takes) is named at the village.
+     */
+    private static void store(ScheduleDocument.VillageSpec spec, String code, Runnable write) {
         try {
             write.run();
         } catch (InvalidInputException e) {
             throw refused(spec.at(), e);
+        } catch (DataAccessException e) {
+            if (!isConstraint(e)) {
+                throw e;
+            }
+            // SQLite gives no SQL state, so a unique address can reach here untranslated.
+            throw new ScheduleFileException(List.of(ScheduleFileProblem.at(spec.at(), "error.zone.inUse", code)));
         }
+    }
+
+    private static boolean isConstraint(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLiteException e) {
+                return (e.getResultCode().code & 0xFF) == SQLITE_CONSTRAINT;
+            }
+        }
+        return error instanceof DataIntegrityViolationException;
     }
 
     private boolean applySwitching(Resolved r) {
