@@ -180,7 +180,8 @@ class ScheduleDiff {
         if (!from.mqtt().password().equals(to.mqtt().password())) {
             // Never the password itself: previews are shown on screens and returned by the API.
             fields.add("mqtt.password");
-            details.add(new Detail("switching.mqttPassword", secret(from.mqtt().password(), "schedulefile.value.secretSet"),
+            details.add(new Detail("switching.mqttPassword",
+                    secret(from.mqtt().password(), "schedulefile.value.secretSet"),
                     secret(to.mqtt().password(), "schedulefile.value.secretNew")));
         }
         detail(fields, details, "mqtt.client-id", "switching.mqttClientId", text(from.mqtt().clientId()),

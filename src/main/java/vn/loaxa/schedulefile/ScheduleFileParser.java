@@ -113,7 +113,10 @@ final class ScheduleFileParser {
                 where(zoneNode == null ? node : zoneNode, "station.time_zone"));
     }
 
-    /** {@code - Thôn 1}, or {@code - {name: Thôn 1, code: thon-1, relay: 1, dtmf: {on: "*31#", off: "#31*"}, mqtt: ...}}. */
+    /**
+     * {@code - Thôn 1}, or with addresses:
+     * {@code - {name: Thôn 1, code: thon-1, relay: 1, dtmf: {on: "*31#", off: "#31*"}, mqtt: gioson/thon1}}.
+     */
     private VillageSpec village(Node node, String path) {
         if (!(node instanceof MappingNode)) {
             return new VillageSpec(requiredText(node, path), where(node, path));

@@ -167,6 +167,20 @@ class ScheduleFileSwitchingTest extends FreshStationTest {
     }
 
     @Test
+    void a_village_the_file_adds_is_previewed_with_its_addresses() {
+        var changes = files.preview(file("moi.yaml", """
+                villages: [Thôn 1, Thôn 2, Thôn 3, Thôn 4, Thôn 5, Thôn 6, Thôn 7,
+                           {name: Thôn 8, code: thon-8, relay: 8, dtmf: {on: "*38#", off: "#38*"}}]
+                """));
+        assertThat(changes).singleElement().satisfies(c -> {
+            assertThat(c.action()).isEqualTo(Action.ADDED);
+            assertThat(c.name()).isEqualTo("Thôn 8");
+            assertThat(c.describe(Texts.VIETNAMESE)).containsExactly("Mã thôn: (trống) → thon-8",
+                    "Rơ-le: (trống) → 8", "Mã DTMF bật loa: (trống) → *38#", "Mã DTMF tắt loa: (trống) → #38*");
+        });
+    }
+
+    @Test
     void applying_stores_addresses_and_settings_and_the_switchboard_takes_them_up() {
         var thon3 = address("Thôn 3");
         files.apply(file("loa.yaml", WIRED));
@@ -263,7 +277,8 @@ class ScheduleFileSwitchingTest extends FreshStationTest {
                         tuple("villages[6].mqtt", 12, "schedulefile.error.badTopic"),
                         tuple("villages[7].relay", 13, "schedulefile.error.badRelay"));
         assertThat(problems.getFirst().message(Texts.VIETNAMESE)).isEqualTo("sai.yaml, dòng 2, trường "
-                + "villages[0].relay: Số rơ-le \"300\" không hợp lệ: phải là số nguyên từ 1 đến 256, như in trên bảng rơ-le.");
+                + "villages[0].relay: Số rơ-le \"300\" không hợp lệ: phải là số nguyên từ 1 đến 256, "
+                + "như in trên bảng rơ-le.");
         assertThat(problems.get(3).message(Texts.ENGLISH)).startsWith("sai.yaml, line 9, field villages[3].dtmf.off: "
                 + "The DTMF code is blank. Put the code in double quotes");
     }
@@ -403,8 +418,8 @@ class ScheduleFileSwitchingTest extends FreshStationTest {
                     "Cách điều khiển loa: không điều khiển (chỉ ghi nhật ký) → âm DTMF trong chương trình phát",
                     "Mật khẩu MQTT: (trống) → (mật khẩu mới trong tệp)"));
         });
-        assertThat((List<?>) body.get("warnings")).singleElement().satisfies(w -> assertThat((String) w)
-                .startsWith("loa.yaml, dòng 3, trường switching.mqtt.password: Mật khẩu MQTT được ghi thẳng trong tệp"));
+        assertThat((List<?>) body.get("warnings")).singleElement().satisfies(w -> assertThat((String) w).startsWith(
+                "loa.yaml, dòng 3, trường switching.mqtt.password: Mật khẩu MQTT được ghi thẳng trong tệp"));
 
         var en = api.upload("/api/schedules/import?dryRun=true", "admin", ADMIN_PASSWORD, "loa.yaml", yaml, null, "en");
         assertThat(en.body()).contains("Switching driver: none (log only) → DTMF tones in the programme audio",
