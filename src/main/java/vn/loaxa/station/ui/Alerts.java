@@ -1,9 +1,11 @@
 package vn.loaxa.station.ui;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import vn.loaxa.airlog.AirLogRecords.LoggedBroadcast;
@@ -13,6 +15,7 @@ import vn.loaxa.base.ui.Formats;
 import vn.loaxa.playout.PlayoutAlerts;
 import vn.loaxa.playout.StationPlayer;
 import vn.loaxa.station.StationProperties;
+import vn.loaxa.zone.ZoneSwitchboard;
 
 /**
  * The dashboard's alerts. The air log check walks the whole chain, so its result is the one
@@ -26,8 +29,11 @@ class Alerts {
     private final StationPlayer player;
     private final PlayoutAlerts playoutAlerts;
     private final StationProperties station;
+    private final ZoneSwitchboard switchboard;
 
-    Alerts(StationPlayer player, PlayoutAlerts playoutAlerts, StationProperties station) {
+    Alerts(StationPlayer player, PlayoutAlerts playoutAlerts, StationProperties station,
+           ZoneSwitchboard switchboard) {
+        this.switchboard = switchboard;
         this.player = player;
         this.playoutAlerts = playoutAlerts;
         this.station = station;
@@ -52,11 +58,21 @@ class Alerts {
         }
         playoutAlerts.airLogBacklog().ifPresent(a -> messages.add(Texts.get(locale, a.messageKey(),
                 a.args().toArray())));
+        // The same village alerts as /api/status; the audio played on, a village did not hear it.
+        for (var village : switchboard.alerts()) {
+            messages.add(village.problem() != null
+                    ? Texts.get(locale, "zone.alert.failed", village.name(), village.problem(), at(village.problemAt()))
+                    : Texts.get(locale, "zone.alert.offline", village.name(), at(village.lastSeen())));
+        }
         var v = playoutAlerts.airLogVerification(verifyNow);
         if (!v.intact()) {
             messages.add(Texts.get(locale, "ui.alert.logBroken", String.valueOf(v.firstBadRow()),
                     v.problem() == null ? "" : v.problem()));
         }
         return messages;
+    }
+
+    private static String at(@Nullable Instant i) {
+        return i == null ? "" : Formats.date(i.atZone(Formats.ZONE).toLocalDate()) + " " + Formats.timeSeconds(i);
     }
 }

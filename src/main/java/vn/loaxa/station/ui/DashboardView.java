@@ -23,17 +23,23 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import jakarta.annotation.security.PermitAll;
+import org.jspecify.annotations.Nullable;
 import vn.loaxa.airlog.AirLogRecords.LoggedBroadcast;
 import vn.loaxa.airlog.AirLogService;
 import vn.loaxa.base.ui.Formats;
 import vn.loaxa.base.ui.OutcomeBadge;
 import vn.loaxa.playout.StationPlayer;
+import vn.loaxa.playout.VillageTest;
 import vn.loaxa.schedule.Occurrence;
 import vn.loaxa.schedule.ScheduleService;
 import vn.loaxa.station.Village;
 import vn.loaxa.station.VillageService;
+import vn.loaxa.zone.ZoneSwitchboard;
+import vn.loaxa.zone.ui.VillageStatusList;
+import vn.loaxa.zone.ui.VillageTestPanel;
 
 /**
  * What the operator needs at a glance: what is on air (live), what comes next, what aired today and
@@ -64,11 +70,14 @@ class DashboardView extends Div implements HasDynamicTitle, BeforeEnterObserver 
     private final Div alertList = new Div();
     private final Grid<Occurrence> next = new Grid<>();
     private final Grid<LoggedBroadcast> today = new Grid<>();
+    private final VillageStatusList villageStatus;
+    private final @Nullable VillageTestPanel villageTest;
     private Registration poll;
     private int ticks;
 
     DashboardView(StationPlayer player, ScheduleService schedule, AirLogService airLog, Alerts alerts,
-                  VillageService villages, Clock clock) {
+                  VillageService villages, Clock clock, ZoneSwitchboard switchboard, VillageTest villageTest,
+                  AuthenticationContext auth) {
         this.player = player;
         this.schedule = schedule;
         this.airLog = airLog;
@@ -111,7 +120,17 @@ class DashboardView extends Div implements HasDynamicTitle, BeforeEnterObserver 
             g.setAllRowsVisible(true);
         }
 
-        var left = new Div(onAir, card("ui.dashboard.alerts", alertList));
+        villageStatus = new VillageStatusList(switchboard);
+        var villagesCard = card("ui.zone.villages", villageStatus);
+        villagesCard.setId("villages-card");
+        // Testing switches loudspeakers in every village: for those who may put the station on air.
+        this.villageTest = auth.hasAnyRole("ADMIN", "OPERATOR")
+                ? new VillageTestPanel(villageTest, player, switchboard, clock, villageStatus::refresh) : null;
+        if (this.villageTest != null) {
+            villagesCard.add(this.villageTest);
+        }
+
+        var left = new Div(onAir, card("ui.dashboard.alerts", alertList), villagesCard);
         left.addClassName("loaxa-col");
         var right = new Div(card("ui.dashboard.next", next), card("ui.dashboard.today", today));
         right.addClassName("loaxa-col");
@@ -187,6 +206,10 @@ class DashboardView extends Div implements HasDynamicTitle, BeforeEnterObserver 
         var dayStart = now.atZone(Formats.ZONE).toLocalDate().atStartOfDay(Formats.ZONE).toInstant();
         var logged = airLog.all(dayStart, dayStart.plus(Duration.ofDays(1)));
         today.setItems(logged);
+        villageStatus.refresh();
+        if (villageTest != null) {
+            villageTest.refresh();
+        }
         alertList.removeAll();
         var messages = alerts.current(getLocale(), logged, verifyLog);
         if (messages.isEmpty()) {

@@ -1,6 +1,10 @@
 package vn.loaxa.station.ui;
 
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -10,6 +14,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -17,23 +22,41 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
+import org.jspecify.annotations.Nullable;
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.playout.StationPlayer;
+import vn.loaxa.playout.VillageTest;
 import vn.loaxa.station.StationSettings;
 import vn.loaxa.station.Village;
 import vn.loaxa.station.VillageService;
+import vn.loaxa.zone.VillageZones;
+import vn.loaxa.zone.ZoneAddress;
+import vn.loaxa.zone.ZoneSwitchboard;
+import vn.loaxa.zone.ZoneSettings;
+import vn.loaxa.zone.ui.SwitchingSettings;
+import vn.loaxa.zone.ui.VillageAddressDialog;
+import vn.loaxa.zone.ui.VillageTestPanel;
 
-/** Commune and station names, villages, and the sound output (device, grace window, test tone). */
+/**
+ * Commune and station names, villages with their loudspeaker addresses, the sound output (device,
+ * grace window, test tone), and how the villages' loudspeakers are switched.
+ */
 @Route("settings")
 @Menu(order = 9, title = "ui.nav.settings")
 @RolesAllowed("ADMIN")
 class SettingsView extends Div implements HasDynamicTitle {
 
     private final VillageService villages;
+    private final VillageZones zones;
+    private final ZoneSwitchboard switchboard;
     private final Grid<Village> grid = new Grid<>();
+    private Map<Long, ZoneAddress> addresses = Map.of();
 
-    SettingsView(StationSettings settings, VillageService villages, StationPlayer player) {
+    SettingsView(StationSettings settings, VillageService villages, StationPlayer player, ZoneSettings zoneSettings,
+                 VillageZones zones, ZoneSwitchboard switchboard, VillageTest villageTest, Clock clock) {
         this.villages = villages;
+        this.zones = zones;
+        this.switchboard = switchboard;
         addClassName("loaxa-page");
         // What reports print in their header and signature block: set once per commune.
         var fields = new java.util.LinkedHashMap<String, TextField>();
@@ -58,14 +81,25 @@ class SettingsView extends Div implements HasDynamicTitle {
         grid.addComponentColumn(this::nameEditor).setHeader(getTranslation("ui.settings.village")).setFlexGrow(1);
         grid.addComponentColumn(v -> {
             var on = new Checkbox(getTranslation("ui.settings.inUse"), v.enabled());
-            on.addValueChangeListener(e -> Notices.attempt(this, () -> villages.update(v.id(), v.name(), e.getValue())));
+            // Seven identical "in use" boxes say nothing to a screen reader without the village's name.
+            on.setAriaLabel(getTranslation("ui.zone.villageInUse", v.name()));
+            on.addValueChangeListener(e -> Notices.attempt(this, () -> villages.update(v.id(), current(v).name(),
+                    e.getValue())));
             return on;
+        }).setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(v -> {
+            var edit = new Button(getTranslation("ui.zone.address"), e -> editAddress(v));
+            edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            edit.setAriaLabel(getTranslation("ui.zone.editAddress", v.name()));
+            edit.setId("village-address-" + v.id());
+            return edit;
         }).setAutoWidth(true).setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
         grid.setAllRowsVisible(true);
         grid.setId("village-grid");
         var newName = new TextField();
         newName.setPlaceholder(getTranslation("ui.settings.newVillage"));
+        newName.setAriaLabel(getTranslation("ui.zone.newVillageName"));
         var add = new Button(getTranslation("ui.settings.addVillage"), VaadinIcon.PLUS.create(), e -> {
             if (Notices.attempt(this, () -> villages.create(newName.getValue()))) {
                 newName.clear();
@@ -80,7 +114,14 @@ class SettingsView extends Div implements HasDynamicTitle {
         var left = new Div(card("ui.settings.names", names), card("ui.settings.output",
                 new OutputSettings(settings, player)));
         left.addClassName("loaxa-col");
-        var right = new Div(card("ui.settings.villages", grid, addRow));
+        var testPanel = new VillageTestPanel(villageTest, player, switchboard, clock, () -> {
+        });
+        var switching = card("ui.zone.title", new SwitchingSettings(zoneSettings, switchboard, () -> {
+            testPanel.refresh();
+            refresh();
+        }), testPanel);
+        switching.setId("switching-card");
+        var right = new Div(card("ui.settings.villages", grid, addRow), switching);
         right.addClassName("loaxa-col");
         var cols = new Div(left, right);
         cols.addClassName("loaxa-dashboard-grid");
@@ -88,16 +129,50 @@ class SettingsView extends Div implements HasDynamicTitle {
         refresh();
     }
 
-    private TextField nameEditor(Village v) {
+    private Div nameEditor(Village v) {
         var field = new TextField();
         field.setValue(v.name());
         field.setWidthFull();
+        field.setAriaLabel(getTranslation("ui.zone.villageName", v.position()));
         field.addValueChangeListener(e -> {
             if (e.isFromClient()) {
-                Notices.attempt(this, () -> villages.update(v.id(), e.getValue(), v.enabled()));
+                Notices.attempt(this, () -> villages.update(v.id(), e.getValue(), current(v).enabled()));
             }
         });
-        return field;
+        var address = new Span(summary(addresses.get(v.id())));
+        address.addClassName("loaxa-muted");
+        address.getStyle().set("font-size", "var(--lumo-font-size-s)");
+        return new Div(field, address);
+    }
+
+    /** The village as stored now: the row's copy is stale once its name or box was changed. */
+    private Village current(Village v) {
+        return villages.findAll().stream().filter(x -> x.id() == v.id()).findFirst().orElse(v);
+    }
+
+    /** The village's code and whichever addresses are set, so a gap in the wiring table shows. */
+    private String summary(@Nullable ZoneAddress a) {
+        if (a == null) {
+            return "";
+        }
+        var parts = new ArrayList<String>();
+        parts.add(a.code());
+        if (a.relay() != null) {
+            parts.add(getTranslation("ui.zone.summary.relay", String.valueOf(a.relay())));
+        }
+        if (a.dtmfOn() != null || a.dtmfOff() != null) {
+            parts.add(getTranslation("ui.zone.summary.dtmf", a.dtmfOn() == null ? "–" : a.dtmfOn(),
+                    a.dtmfOff() == null ? "–" : a.dtmfOff()));
+        }
+        if (a.mqttTopic() != null) {
+            parts.add(getTranslation("ui.zone.summary.topic", a.mqttTopic()));
+        }
+        return String.join(" · ", parts);
+    }
+
+    private void editAddress(Village v) {
+        var a = zones.all().stream().filter(x -> x.villageId() == v.id()).findFirst().orElseThrow();
+        new VillageAddressDialog(zones, a, switchboard.config().driver(), this::refresh).open();
     }
 
     private Div card(String key, com.vaadin.flow.component.Component... content) {
@@ -108,6 +183,9 @@ class SettingsView extends Div implements HasDynamicTitle {
     }
 
     private void refresh() {
+        var byVillage = new HashMap<Long, ZoneAddress>();
+        zones.all().forEach(a -> byVillage.put(a.villageId(), a));
+        addresses = byVillage;
         grid.setItems(villages.findAll());
     }
 
