@@ -307,6 +307,39 @@ class VillageSwitchingSoundCardTest extends SpringTest {
         assertThat(airLog.verify().intact()).isTrue();
     }
 
+    @Test
+    void an_emergency_takes_over_the_villages_on_air_and_switches_on_every_other_enabled_one() throws Exception {
+        var calls = tmp.resolve("calls.txt");
+        var program = tmp.resolve("switch.sh");
+        Files.writeString(program, """
+                #!/bin/sh
+                echo "$(date +%%s%%3N) $*" >> '%s'
+                """.formatted(calls));
+        Files.setPosixFilePermissions(program, PosixFilePermissions.fromString("rwxr-xr-x"));
+        configure("COMMAND", "", program.toString());
+        var programme = asset("Chương trình dài", 440, 8);
+        var warning = asset("Cảnh báo lũ", 1_000, 1.5);
+        var planned = Instant.now().plusSeconds(7).truncatedTo(ChronoUnit.MILLIS);
+        var key = schedule(planned, List.of(2L), programme);
+        Thread.sleep(Duration.between(Instant.now(), planned.plusSeconds(2)).toMillis());
+
+        var response = api().postJson("/api/emergency", "admin", ADMIN_PASSWORD, """
+                {"title": "Cảnh báo lũ", "assetIds": [%d], "villageIds": [1]}""".formatted(warning.id()), null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        var emergency = (String) json(response.body()).get("key");
+        assertThat(awaitEnd(key, Duration.ofSeconds(10)).get("outcome")).isEqualTo("PREEMPTED");
+        assertThat(awaitEnd(emergency, Duration.ofSeconds(15)).get("outcome")).isEqualTo("COMPLETED");
+        awaitVillageRows(emergency, "OFF", 7);
+
+        var lines = Files.readAllLines(calls).stream().map(l -> l.substring(l.indexOf(' ') + 1)).toList();
+        // Thôn 2 stays on from the programme into the warning; every other village comes on for it.
+        assertThat(lines).containsExactly("on thon-2", "on thon-1 thon-3 thon-4 thon-5 thon-6 thon-7",
+                "off thon-1 thon-2 thon-3 thon-4 thon-5 thon-6 thon-7");
+        assertThat(villageRows(key, "OFF")).extracting(r -> r.get("outcome")).containsExactly("KEPT_ON");
+        assertThat(villageRows(emergency, "ON")).hasSize(7).extracting(r -> r.get("outcome"))
+                .containsOnly("ACKNOWLEDGED");
+    }
+
     private void configure(String driver, String serialPort, String program) throws Exception {
         var response = api().putJson("/api/settings/switching", "admin", ADMIN_PASSWORD, """
                 {"driver": "%s", "preRollMs": 2000, "serialPort": "%s", "baudRate": 9600, "modbusUnit": 1,
