@@ -59,10 +59,6 @@ final class EmbeddedBroker implements AutoCloseable {
         return front.uri();
     }
 
-    synchronized boolean running() {
-        return server != null;
-    }
-
     synchronized void start() {
         if (server != null) {
             return;

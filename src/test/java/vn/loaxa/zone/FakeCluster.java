@@ -65,10 +65,6 @@ final class FakeCluster implements AutoCloseable {
         return cluster;
     }
 
-    String topic() {
-        return topic;
-    }
-
     /** Connects and waits until it is subscribed and has reported its status. */
     void connect() {
         away = false;
@@ -111,10 +107,6 @@ final class FakeCluster implements AutoCloseable {
     /** The commands received, in order. */
     List<String> commands() {
         return List.copyOf(commands);
-    }
-
-    boolean connected() {
-        return client.isConnected();
     }
 
     void awaitReady() {

@@ -11,10 +11,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,22 +58,24 @@ class MqttClusterDriverTest {
         thon4.dropAbruptly();
         awaitOffline(driver, zones.get(3));
 
+        var switchedAt = T0.plusSeconds(60);
+        clock.set(switchedAt);
         var started = System.nanoTime();
         var results = driver.switchZones(zones, true);
         var elapsed = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(results).extracting(SwitchResult::villageId).containsExactly(1L, 2L, 3L, 4L, 5L);
-        assertThat(results.get(0)).isEqualTo(new SwitchResult(1, SwitchResult.Ack.ACKNOWLEDGED, T0,
+        assertThat(results.get(0)).isEqualTo(new SwitchResult(1, SwitchResult.Ack.ACKNOWLEDGED, switchedAt,
                 "cluster gioson/thon1 confirmed on, volume 80"));
-        assertThat(results.get(1)).isEqualTo(new SwitchResult(2, SwitchResult.Ack.ACKNOWLEDGED, T0,
+        assertThat(results.get(1)).isEqualTo(new SwitchResult(2, SwitchResult.Ack.ACKNOWLEDGED, switchedAt,
                 "cluster gioson/thon2 confirmed on, volume 80"));
         // Never connected: the broker took the command, nobody confirmed it.
-        assertThat(results.get(2)).isEqualTo(SwitchResult.failed(3, T0,
+        assertThat(results.get(2)).isEqualTo(SwitchResult.failed(3, switchedAt,
                 "cluster gioson/thon3 did not confirm within 2 s: it has never reported its status"));
-        // Its last will is what the station knows of it.
-        assertThat(results.get(3)).isEqualTo(SwitchResult.failed(4, T0,
+        // Its last will, received at T0, is what the station knows of it.
+        assertThat(results.get(3)).isEqualTo(SwitchResult.failed(4, switchedAt,
                 "cluster gioson/thon4 did not confirm within 2 s: it is offline (status of " + T0 + ")"));
-        assertThat(results.get(4)).isEqualTo(SwitchResult.failed(5, T0, "village Village 5 has no MQTT topic"));
+        assertThat(results.get(4)).isEqualTo(SwitchResult.failed(5, switchedAt, "village Thôn 5 has no MQTT topic"));
         assertThat(thon1.isOn()).isTrue();
         assertThat(thon2.isOn()).isTrue();
         assertThat(thon1.commands()).containsExactly("ON");
@@ -88,10 +90,13 @@ class MqttClusterDriverTest {
         var thon1 = cluster("gioson/thon1");
         thon1.silent(true);
         var driver = driver(broker.uri());
+        var zones = List.of(zone(1, "gioson/thon1"));
+        awaitOnline(driver, zones.get(0));
 
-        var results = driver.switchZones(List.of(zone(1, "gioson/thon1")), true);
+        clock.set(T0.plusSeconds(60));
+        var results = driver.switchZones(zones, true);
 
-        assertThat(results).containsExactly(SwitchResult.failed(1, T0,
+        assertThat(results).containsExactly(SwitchResult.failed(1, T0.plusSeconds(60),
                 "cluster gioson/thon1 did not confirm within 2 s although its last status (" + T0 + ") says online"));
         assertThat(results.get(0).switched()).isFalse();
         // It did get the command; what is missing is its word for it.
@@ -243,8 +248,9 @@ class MqttClusterDriverTest {
         clean.dropAbruptly();
         zones.forEach(zone -> awaitOffline(driver, zone));
 
-        var results = driver.switchZones(zones, true);
-        assertThat(results).extracting(SwitchResult::ack).containsOnly(SwitchResult.Ack.FAILED);
+        assertThat(driver.switchZones(zones, true)).containsExactly(
+                SwitchResult.failed(1, T0, "cluster gioson/thon1 did not confirm within 2 s: it is offline (status of " + T0 + ")"),
+                SwitchResult.failed(2, T0, "cluster gioson/thon2 did not confirm within 2 s: it is offline (status of " + T0 + ")"));
         assertThat(stationCommands()).extracting(EmbeddedBroker.Received::topic)
                 .containsExactly("gioson/thon1/set", "gioson/thon2/set");
 
@@ -274,8 +280,8 @@ class MqttClusterDriverTest {
         return closing(new MqttClusterDriver(new MqttSettings(uri, "", "", "station", timeout), clock));
     }
 
-    private static ZoneAddress zone(long villageId, String topic) {
-        return new ZoneAddress(villageId, "Village " + villageId, "thon-" + villageId, null, null, null, topic);
+    private static ZoneAddress zone(long villageId, @Nullable String topic) {
+        return new ZoneAddress(villageId, "Thôn " + villageId, "thon-" + villageId, null, null, null, topic);
     }
 
     private static List<ZoneStatus> poll(ZoneDriver driver, List<ZoneAddress> zones) {
