@@ -19,7 +19,7 @@ class ZoneDriverFactory implements ZoneDrivers {
         return switch (c.driver()) {
             case MODBUS -> new ModbusRelayDriver(c.serial(), clock);
             case RELAY_A0 -> new SerialRelayDriver(c.serial(), clock);
-            case MQTT -> throw new IllegalStateException("the MQTT driver is not in this build yet");
+            case MQTT -> new MqttClusterDriver(c.mqtt(), clock);
             case COMMAND -> new CommandHookDriver(c.command(), clock);
             case NONE, DTMF -> throw new IllegalArgumentException(c.driver() + " switches nothing outside the audio");
         };

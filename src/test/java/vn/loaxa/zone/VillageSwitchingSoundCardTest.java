@@ -203,6 +203,42 @@ class VillageSwitchingSoundCardTest extends SpringTest {
     }
 
     @Test
+    void ip_clusters_confirm_over_mqtt_and_an_offline_cluster_is_logged_while_the_others_play() throws Exception {
+        try (var broker = EmbeddedBroker.started(tmp.resolve("broker"));
+             var two = FakeCluster.online(broker.uri(), "gioson/thon2")) {
+            var response = api().putJson("/api/settings/switching", "admin", ADMIN_PASSWORD, """
+                    {"driver": "MQTT", "preRollMs": 2000, "serialPort": "", "baudRate": 9600, "modbusUnit": 1,
+                     "serialTimeoutMs": 500, "mqttBroker": "%s", "mqttUsername": "", "mqttClientId": "gioson-station",
+                     "mqttTimeoutMs": 1500, "commandProgram": "", "commandTimeoutMs": 3000,
+                     "dtmfLevelDbfs": -10, "dtmfToneMs": 100, "dtmfPauseMs": 100}""".formatted(broker.uri()));
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            var tone = asset("Bản tin cụm loa IP", 660, 1.5);
+            var planned = Instant.now().plusSeconds(8).truncatedTo(ChronoUnit.MILLIS);
+
+            // Thôn 5's cluster never connected: it cannot confirm, Thôn 2's does.
+            var key = schedule(planned, tone);
+            assertThat(awaitEnd(key, Duration.ofSeconds(25)).get("outcome")).isEqualTo("COMPLETED");
+            var on = awaitVillageRows(key, "ON", 2);
+            awaitVillageRows(key, "OFF", 2);
+
+            var byVillage = new java.util.HashMap<Object, Map<String, Object>>();
+            on.forEach(r -> byVillage.put(r.get("village_ids"), r));
+            assertThat(byVillage.get(",2,").get("outcome")).isEqualTo("ACKNOWLEDGED");
+            assertThat(byVillage.get(",5,").get("outcome")).isEqualTo("FAILED");
+            assertThat((String) byVillage.get(",5,").get("reason")).contains("gioson/thon5");
+            assertThat(((Number) byVillage.get(",2,").get("actual_start_ms")).longValue())
+                    .as("Thôn 2 confirmed on before the instant").isLessThan(planned.toEpochMilli());
+            assertThat(two.commands()).containsExactly("ON", "OFF");
+            assertThat(two.isOn()).isFalse();
+            assertThat(api().get("/api/status", "admin", ADMIN_PASSWORD, "vi").body())
+                    .contains("VILLAGE_SWITCH_FAILED").contains("Thôn 5");
+            var village2 = json(api().get("/api/villages/2", "admin", ADMIN_PASSWORD, "vi").body());
+            assertThat(village2).containsEntry("online", true).containsEntry("driver", "MQTT");
+            assertThat(village2.get("lastSeen")).isNotNull();
+        }
+    }
+
+    @Test
     void dtmf_codes_play_in_order_before_the_first_item_which_still_starts_on_its_instant() throws Exception {
         configure("DTMF", "", "");
         var tone = asset("Bản tin FM 660 Hz", 660, 1.5);
