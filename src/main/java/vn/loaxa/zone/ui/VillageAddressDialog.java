@@ -76,7 +76,8 @@ public class VillageAddressDialog extends Dialog {
         var form = new Div(fields.toArray(Component[]::new));
         form.getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "var(--lumo-space-xs)");
         add(note, form);
-        setMaxWidth("30em");
+        // A width, not a max-width: that would replace the overlay's own limit to the screen, wider than a phone.
+        setWidth("30em");
 
         var save = new Button(getTranslation("ui.save"), e -> save());
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
