@@ -74,6 +74,8 @@ CREATE UNIQUE INDEX air_log_once_per_key ON air_log (occurrence_key) WHERE kind 
 CREATE UNIQUE INDEX air_log_one_end ON air_log (start_seq) WHERE kind = 'END';
 -- One ON and one OFF per broadcast (or village test) and village.
 CREATE UNIQUE INDEX air_log_one_switch ON air_log (occurrence_key, village_ids, item_kind) WHERE kind = 'VILLAGE';
+-- Reports read a period's village rows alone; a year of them is as many rows as its broadcasts.
+CREATE INDEX air_log_village_planned ON air_log (planned_start_ms, seq) WHERE kind = 'VILLAGE';
 CREATE TRIGGER air_log_no_update BEFORE UPDATE ON air_log
 BEGIN
     SELECT RAISE(ABORT, 'air_log is append-only');

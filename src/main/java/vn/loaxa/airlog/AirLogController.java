@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.loaxa.airlog.AirLogRecords.LoggedSwitch;
 import vn.loaxa.airlog.AirLogRecords.Page;
 import vn.loaxa.airlog.AirLogRecords.Query;
 import vn.loaxa.airlog.AirLogRecords.Verification;
@@ -65,6 +67,20 @@ class AirLogController {
         response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
         AirLogCsv.write(rows, station.timeZone(), Texts.localeOf(request.getHeader("Accept-Language")),
                 response.getOutputStream());
+    }
+
+    /**
+     * The village switches (ON and OFF rows) of broadcasts planned in the period, optionally of one
+     * broadcast ({@code key}), oldest first: which villages' loudspeakers carried what.
+     */
+    @GetMapping("/api/airlog/villages")
+    List<LoggedSwitch> villages(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+            @RequestParam(required = false) @Nullable String key) {
+        var range = range(from, to);
+        return airLog.villageSwitches(range[0], range[1]).stream()
+                .filter(s -> key == null || s.occurrenceKey().equals(key)).toList();
     }
 
     @GetMapping("/api/airlog/verify")

@@ -10,6 +10,8 @@ import org.sqlite.SQLiteException;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.support.SQLExceptionTranslator;
@@ -82,6 +84,13 @@ public final class SqliteErrors {
                     }
                     case 13 -> {
                         return new StorageFullException(message, e);
+                    }
+                    case 19 -> {
+                        // A UNIQUE or PRIMARY KEY clash is a duplicate the caller can name; other
+                        // constraints (CHECK, NOT NULL, a trigger) are integrity violations.
+                        var extended = e.getResultCode().code;
+                        return extended == 2067 || extended == 1555 ? new DuplicateKeyException(message, e)
+                                : new DataIntegrityViolationException(message, e);
                     }
                     default -> {
                         // handled by the fallback below

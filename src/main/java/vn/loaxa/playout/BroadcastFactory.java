@@ -95,11 +95,15 @@ class BroadcastFactory {
         long leadFrames = tones.leadMs() * output.sampleRate() / 1000;
         requests.addFirst(new PlayRequest(new PlayoutItem("DTMF: bật loa",
                 () -> DtmfTones.stream(tones.onCodes(), format, tones.settings(), leadFrames)), tones.leadMs()));
-        long tailFrames = DtmfTones.frames(tones.offCodes(), format, tones.settings());
-        requests.addLast(new PlayRequest(new PlayoutItem("DTMF: tắt loa",
-                () -> DtmfTones.stream(tones.offCodes(), format, tones.settings(), tailFrames)),
-                tailFrames * 1000 / output.sampleRate()));
-        return new Prepared(run, requests, new InBandTones(run, zones, items.size()),
+        // Villages without an off code get none; with no off code at all there is no tail to play.
+        boolean tail = !tones.offCodes().isEmpty();
+        if (tail) {
+            long tailFrames = DtmfTones.frames(tones.offCodes(), format, tones.settings());
+            requests.addLast(new PlayRequest(new PlayoutItem("DTMF: tắt loa",
+                    () -> DtmfTones.stream(tones.offCodes(), format, tones.settings(), tailFrames)),
+                    tailFrames * 1000 / output.sampleRate()));
+        }
+        return new Prepared(run, requests, new InBandTones(run, zones, items.size(), tail),
                 startAt.minusMillis(tones.leadMs()));
     }
 

@@ -17,11 +17,13 @@ final class InBandTones implements PlayoutListener {
     private final PlayoutListener run;
     private final ZoneSession session;
     private final int programmeItems;
+    private final boolean hasTail;
     private volatile boolean leadEnded;
     private volatile boolean tailEnded;
 
-    InBandTones(PlayoutListener run, ZoneSession session, int programmeItems) {
+    InBandTones(PlayoutListener run, ZoneSession session, int programmeItems, boolean hasTail) {
         this.run = run;
+        this.hasTail = hasTail;
         this.session = session;
         this.programmeItems = programmeItems;
     }
@@ -31,7 +33,7 @@ final class InBandTones implements PlayoutListener {
     }
 
     private boolean isTail(int index) {
-        return index == programmeItems + 1;
+        return hasTail && index == programmeItems + 1;
     }
 
     @Override
@@ -85,7 +87,7 @@ final class InBandTones implements PlayoutListener {
             leadEnded = true;
             session.tonesPlayed(true, false);
         }
-        if (!tailEnded) {
+        if (hasTail && !tailEnded) {
             tailEnded = true;
             session.tonesPlayed(false, false);
         }

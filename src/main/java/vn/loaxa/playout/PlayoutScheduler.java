@@ -254,9 +254,10 @@ public class PlayoutScheduler {
             }
         }
         var now = clock.instant();
+        // Villages are switched on the pre-roll before the instant: the trigger acts that much earlier.
+        var ahead = settings.fireAhead().plus(switchboard.preRoll());
         for (var e : wanted.entrySet()) {
-            // Villages are switched on the pre-roll before the instant: the trigger acts that much earlier.
-            var fireAt = e.getValue().minus(settings.fireAhead()).minus(switchboard.preRoll());
+            var fireAt = e.getValue().minus(ahead);
             var job = JobBuilder.newJob(OccurrenceJob.class).withIdentity(e.getKey(), GROUP).build();
             var trigger = TriggerBuilder.newTrigger().withIdentity(TriggerKey.triggerKey(e.getKey(), GROUP))
                     .usingJobData(OccurrenceJob.KEY, e.getKey())

@@ -40,8 +40,22 @@ public record Report(ReportPeriod period, StationIdentity station, Instant gener
     public record QuarterRow(int year, int quarter, Figures figures) {
     }
 
-    /** A broadcast counts for every village it targeted. */
-    public record VillageRow(long id, String name, Figures figures) {
+    /**
+     * A broadcast counts in {@code figures} for every village it targeted; the other numbers say
+     * what the village's loudspeakers really carried, from the air log's VILLAGE rows.
+     *
+     * @param aired             broadcasts that targeted the village and went on air (completed,
+     *                          interrupted, pre-empted, or failed after some audio played)
+     * @param received          broadcasts that went on air with the village switched on: an ON row
+     *                          that did not fail, or any targeted one when the broadcast was logged
+     *                          without village rows (switching driver "none"); includes emergencies
+     *                          that switched the village on without naming it
+     * @param shortfall         broadcasts in {@code aired} the village did not receive
+     * @param switchOnFailures  failed ON rows of the period's broadcasts (village tests left out)
+     * @param switchOffFailures failed OFF rows: the loudspeakers may have stayed on after the broadcast
+     */
+    public record VillageRow(long id, String name, Figures figures, long aired, long received, long shortfall,
+                             long switchOnFailures, long switchOffFailures) {
     }
 
     public record BulletinRow(long bulletinId, String title, @Nullable String topicName, long airings,

@@ -39,6 +39,15 @@ final class ReportCsv {
         figures(w, "Quý", r.byQuarter().stream()
                 .<Object[]>map(q -> new Object[] {"Quý " + q.quarter() + "/" + q.year(), q.figures()}).toList());
         figures(w, "Thôn", r.byVillage().stream().<Object[]>map(v -> new Object[] {v.name(), v.figures()}).toList());
+        // What each village's loudspeakers carried: a block of its own, so the figures blocks keep one layout.
+        var reception = new ArrayList<String>(List.of("Thôn", ReportXlsx.FIGURE_HEADERS.getFirst()));
+        reception.addAll(ReportXlsx.RECEPTION_HEADERS);
+        line(w, reception.toArray(String[]::new));
+        for (var v : r.byVillage()) {
+            line(w, v.name(), "" + v.figures().planned(), "" + v.aired(), "" + v.received(), "" + v.shortfall(),
+                    "" + v.switchOnFailures(), "" + v.switchOffFailures());
+        }
+        w.write("\r\n");
         line(w, "Mã chủ đề", "Chủ đề", "Số lượt phát sóng có chủ đề", "Số tin, bài đã phát", "Số lượt phát tin, bài",
                 "Thời lượng phát (giây)");
         for (var t : r.byTopic()) {

@@ -143,6 +143,10 @@ final class ReportDocx {
         }
         bold((report.byQuarter().size() > 1 ? "4" : "3") + ". Kết quả theo thôn");
         outcomeTable("Thôn", report.byVillage().stream().<Object[]>map(v -> new Object[] {v.name(), v.figures()}).toList());
+        var shortfall = shortfall();
+        if (shortfall != null) {
+            text(shortfall);
+        }
         bold((report.byQuarter().size() > 1 ? "5" : "4") + ". Thông tin khẩn cấp");
         if (report.emergencies().isEmpty()) {
             text("Trong kỳ không có lượt phát thông tin khẩn cấp.");
@@ -176,6 +180,26 @@ final class ReportDocx {
         text("............................................................................................................");
         text("Trên đây là báo cáo kết quả tuyên truyền cải cách hành chính " + report.period().label()
                 + " của Ủy ban nhân dân xã " + st.commune() + "./.");
+    }
+
+    /**
+     * The villages whose loudspeakers missed broadcasts that aired, in one sentence ("Thôn 3 không
+     * nhận được 12 lượt phát do không bật được loa (lỗi bộ điều khiển)..."); null when every village
+     * received what aired for it. The controller is named only when failed switch-ons account for
+     * every missed broadcast: one closed before its villages were switched left no failure behind.
+     */
+    @Nullable String shortfall() {
+        var missed = report.byVillage().stream().filter(v -> v.shortfall() > 0).toList();
+        if (missed.isEmpty()) {
+            return null;
+        }
+        var parts = missed.stream().map(v -> v.name() + " không nhận được " + n(v.shortfall()) + " lượt phát").toList();
+        var villages = parts.size() == 1 ? parts.getFirst()
+                : String.join(", ", parts.subList(0, parts.size() - 1)) + " và " + parts.getLast();
+        boolean controller = missed.stream().allMatch(v -> v.switchOnFailures() >= v.shortfall());
+        return villages + " do không bật được loa" + (controller ? " (lỗi bộ điều khiển)" : "")
+                + "; chi tiết từng lần bật, tắt loa của các thôn trong tài liệu kiểm chứng (tệp "
+                + ReportFiles.SWITCHES_CSV + ").";
     }
 
     private void topicTable() {

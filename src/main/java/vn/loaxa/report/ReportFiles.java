@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -18,6 +19,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 import vn.loaxa.base.Csv;
+import vn.loaxa.airlog.AirLogRecords.LoggedSwitch;
 import vn.loaxa.airlog.AirLogRecords.Verification;
 import vn.loaxa.airlog.AirLogScan;
 import vn.loaxa.airlog.AirLogService;
@@ -43,6 +45,8 @@ public class ReportFiles {
     }
 
     public static final String ZIP_TYPE = "application/zip";
+    /** The evidence bundle's list of every village switch of the period. */
+    static final String SWITCHES_CSV = "bat-tat-loa-thon.csv";
 
     private final ReportService reports;
     private final AirLogService airLog;
@@ -76,13 +80,15 @@ public class ReportFiles {
 
     /**
      * One zip for the period: the report (xlsx, docx, figures CSV), the air log CSV, the manifest of
-     * every aired file with the SHA-256 the log recorded, the verification of the whole chain with
-     * its head hash, and SHA256SUMS of all of these (checkable with {@code sha256sum -c}).
+     * every aired file with the SHA-256 the log recorded, every village switched on or off (the
+     * evidence of what each village received), the verification of the whole chain with its head
+     * hash, and SHA256SUMS of all of these (checkable with {@code sha256sum -c}).
      */
     @PreAuthorize("hasAnyRole('ADMIN', 'REPORTER')")
     public void writeEvidence(ReportPeriod period, OutputStream out) throws IOException {
         var verification = airLog.verify();
-        var report = reports.compute(period);
+        var switches = reports.switches(period);
+        var report = reports.compute(period, switches);
         var zone = station.timeZone();
         var files = new LinkedHashMap<String, byte[]>();
         files.put(fileName(period, "xlsx"), bytes(o -> ReportXlsx.write(report, zone, o)));
@@ -92,6 +98,7 @@ public class ReportFiles {
         var to = period.to().plusDays(1).atStartOfDay(zone).toInstant();
         files.put("nhat-ky-phat_" + period.slug() + ".csv", bytes(o -> scan.writeCsv(from, to, Texts.VIETNAMESE, o)));
         files.put("danh-muc-tep-da-phat.csv", bytes(o -> manifest(report, o)));
+        files.put(SWITCHES_CSV, bytes(o -> switches(switches, o)));
         files.put("kiem-tra-nhat-ky.txt", bytes(o -> verificationText(report, verification, o)));
         var sums = new StringBuilder();
         files.forEach((name, content) -> sums.append(sha256(content)).append("  ").append(name).append('\n'));
@@ -117,6 +124,35 @@ public class ReportFiles {
                     day.format(f.firstAired()), day.format(f.lastAired()));
         }
         w.flush();
+    }
+
+    /**
+     * One line per VILLAGE row, in log order, village tests included (their key starts with TEST@):
+     * the row's number in the chain, so each line can be checked against the verified log.
+     */
+    private void switches(List<LoggedSwitch> switches, OutputStream o) throws IOException {
+        var time = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss").withZone(station.timeZone());
+        o.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        var w = new OutputStreamWriter(o, StandardCharsets.UTF_8);
+        Csv.line(w, "Số dòng nhật ký", "Giờ phát theo kế hoạch", "Mã lượt phát", "Tiêu đề", "Mã số thôn", "Thôn",
+                "Lệnh", "Kết quả", "Mã kết quả", "Thời điểm", "Cách điều khiển", "Chi tiết", "Người phát");
+        for (var s : switches) {
+            Csv.line(w, "" + s.seq(), s.plannedStart() == null ? "" : time.format(s.plannedStart()),
+                    s.occurrenceKey(), s.title(), "" + s.villageId(), s.villageName(), s.on() ? "Bật" : "Tắt",
+                    ackLabel(s.ack()), s.ack(), time.format(s.at()), s.driver(), s.detail() == null ? "" : s.detail(),
+                    s.triggeredBy());
+        }
+        w.flush();
+    }
+
+    private static String ackLabel(String ack) {
+        return switch (ack) {
+            case "ACKNOWLEDGED" -> "Thiết bị đã xác nhận";
+            case "SENT" -> "Đã gửi lệnh";
+            case "FAILED" -> "Lỗi";
+            case "KEPT_ON" -> "Giữ bật cho lượt phát sau";
+            default -> ack;
+        };
     }
 
     private void verificationText(Report report, Verification v, OutputStream o) throws IOException {

@@ -1,19 +1,23 @@
 package vn.loaxa.report;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
+import vn.loaxa.airlog.AirLogRecords.LoggedSwitch;
 import vn.loaxa.airlog.AirLogScan;
+import vn.loaxa.airlog.AirLogService;
 import vn.loaxa.bulletin.TopicService;
 import vn.loaxa.report.Report.MonthRow;
 import vn.loaxa.report.Report.QuarterRow;
@@ -25,14 +29,16 @@ import vn.loaxa.station.StationSettings;
 import vn.loaxa.station.VillageService;
 
 /**
- * Builds a period's report from the air log in one streaming pass. The current topics and villages
- * only add rows with zeros (so the officer sees what was never broadcast) and give the order; every
- * figure and every name that aired comes from the log's own copies.
+ * Builds a period's report from the air log in one streaming pass, after one read of the period's
+ * village switches (a few rows per broadcast, joined in memory by their START). The current topics
+ * and villages only add rows with zeros (so the officer sees what was never broadcast) and give the
+ * order; every figure and every name that aired comes from the log's own copies.
  */
 @Service
 public class ReportService {
 
     private final AirLogScan scan;
+    private final BiFunction<Instant, Instant, List<LoggedSwitch>> switches;
     private final Supplier<Map<String, String>> topics;
     private final Supplier<Map<Long, String>> villages;
     private final ZoneId zone;
@@ -40,9 +46,9 @@ public class ReportService {
     private final Clock clock;
 
     @Autowired
-    ReportService(AirLogScan scan, TopicService topics, VillageService villages, StationProperties station,
-                  StationSettings settings, Clock clock) {
-        this(scan, () -> {
+    ReportService(AirLogScan scan, AirLogService airLog, TopicService topics, VillageService villages,
+                  StationProperties station, StationSettings settings, Clock clock) {
+        this(scan, airLog::villageSwitches, () -> {
             var known = new LinkedHashMap<String, String>();
             topics.findAll().stream().filter(t -> !t.retired()).forEach(t -> known.put(t.code(), t.name()));
             return known;
@@ -54,9 +60,11 @@ public class ReportService {
     }
 
     /** For benchmarks and tests without Spring: the topics and villages that get rows even with zeros. */
-    ReportService(AirLogScan scan, Supplier<Map<String, String>> topics, Supplier<Map<Long, String>> villages,
-                  ZoneId zone, Supplier<StationIdentity> identity, Clock clock) {
+    ReportService(AirLogScan scan, BiFunction<Instant, Instant, List<LoggedSwitch>> switches,
+                  Supplier<Map<String, String>> topics, Supplier<Map<Long, String>> villages, ZoneId zone,
+                  Supplier<StationIdentity> identity, Clock clock) {
         this.scan = scan;
+        this.switches = switches;
         this.topics = topics;
         this.villages = villages;
         this.zone = zone;
@@ -77,13 +85,30 @@ public class ReportService {
 
     /** Without the role check: the exports and the evidence bundle call it after their own. */
     Report compute(ReportPeriod period) {
-        var tally = new Tally(period, zone, topics.get(), villages.get());
-        scan.scan(period.from().atStartOfDay(zone).toInstant(), period.to().plusDays(1).atStartOfDay(zone).toInstant(),
-                tally);
+        return compute(period, switches(period));
+    }
+
+    /** The period's VILLAGE rows (village tests included), in log order, for the report and the evidence. */
+    List<LoggedSwitch> switches(ReportPeriod period) {
+        return switches.apply(start(period), end(period));
+    }
+
+    /** With the period's village switches already read, so the evidence bundle reads them once. */
+    Report compute(ReportPeriod period, List<LoggedSwitch> villageSwitches) {
+        var tally = new Tally(period, zone, topics.get(), villages.get(), villageSwitches);
+        scan.scan(start(period), end(period), tally);
         tally.finish();
         return new Report(period, identity.get(), clock.instant(), tally.total.figures(), topicRows(tally),
                 monthRows(tally), quarterRows(tally), villageRows(tally), tally.topBulletins(),
                 List.copyOf(tally.emergencies), List.copyOf(tally.lateStarts), tally.airedFiles());
+    }
+
+    private Instant start(ReportPeriod period) {
+        return period.from().atStartOfDay(zone).toInstant();
+    }
+
+    private Instant end(ReportPeriod period) {
+        return period.to().plusDays(1).atStartOfDay(zone).toInstant();
     }
 
     private static List<TopicRow> topicRows(Tally t) {
@@ -107,7 +132,11 @@ public class ReportService {
     }
 
     private static List<VillageRow> villageRows(Tally t) {
-        return t.villages.entrySet().stream()
-                .map(e -> new VillageRow(e.getKey(), t.villageNames.get(e.getKey()), e.getValue().figures())).toList();
+        var none = new Tally.Reach();
+        return t.villages.entrySet().stream().map(e -> {
+            var r = t.reach.getOrDefault(e.getKey(), none);
+            return new VillageRow(e.getKey(), t.villageNames.get(e.getKey()), e.getValue().figures(), r.aired,
+                    r.received, r.shortfall, r.onFailures, r.offFailures);
+        }).toList();
     }
 }

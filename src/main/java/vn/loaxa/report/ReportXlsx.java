@@ -30,6 +30,9 @@ final class ReportXlsx {
     static final List<String> FIGURE_HEADERS = List.of("Kế hoạch (lượt phát)", "Phát trọn vẹn", "Bị ngắt",
             "Nhường phát khẩn cấp", "Lỗi", "Bỏ lỡ", "Bỏ qua", "Chưa kết thúc", "Số tin, bài đã phát",
             "Số lượt phát tin, bài", "Thời lượng phát (phút)");
+    /** After the figures of a village: what its loudspeakers really carried (Report.VillageRow). */
+    static final List<String> RECEPTION_HEADERS = List.of("Đã phát (lượt)", "Đã nhận (lượt)",
+            "Không nhận được (lượt)", "Lỗi bật loa (lần)", "Lỗi tắt loa (lần)");
 
     private final XSSFWorkbook book = new XSSFWorkbook();
     private final ZoneId zone;
@@ -126,12 +129,29 @@ final class ReportXlsx {
         fit(s, FIGURE_HEADERS.size() + 1);
     }
 
+    /** The figures as for a month, then what each village received, to the right so the figures keep their columns. */
     private void villages(Report r) {
         var s = figureSheet("Theo thôn", "Thôn");
-        for (var v : r.byVillage()) {
-            figureLine(s, v.name(), v.figures());
+        var headings = s.getRow(0);
+        for (var h : RECEPTION_HEADERS) {
+            var c = headings.createCell(headings.getLastCellNum());
+            c.setCellValue(h);
+            c.setCellStyle(header);
         }
-        fit(s, FIGURE_HEADERS.size() + 1);
+        for (var v : r.byVillage()) {
+            var values = values(v.figures());
+            var all = new Object[values.length + 1 + RECEPTION_HEADERS.size()];
+            all[0] = v.name();
+            System.arraycopy(values, 0, all, 1, values.length);
+            var reception = reception(v);
+            System.arraycopy(reception, 0, all, values.length + 1, reception.length);
+            line(s, all);
+        }
+        fit(s, FIGURE_HEADERS.size() + 1 + RECEPTION_HEADERS.size());
+    }
+
+    static Object[] reception(Report.VillageRow v) {
+        return new Object[] {v.aired(), v.received(), v.shortfall(), v.switchOnFailures(), v.switchOffFailures()};
     }
 
     private void bulletins(Report r) {

@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 
+import vn.loaxa.airlog.AirLogRecords.LoggedSwitch;
 import vn.loaxa.airlog.AirLogScan.Row;
 import vn.loaxa.report.Report.AiredFile;
 import vn.loaxa.report.Report.BulletinRow;
@@ -24,7 +25,8 @@ import vn.loaxa.report.Report.Figures;
 
 /**
  * Counts a period's log rows in one pass, in chain order: a START opens a broadcast, its ITEMs and
- * END add to it, NOT_AIRED stands alone; starts still open at the end are unfinished.
+ * END add to it, NOT_AIRED stands alone; starts still open at the end are unfinished. The period's
+ * VILLAGE rows, read beforehand, say which villages each broadcast really reached.
  */
 final class Tally implements Consumer<Row> {
 
@@ -76,7 +78,37 @@ final class Tally implements Consumer<Row> {
         }
     }
 
-    private record Open(Row start, Acc[] groups, Instant aired) {
+    /** What one village's loudspeakers carried, beside what was planned for it. */
+    static final class Reach {
+        long aired, received, shortfall, onFailures, offFailures;
+    }
+
+    /** A started broadcast until its END; {@code audio} once an item played for more than zero ms. */
+    private static final class Open {
+        private final Row start;
+        private final Acc[] groups;
+        private final Instant aired;
+        private final Set<Long> villages;
+        boolean audio;
+
+        Open(Row start, Acc[] groups, Instant aired, Set<Long> villages) {
+            this.start = start;
+            this.groups = groups;
+            this.aired = aired;
+            this.villages = villages;
+        }
+
+        Row start() {
+            return start;
+        }
+
+        Acc[] groups() {
+            return groups;
+        }
+
+        Instant aired() {
+            return aired;
+        }
     }
 
     final Acc total = new Acc();
@@ -90,11 +122,18 @@ final class Tally implements Consumer<Row> {
     final Map<Long, FileAcc> bulletins = new HashMap<>();
     final List<EmergencyRow> emergencies = new ArrayList<>();
     final List<Report.LateStart> lateStarts = new ArrayList<>();
+    final Map<Long, Reach> reach = new HashMap<>();
+    /**
+     * By START seq, each village that has an ON row: true when it was switched on, false when the
+     * switch failed. A broadcast missing here was logged without village rows (driver "none").
+     */
+    private final Map<Long, Map<Long, Boolean>> switchedOn = new HashMap<>();
     private final Map<Long, Open> open = new HashMap<>();
     private final Map<Long, Open> emergencyOpen = new HashMap<>();
     private final long[] monthStarts;
 
-    Tally(ReportPeriod period, ZoneId zone, Map<String, String> knownTopics, Map<Long, String> knownVillages) {
+    Tally(ReportPeriod period, ZoneId zone, Map<String, String> knownTopics, Map<Long, String> knownVillages,
+          List<LoggedSwitch> switches) {
         firstMonth = YearMonth.from(period.from());
         int count = (int) firstMonth.until(YearMonth.from(period.to()), java.time.temporal.ChronoUnit.MONTHS) + 1;
         months = new Acc[count];
@@ -110,6 +149,31 @@ final class Tally implements Consumer<Row> {
             villages.put(id, new Acc());
             villageNames.put(id, name);
         });
+        for (var s : switches) {
+            // A village test ("Thử loa các thôn") has no START: evidence of the wiring, never a broadcast.
+            if (s.startSeq() == null || s.occurrenceKey().startsWith("TEST@")) {
+                continue;
+            }
+            var ons = switchedOn.computeIfAbsent(s.startSeq(), k -> new HashMap<>());
+            // An emergency switches every enabled village, named or not: each one gets a row.
+            villages.computeIfAbsent(s.villageId(), k -> new Acc());
+            villageNames.putIfAbsent(s.villageId(), s.villageName());
+            if (s.on()) {
+                ons.put(s.villageId(), s.switched());
+            }
+            if (!s.switched()) {
+                var r = reach(s.villageId());
+                if (s.on()) {
+                    r.onFailures++;
+                } else {
+                    r.offFailures++;
+                }
+            }
+        }
+    }
+
+    Reach reach(long village) {
+        return reach.computeIfAbsent(village, k -> new Reach());
     }
 
     static int quarterKey(YearMonth m) {
@@ -135,7 +199,8 @@ final class Tally implements Consumer<Row> {
         int month = m >= 0 ? m : -m - 2;
         var groups = new ArrayList<Acc>(List.of(total, months[month],
                 quarters.get(quarterKey(firstMonth.plusMonths(month)))));
-        villagesOf(r).forEach((id, name) -> {
+        var targets = villagesOf(r);
+        targets.forEach((id, name) -> {
             groups.add(villages.computeIfAbsent(id, k -> new Acc()));
             villageNames.put(id, name);
         });
@@ -144,7 +209,7 @@ final class Tally implements Consumer<Row> {
             a.planned++;
         }
         var aired = Instant.ofEpochMilli(r.actualStartMs() != null ? r.actualStartMs() : r.plannedStartMs());
-        var o = new Open(r, accs, aired);
+        var o = new Open(r, accs, aired, targets.keySet());
         boolean emergency = "EMERGENCY".equals(r.priority()) || "EMERGENCY".equals(r.trigger());
         if (r.kind().equals("START")) {
             open.put(r.seq(), o);
@@ -164,6 +229,7 @@ final class Tally implements Consumer<Row> {
         if (o == null || r.actualMs() <= 0) {
             return;
         }
+        o.audio = true;
         var sha = r.sha256() == null ? "" : r.sha256();
         var title = r.title() == null ? "" : r.title();
         var file = files.computeIfAbsent(sha, k -> new FileAcc(title, r.topicName(), r.bulletinId(), o.aired()));
@@ -197,7 +263,11 @@ final class Tally implements Consumer<Row> {
         if (o == null) {
             return;
         }
-        count(o.groups(), Outcomes.valueOf(r.outcome()), r.actualMs());
+        var outcome = Outcomes.valueOf(r.outcome());
+        count(o.groups(), outcome, r.actualMs());
+        if (outcome != Outcomes.FAILED || r.actualMs() > 0 || o.audio) {
+            received(o);
+        }
         // The end row carries the start the player measured; older rows and those a restart closed do not.
         var s = o.start();
         Long measured = r.actualStartMs() != null ? r.actualStartMs() : r.actualMs() > 0 ? s.actualStartMs() : null;
@@ -210,6 +280,31 @@ final class Tally implements Consumer<Row> {
                     (measured - s.plannedStartMs()) / 1000, s.title() == null ? "" : s.title(),
                     s.villageNames() == null ? "" : s.villageNames(), r.outcome() == null ? "" : r.outcome(),
                     r.reason()));
+        }
+    }
+
+    /**
+     * A broadcast that went on air (an END other than FAILED, or FAILED after some audio): each
+     * village it targeted received it unless its ON row failed or is missing while other villages
+     * have one; a village switched on that it did not name (an emergency) received it too.
+     */
+    private void received(Open o) {
+        var ons = switchedOn.get(o.start().seq());
+        for (var v : o.villages) {
+            var r = reach(v);
+            r.aired++;
+            if (ons == null || Boolean.TRUE.equals(ons.get(v))) {
+                r.received++;
+            } else {
+                r.shortfall++;
+            }
+        }
+        if (ons != null) {
+            ons.forEach((v, on) -> {
+                if (on && !o.villages.contains(v)) {
+                    reach(v).received++;
+                }
+            });
         }
     }
 

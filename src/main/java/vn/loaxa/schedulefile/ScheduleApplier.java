@@ -12,10 +12,17 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteException;
 import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.loaxa.base.InvalidInputException;
 
 import vn.loaxa.bulletin.Bulletin;
 import vn.loaxa.bulletin.BulletinService;
@@ -31,6 +38,10 @@ import vn.loaxa.schedulefile.ScheduleDocument.ProgrammeSpec;
 import vn.loaxa.security.CurrentUser;
 import vn.loaxa.station.Village;
 import vn.loaxa.station.VillageService;
+import vn.loaxa.zone.VillageZones;
+import vn.loaxa.zone.ZoneAddress;
+import vn.loaxa.zone.ZoneSettings;
+import vn.loaxa.zone.ZoneSwitchboard;
 
 /**
  * Carries out a {@link ScheduleDiff.Plan}: first the audio files it names go into the library, each
@@ -38,11 +49,14 @@ import vn.loaxa.station.VillageService;
  * schedule change in one short transaction, through the feature services (so their checks and role
  * rules apply). If the changes fail, the transaction rolls back and the station's schedule is as it
  * was; audio already imported stays in the library, where a later import finds and reuses it.
+ * Village addresses and switching settings are written in the same transaction; the switchboard
+ * takes them up only once it has committed, so a rolled-back import never switches by them.
  */
 @Component
 class ScheduleApplier {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduleApplier.class);
+    private static final int SQLITE_CONSTRAINT = 19;
 
     private final TransactionTemplate transactions;
     private final LibraryService library;
@@ -51,13 +65,20 @@ class ScheduleApplier {
     private final ProgrammeService programmes;
     private final QueueService queue;
     private final CampaignRepository campaigns;
+    private final VillageZones zones;
+    private final ZoneSettings switching;
+    private final ZoneSwitchboard switchboard;
     private final ScheduleDiff diff;
     private final Clock clock;
 
     ScheduleApplier(PlatformTransactionManager tm, LibraryService library, VillageService villages,
                     BulletinService bulletins, ProgrammeService programmes, QueueService queue,
-                    CampaignRepository campaigns, ScheduleDiff diff, Clock clock) {
+                    CampaignRepository campaigns, VillageZones zones, ZoneSettings switching,
+                    ZoneSwitchboard switchboard, ScheduleDiff diff, Clock clock) {
         this.transactions = new TransactionTemplate(tm);
+        this.zones = zones;
+        this.switching = switching;
+        this.switchboard = switchboard;
         this.library = library;
         this.villages = villages;
         this.bulletins = bulletins;
@@ -82,6 +103,22 @@ class ScheduleApplier {
         }
         if (doc.villages() != null) {
             applyVillages(r);
+        }
+        boolean switchingChanged = doc.villages() != null && applyAddresses(r);
+        switchingChanged |= applySwitching(r);
+        if (switchingChanged) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    try {
+                        switchboard.reload();
+                    } catch (RuntimeException e) {
+                        // The import stands (it committed); the caller must not be told it failed.
+                        log.error("Schedule import saved new switching settings, but the switchboard did not "
+                                + "take them up; they apply after the next save or restart", e);
+                    }
+                }
+            });
         }
         var villageIds = new HashMap<String, Long>();
         villages.findAll().forEach(v -> villageIds.put(v.name(), v.id()));
@@ -155,6 +192,79 @@ class ScheduleApplier {
                 villages.update(v.id(), v.name(), false);
             }
         }
+    }
+
+    /**
+     * Stores the addresses of the file's villages that change. Two villages may trade relays (or codes,
+     * or topics), which row by row would clash with the other's old value: every changing village
+     * first lets go of its unique values, then takes its new ones. True when anything was stored.
+     */
+    private boolean applyAddresses(Resolved r) {
+        var current = new HashMap<String, ZoneAddress>();
+        zones.all().forEach(a -> current.put(a.villageName(), a));
+        var changing = new java.util.LinkedHashMap<ScheduleDocument.VillageSpec, ZoneAddress>();
+        r.addressed().forEach((name, spec) -> {
+            var now = current.get(name);
+            var wanted = Resolved.address(now, spec.address());
+            if (!wanted.equals(now)) {
+                changing.put(spec, wanted);
+            }
+        });
+        var by = CurrentUser.name();
+        changing.forEach((spec, wanted) -> {
+            var now = current.get(wanted.villageName());
+            var code = now.code().equals(wanted.code()) ? now.code() : "import.tmp." + now.villageId();
+            store(spec, code, () -> zones.updateFromScheduleFile(now.villageId(), code, null, now.dtmfOn(),
+                    now.dtmfOff(), null, by));
+        });
+        changing.forEach((spec, a) -> store(spec, a.code(), () -> zones.updateFromScheduleFile(a.villageId(),
+                a.code(), a.relay(), a.dtmfOn(), a.dtmfOff(), a.mqttTopic(), by)));
+        return !changing.isEmpty();
+    }
+
+    /**
+     * The checks found every problem they could; what the station still refuses (e.g. a code equal to
+     * the default code {@code v<id>} a village added by this import takes) is named at the village.
+     */
+    private static void store(ScheduleDocument.VillageSpec spec, String code, Runnable write) {
+        try {
+            write.run();
+        } catch (InvalidInputException e) {
+            throw refused(spec.at(), e);
+        } catch (DataAccessException e) {
+            if (!isConstraint(e)) {
+                throw e;
+            }
+            // SQLite gives no SQL state, so a unique address can reach here untranslated.
+            throw new ScheduleFileException(List.of(ScheduleFileProblem.at(spec.at(), "error.zone.inUse", code)));
+        }
+    }
+
+    private static boolean isConstraint(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLiteException e) {
+                return (e.getResultCode().code & 0xFF) == SQLITE_CONSTRAINT;
+            }
+        }
+        return error instanceof DataIntegrityViolationException;
+    }
+
+    private boolean applySwitching(Resolved r) {
+        var wanted = r.wantedSwitching();
+        var spec = r.doc().switching();
+        if (wanted == null || spec == null || wanted.equals(switching.config())) {
+            return false;
+        }
+        try {
+            switching.saveFromScheduleFile(wanted, CurrentUser.name());
+        } catch (InvalidInputException e) {
+            throw refused(spec.at(), e);
+        }
+        return true;
+    }
+
+    private static ScheduleFileException refused(ScheduleDocument.Where at, InvalidInputException e) {
+        return new ScheduleFileException(List.of(ScheduleFileProblem.at(at, e.messageKey(), e.args())));
     }
 
     /** Every referenced audio file's asset id; files not yet in the library go through its import checks. */

@@ -33,17 +33,24 @@ import vn.loaxa.bulletin.BulletinState;
 import vn.loaxa.bulletin.TopicService;
 import vn.loaxa.library.AudioAsset;
 import vn.loaxa.library.LibraryService;
+import vn.loaxa.schedulefile.ScheduleDocument.AddressSpec;
 import vn.loaxa.schedulefile.ScheduleDocument.AudioRef;
+import vn.loaxa.schedulefile.ScheduleDocument.Given;
 import vn.loaxa.schedulefile.ScheduleDocument.ProgrammeSpec;
 import vn.loaxa.schedulefile.ScheduleDocument.TopicRef;
+import vn.loaxa.schedulefile.ScheduleDocument.VillageSpec;
 import vn.loaxa.schedulefile.ScheduleDocument.Where;
 import vn.loaxa.station.StationProperties;
 import vn.loaxa.station.Village;
 import vn.loaxa.station.VillageService;
+import vn.loaxa.zone.VillageZones;
+import vn.loaxa.zone.ZoneAddress;
+import vn.loaxa.zone.ZoneSettings;
 
 /**
- * Checks a schedule document against the station (villages, topics, audio, the time zone) and
- * against itself (duplicate names, overlapping programmes), collecting every problem with its line.
+ * Checks a schedule document against the station (villages, topics, audio, the time zone, the
+ * villages' addresses) and against itself (duplicate names, overlapping programmes, two villages
+ * on one relay), collecting every problem with its line.
  */
 @Component
 class ScheduleChecks {
@@ -54,11 +61,16 @@ class ScheduleChecks {
     private final LibraryService library;
     private final ScheduleFilesProperties properties;
     private final StationProperties station;
+    private final VillageZones zones;
+    private final ZoneSettings switching;
     private final Clock clock;
 
     ScheduleChecks(VillageService villages, TopicService topics, BulletinService bulletins, LibraryService library,
-                   ScheduleFilesProperties properties, StationProperties station, Clock clock) {
+                   ScheduleFilesProperties properties, StationProperties station, VillageZones zones,
+                   ZoneSettings switching, Clock clock) {
         this.villages = villages;
+        this.zones = zones;
+        this.switching = switching;
         this.topics = topics;
         this.bulletins = bulletins;
         this.library = library;
@@ -131,9 +143,18 @@ class ScheduleChecks {
             unique(doc.campaigns(), c -> c.name(), c -> c.at(), problems);
             doc.campaigns().forEach(c -> c.topics().forEach(t -> topic(t, topicIds, problems)));
         }
-        var resolved = new Resolved(doc, today, villageNames, audio, topicIds, bulletinSpecs, existingBulletins);
+        var addresses = new LinkedHashMap<String, ZoneAddress>();
+        zones.all().forEach(a -> addresses.put(a.villageName(), a));
+        var resolved = new Resolved(doc, today, villageNames, audio, topicIds, bulletinSpecs, existingBulletins,
+                addresses, switching.config());
         if (doc.programmes() != null) {
             overlaps(doc.programmes(), resolved, problems);
+        }
+        if (doc.villages() != null) {
+            addresses(resolved, problems);
+        }
+        if (doc.switching() != null) {
+            driverNeeds(resolved, problems);
         }
         if (!problems.isEmpty()) {
             throw new ScheduleFileException(problems);
@@ -163,6 +184,110 @@ class ScheduleChecks {
                 }
             }
         }
+    }
+
+    /**
+     * The addresses every village will have after the import, the file's villages first: two villages
+     * on one relay, code or topic would switch each other's loudspeakers (and the station refuses to
+     * store it). A clash is reported at the file's line, naming the other village.
+     */
+    private static void addresses(Resolved r, List<ScheduleFileProblem> problems) {
+        var addressed = r.addressed();
+        var order = new ArrayList<>(addressed.keySet());
+        r.addresses().keySet().stream().filter(n -> !addressed.containsKey(n)).forEach(order::add);
+        var codes = new HashMap<Object, String>();
+        var relays = new HashMap<Object, String>();
+        var topics = new HashMap<Object, String>();
+        for (var name : order) {
+            var spec = addressed.get(name);
+            var a = spec == null ? r.stored(name) : Resolved.address(r.stored(name), spec.address());
+            if (spec != null && a.dtmfOn() != null && a.dtmfOn().equals(a.dtmfOff())) {
+                var given = spec.address().dtmfOff() != null ? spec.address().dtmfOff() : spec.address().dtmfOn();
+                problems.add(ScheduleFileProblem.at(given != null ? given.at() : spec.at(),
+                        "schedulefile.error.dtmfSame", a.dtmfOn()));
+            }
+            claim(codes, a.code().isEmpty() ? null : a.code(), name, addressed, AddressSpec::code,
+                    "schedulefile.error.codeInUse", problems);
+            claim(relays, a.relay(), name, addressed, AddressSpec::relay, "schedulefile.error.relayInUse", problems);
+            claim(topics, a.mqttTopic(), name, addressed, AddressSpec::mqttTopic, "schedulefile.error.topicInUse",
+                    problems);
+        }
+    }
+
+    private static void claim(Map<Object, String> owners, @Nullable Object value, String village,
+                              Map<String, VillageSpec> addressed, Function<AddressSpec, @Nullable Given<?>> key,
+                              String problem, List<ScheduleFileProblem> problems) {
+        if (value == null) {
+            return;
+        }
+        var owner = owners.putIfAbsent(value, village);
+        if (owner == null) {
+            return;
+        }
+        // The file's villages come first, so at least the owner is the file's; blame this one if it is too.
+        var blamed = addressed.containsKey(village) ? village : owner;
+        var other = blamed.equals(village) ? owner : village;
+        var spec = addressed.get(blamed);
+        if (spec == null) {
+            return;
+        }
+        var given = key.apply(spec.address());
+        problems.add(ScheduleFileProblem.at(given != null ? given.at() : spec.at(), problem, String.valueOf(value),
+                other));
+    }
+
+    /** What the chosen driver cannot work without, as ZoneSettings refuses it, with the line to fix. */
+    private static void driverNeeds(Resolved r, List<ScheduleFileProblem> problems) {
+        var s = r.doc().switching();
+        var c = r.wantedSwitching();
+        if (s == null || c == null) {
+            return;
+        }
+        var driver = ScheduleFileParser.driverName(c.driver());
+        switch (c.driver()) {
+            case MODBUS, RELAY_A0 -> {
+                if (c.serial().port().isBlank()) {
+                    problems.add(ScheduleFileProblem.at(place(s.at(), s.serialPort(), s.driver()),
+                            "schedulefile.error.noPort", driver));
+                }
+            }
+            case MQTT -> {
+                var uri = c.mqtt().brokerUri().strip();
+                if (!uri.matches("(tcp|ssl|ws|wss)://[^\\s/]+(:\\d{1,5})?/?")) {
+                    problems.add(ScheduleFileProblem.at(place(s.at(), s.mqttBroker(), s.driver()),
+                            "schedulefile.error.badBroker", uri));
+                }
+                if (c.mqtt().clientId().isBlank()) {
+                    problems.add(ScheduleFileProblem.at(place(s.at(), s.mqttClientId(), s.driver()),
+                            "schedulefile.error.noClientId"));
+                }
+            }
+            case COMMAND -> {
+                var program = c.command().program().strip();
+                boolean absolute;
+                try {
+                    absolute = !program.isEmpty() && Path.of(program).isAbsolute();
+                } catch (java.nio.file.InvalidPathException e) {
+                    absolute = false;
+                }
+                if (!absolute) {
+                    problems.add(ScheduleFileProblem.at(place(s.at(), s.commandProgram(), s.driver()),
+                            "schedulefile.error.badProgram", program));
+                }
+            }
+            case NONE, DTMF -> {
+            }
+        }
+    }
+
+    /** The line of the first of {@code given} the file has, else the section's. */
+    private static Where place(Where section, @Nullable Given<?>... given) {
+        for (var g : given) {
+            if (g != null) {
+                return g.at();
+            }
+        }
+        return section;
     }
 
     private void checkZone(ScheduleDocument.StationSpec s, List<ScheduleFileProblem> problems) {

@@ -1,5 +1,7 @@
 package vn.loaxa.schedulefile;
 
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,20 +23,29 @@ import vn.loaxa.schedule.ProgrammeService;
 import vn.loaxa.schedule.QueueEntry;
 import vn.loaxa.schedule.QueueService;
 import vn.loaxa.schedulefile.Change.Action;
+import vn.loaxa.schedulefile.Change.Detail;
 import vn.loaxa.schedulefile.Change.Section;
+import vn.loaxa.schedulefile.Change.Text;
 import vn.loaxa.schedulefile.ScheduleDocument.AudioRef;
 import vn.loaxa.schedulefile.ScheduleDocument.BulletinSpec;
 import vn.loaxa.schedulefile.ScheduleDocument.ProgrammeSpec;
 import vn.loaxa.station.Village;
 import vn.loaxa.station.VillageService;
+import vn.loaxa.zone.DriverKind;
+import vn.loaxa.zone.SwitchingConfig;
+import vn.loaxa.zone.ZoneAddress;
 
 /** What an import of a checked document would change, compared field by field with the station. */
 @Component
 class ScheduleDiff {
 
-    /** The changes, plus what the import needs to carry them out. */
+    /**
+     * The changes, plus what the import needs to carry them out.
+     *
+     * @param warnings what the admin should know before applying, though nothing is wrong with it
+     */
     record Plan(Resolved resolved, List<Change> changes, Map<String, Programme> existingProgrammes,
-                List<Programme> removedProgrammes) {
+                List<Programme> removedProgrammes, List<ScheduleFileProblem> warnings) {
     }
 
     private final ProgrammeService programmes;
@@ -63,14 +74,38 @@ class ScheduleDiff {
                         wanted.stationName(), List.of("commune", "name")));
             }
         }
+        var warnings = new ArrayList<ScheduleFileProblem>();
+        if (doc.switching() != null) {
+            var wanted = r.wantedSwitching();
+            var details = new ArrayList<Detail>();
+            var fields = wanted == null ? List.<String>of() : switchingChanges(r.switching(), wanted, details);
+            if (!fields.isEmpty()) {
+                changes.add(new Change(Section.SWITCHING, Action.CHANGED, "switching", fields, details));
+            }
+            var password = doc.switching().mqttPassword();
+            if (password != null && password.value() != null && !password.value().isEmpty()) {
+                warnings.add(ScheduleFileProblem.at(password.at(), "schedulefile.warning.passwordInFile"));
+            }
+        }
         if (doc.villages() != null) {
             var all = villages.findAll();
+            var addressed = r.addressed();
             for (var name : r.villageNames()) {
                 var v = all.stream().filter(x -> x.name().equals(name)).findFirst();
+                var fields = new ArrayList<String>();
+                var details = new ArrayList<Detail>();
+                var spec = addressed.get(name);
+                if (v.isPresent() && !v.get().enabled()) {
+                    fields.add("enabled");
+                }
+                if (spec != null) {
+                    var stored = r.stored(name);
+                    addressChanges(stored, Resolved.address(stored, spec.address()), fields, details);
+                }
                 if (v.isEmpty()) {
-                    changes.add(new Change(Section.VILLAGE, Action.ADDED, name, List.of()));
-                } else if (!v.get().enabled()) {
-                    changes.add(new Change(Section.VILLAGE, Action.CHANGED, name, List.of("enabled")));
+                    changes.add(new Change(Section.VILLAGE, Action.ADDED, name, List.of(), details));
+                } else if (!fields.isEmpty()) {
+                    changes.add(new Change(Section.VILLAGE, Action.CHANGED, name, fields, details));
                 }
             }
             all.stream().filter(v -> v.enabled() && !r.villageNames().contains(v.name()))
@@ -114,7 +149,90 @@ class ScheduleDiff {
         if (doc.campaigns() != null) {
             diffCampaigns(doc.campaigns(), changes);
         }
-        return new Plan(r, changes, existing, removed);
+        return new Plan(r, changes, existing, removed, warnings);
+    }
+
+    private static void addressChanges(ZoneAddress from, ZoneAddress to, List<String> fields, List<Detail> details) {
+        detail(fields, details, "code", "village.code", text(from.code()), text(to.code()));
+        detail(fields, details, "relay", "village.relay", text(from.relay()), text(to.relay()));
+        detail(fields, details, "dtmf.on", "village.dtmfOn", text(from.dtmfOn()), text(to.dtmfOn()));
+        detail(fields, details, "dtmf.off", "village.dtmfOff", text(from.dtmfOff()), text(to.dtmfOff()));
+        detail(fields, details, "mqtt", "village.mqtt", text(from.mqttTopic()), text(to.mqttTopic()));
+    }
+
+    /** The file's names of the settings that change; their details for people in {@code details}. */
+    private static List<String> switchingChanges(SwitchingConfig from, SwitchingConfig to, List<Detail> details) {
+        var fields = new ArrayList<String>();
+        detail(fields, details, "driver", "switching.driver", driver(from.driver()), driver(to.driver()));
+        detail(fields, details, "preroll", "switching.preroll", text(from.preRoll()), text(to.preRoll()));
+        detail(fields, details, "serial.port", "switching.serialPort", text(from.serial().port()),
+                text(to.serial().port()));
+        detail(fields, details, "serial.baud", "switching.serialBaud", text(from.serial().baudRate()),
+                text(to.serial().baudRate()));
+        detail(fields, details, "serial.unit", "switching.serialUnit", text(from.serial().unitId()),
+                text(to.serial().unitId()));
+        detail(fields, details, "serial.timeout", "switching.serialTimeout", text(from.serial().timeout()),
+                text(to.serial().timeout()));
+        detail(fields, details, "mqtt.broker", "switching.mqttBroker", text(from.mqtt().brokerUri()),
+                text(to.mqtt().brokerUri()));
+        detail(fields, details, "mqtt.username", "switching.mqttUsername", text(from.mqtt().username()),
+                text(to.mqtt().username()));
+        if (!from.mqtt().password().equals(to.mqtt().password())) {
+            // Never the password itself: previews are shown on screens and returned by the API.
+            fields.add("mqtt.password");
+            details.add(new Detail("switching.mqttPassword",
+                    secret(from.mqtt().password(), "schedulefile.value.secretSet"),
+                    secret(to.mqtt().password(), "schedulefile.value.secretNew")));
+        }
+        detail(fields, details, "mqtt.client-id", "switching.mqttClientId", text(from.mqtt().clientId()),
+                text(to.mqtt().clientId()));
+        detail(fields, details, "mqtt.timeout", "switching.mqttTimeout", text(from.mqtt().timeout()),
+                text(to.mqtt().timeout()));
+        detail(fields, details, "command.program", "switching.commandProgram", text(from.command().program()),
+                text(to.command().program()));
+        detail(fields, details, "command.timeout", "switching.commandTimeout", text(from.command().timeout()),
+                text(to.command().timeout()));
+        detail(fields, details, "dtmf.level", "switching.dtmfLevel", level(from.dtmf().levelDbfs()),
+                level(to.dtmf().levelDbfs()));
+        detail(fields, details, "dtmf.tone", "switching.dtmfTone", millis(from.dtmf().toneMs()),
+                millis(to.dtmf().toneMs()));
+        detail(fields, details, "dtmf.pause", "switching.dtmfPause", millis(from.dtmf().pauseMs()),
+                millis(to.dtmf().pauseMs()));
+        return fields;
+    }
+
+    private static void detail(List<String> fields, List<Detail> details, String field, String label, Text from,
+                               Text to) {
+        if (!from.equals(to)) {
+            fields.add(field);
+            details.add(new Detail(label, from, to));
+        }
+    }
+
+    private static Text text(@Nullable Object value) {
+        var s = value == null ? "" : String.valueOf(value);
+        return s.isEmpty() ? Text.of("schedulefile.value.none") : Text.of("schedulefile.value.plain", s);
+    }
+
+    private static Text text(Duration d) {
+        return d.toMillis() % 1000 == 0 ? Text.of("schedulefile.value.seconds", Long.toString(d.toSeconds()))
+                : millis(d.toMillis());
+    }
+
+    private static Text millis(long ms) {
+        return Text.of("schedulefile.value.millis", Long.toString(ms));
+    }
+
+    private static Text level(double dbfs) {
+        return Text.of("schedulefile.value.dbfs", BigDecimal.valueOf(dbfs).stripTrailingZeros().toPlainString());
+    }
+
+    private static Text driver(DriverKind kind) {
+        return Text.of("schedulefile.driver." + ScheduleFileParser.driverName(kind));
+    }
+
+    private static Text secret(String password, String key) {
+        return Text.of(password.isEmpty() ? "schedulefile.value.none" : key);
     }
 
     private List<String> fieldsChanged(ProgrammeSpec s, Programme p, Resolved r, Map<Long, String> villageNames) {

@@ -1,6 +1,7 @@
 package vn.loaxa.schedulefile;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
@@ -10,15 +11,19 @@ import org.jspecify.annotations.Nullable;
 
 import vn.loaxa.schedule.Priority;
 import vn.loaxa.schedule.StartPolicy;
+import vn.loaxa.zone.DriverKind;
 
 /**
  * What one or more schedule files say, as read, before it is checked against the station. A
  * section that is absent (null) leaves that part of the station as it is; a section that is present
  * replaces it. Every value keeps where it came from, so a problem found later still names the line.
+ * Village addresses and switching settings are the exception, key by key: a key left out keeps
+ * what the station has, because an export leaves out the MQTT password and a hand-written file
+ * names only what a technician just wired.
  */
 public record ScheduleDocument(@Nullable StationSpec station, @Nullable List<VillageSpec> villages,
                                @Nullable List<ProgrammeSpec> programmes, @Nullable List<CampaignSpec> campaigns,
-                               @Nullable List<BulletinSpec> bulletins) {
+                               @Nullable List<BulletinSpec> bulletins, @Nullable SwitchingSpec switching) {
 
     /** A place in a file: the file name, the 1-based line and the field (a dotted path). */
     public record Where(String file, int line, String field) {
@@ -27,7 +32,39 @@ public record ScheduleDocument(@Nullable StationSpec station, @Nullable List<Vil
     public record StationSpec(String commune, String name, String timeZone, Where at, Where timeZoneAt) {
     }
 
-    public record VillageSpec(String name, Where at) {
+    /** {@code address} null: the plain form ({@code - Thôn 1}), which leaves the village's addresses alone. */
+    public record VillageSpec(String name, @Nullable AddressSpec address, Where at) {
+
+        public VillageSpec(String name, Where at) {
+            this(name, null, at);
+        }
+    }
+
+    /**
+     * A value as written, with its place. {@code value} null: written empty ({@code relay: ""}), which
+     * clears an address.
+     */
+    public record Given<T>(@Nullable T value, Where at) {
+    }
+
+    /** A village's addresses on the switching drivers; a key left out (null) keeps the stored one. */
+    public record AddressSpec(@Nullable Given<String> code, @Nullable Given<Integer> relay,
+                              @Nullable Given<String> dtmfOn, @Nullable Given<String> dtmfOff,
+                              @Nullable Given<String> mqttTopic) {
+    }
+
+    /**
+     * The {@code switching} section: the driver and its settings; a key left out (null) keeps the
+     * stored setting. Text settings are never null inside a {@link Given}: blank is "".
+     */
+    public record SwitchingSpec(@Nullable Given<DriverKind> driver, @Nullable Given<Duration> preRoll,
+                                @Nullable Given<String> serialPort, @Nullable Given<Integer> baudRate,
+                                @Nullable Given<Integer> unitId, @Nullable Given<Duration> serialTimeout,
+                                @Nullable Given<String> mqttBroker, @Nullable Given<String> mqttUsername,
+                                @Nullable Given<String> mqttPassword, @Nullable Given<String> mqttClientId,
+                                @Nullable Given<Duration> mqttTimeout, @Nullable Given<String> commandProgram,
+                                @Nullable Given<Duration> commandTimeout, @Nullable Given<Double> dtmfLevel,
+                                @Nullable Given<Integer> dtmfToneMs, @Nullable Given<Integer> dtmfPauseMs, Where at) {
     }
 
     /** {@code villages} null means every village of the station. */

@@ -29,7 +29,17 @@ import vn.loaxa.base.Texts;
 @RequestMapping("/api/schedules")
 class ScheduleFileController {
 
-    record ImportResult(boolean applied, List<Change> changes) {
+    /** {@code warnings}: what the admin should know, e.g. a password written in the file; in their language. */
+    record ImportResult(boolean applied, List<ChangeJson> changes, List<String> warnings) {
+    }
+
+    /** A change with its {@code details} as sentences ("Rơ-le: 3 → 5") in the request's language. */
+    record ChangeJson(Change.Section section, Change.Action action, String name, List<String> fields,
+                      List<String> details) {
+
+        static ChangeJson of(Change c, java.util.Locale locale) {
+            return new ChangeJson(c.section(), c.action(), c.name(), c.fields(), c.describe(locale));
+        }
     }
 
     private final ScheduleFileService service;
@@ -40,15 +50,23 @@ class ScheduleFileController {
 
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ImportResult importFiles(@RequestParam("file") List<MultipartFile> files,
-                             @RequestParam(value = "dryRun", defaultValue = "false") boolean dryRun) throws IOException {
+                             @RequestParam(value = "dryRun", defaultValue = "false") boolean dryRun,
+                             HttpServletRequest request) throws IOException {
+        var locale = Texts.localeOf(request.getHeader("Accept-Language"));
         var sources = new ArrayList<ScheduleFileService.SourceFile>();
         for (var f : files) {
             var name = f.getOriginalFilename() == null || f.getOriginalFilename().isBlank()
                     ? "schedule.yaml" : f.getOriginalFilename();
             sources.add(new ScheduleFileService.SourceFile(name, f.getBytes()));
         }
-        return dryRun ? new ImportResult(false, service.preview(sources))
-                : new ImportResult(true, service.apply(sources));
+        if (dryRun) {
+            var preview = service.review(sources);
+            return new ImportResult(false, preview.changes().stream().map(c -> ChangeJson.of(c, locale)).toList(),
+                    preview.warnings().stream().map(w -> w.message(locale)).toList());
+        }
+        var applied = service.importFiles(sources);
+        return new ImportResult(true, applied.changes().stream().map(c -> ChangeJson.of(c, locale)).toList(),
+                applied.warnings().stream().map(w -> w.message(locale)).toList());
     }
 
     @GetMapping("/export")

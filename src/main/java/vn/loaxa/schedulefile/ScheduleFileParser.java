@@ -1,7 +1,9 @@
 package vn.loaxa.schedulefile;
 
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -30,6 +32,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import vn.loaxa.schedule.Priority;
 import vn.loaxa.schedule.StartPolicy;
 import vn.loaxa.schedulefile.ScheduleDocument.*;
+import vn.loaxa.zone.DriverKind;
+import vn.loaxa.zone.DtmfTones;
+import vn.loaxa.zone.SwitchingConfig;
 
 /**
  * Reads one schedule file through SnakeYAML's node API (not its object mapping), so every value
@@ -42,6 +47,17 @@ final class ScheduleFileParser {
     private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})");
     private static final Pattern LENGTH = Pattern.compile("(\\d+)\\s*(h|m|min|s|phút|giây|giờ)?");
     private static final Map<String, DayOfWeek> DAY_NAMES = dayNames();
+
+    // The rules VillageZones and ZoneSettings apply when storing, checked here as well so that each
+    // bad value is named with its line before anything is written. Keep them in step.
+    private static final Pattern VILLAGE_CODE = Pattern.compile("[a-z0-9][a-z0-9._-]{0,31}");
+    private static final Pattern DTMF = Pattern.compile("[0-9*#A-D]{1,16}");
+    private static final Pattern TOPIC = Pattern.compile("[^#+\\s\\u0000]{1,200}");
+    private static final Pattern INTEGER = Pattern.compile("\\d{1,7}");
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,6}(?:[.,]\\d{1,3})?)\\s*(ms|s|giây)");
+    private static final Pattern LEVEL = Pattern.compile("(-?\\d{1,3}(?:[.,]\\d{1,2})?)\\s*(dbfs|db)?");
+    private static final Duration MIN_TIMEOUT = Duration.ofMillis(50);
+    private static final Duration MAX_TIMEOUT = Duration.ofSeconds(60);
 
     private final String file;
     private final List<ScheduleFileProblem> problems = new ArrayList<>();
@@ -75,15 +91,18 @@ final class ScheduleFileParser {
     private ScheduleDocument document(@Nullable Node root) {
         if (root == null) {
             problem(new Where(file, 1, ""), "schedulefile.error.empty");
-            return new ScheduleDocument(null, null, null, null, null);
+            return new ScheduleDocument(null, null, null, null, null, null);
         }
-        var top = fields(root, "", Set.of("station", "villages", "programmes", "campaigns", "bulletins"));
+        var top = fields(root, "", Set.of("station", "switching", "villages", "programmes", "campaigns",
+                "bulletins"));
         var stationNode = top.get("station");
+        var switchingNode = top.get("switching");
         return new ScheduleDocument(stationNode == null ? null : station(stationNode),
-                list(top.get("villages"), "villages", (n, p) -> new VillageSpec(requiredText(n, p), where(n, p))),
+                list(top.get("villages"), "villages", this::village),
                 list(top.get("programmes"), "programmes", this::programme),
                 list(top.get("campaigns"), "campaigns", this::campaign),
-                list(top.get("bulletins"), "bulletins", this::bulletin));
+                list(top.get("bulletins"), "bulletins", this::bulletin),
+                switchingNode == null ? null : switching(switchingNode));
     }
 
     private StationSpec station(Node node) {
@@ -92,6 +111,210 @@ final class ScheduleFileParser {
         return new StationSpec(text(f, node, "station", "commune"), text(f, node, "station", "name"),
                 zoneNode == null ? "" : requiredText(zoneNode, "station.time_zone"), where(node, "station"),
                 where(zoneNode == null ? node : zoneNode, "station.time_zone"));
+    }
+
+    /**
+     * {@code - Thôn 1}, or with addresses:
+     * {@code - {name: Thôn 1, code: thon-1, relay: 1, dtmf: {on: "*31#", off: "#31*"}, mqtt: gioson/thon1}}.
+     */
+    private VillageSpec village(Node node, String path) {
+        if (!(node instanceof MappingNode)) {
+            return new VillageSpec(requiredText(node, path), where(node, path));
+        }
+        var f = fields(node, path, Set.of("name", "code", "relay", "dtmf", "mqtt"));
+        Given<String> code = null;
+        var codeNode = f.get("code");
+        if (codeNode != null) {
+            var value = requiredText(codeNode, path + ".code").strip().toLowerCase(Locale.ROOT);
+            if (!value.isEmpty() && !VILLAGE_CODE.matcher(value).matches()) {
+                problem(where(codeNode, path + ".code"), "schedulefile.error.badCode", value);
+            }
+            code = new Given<>(value, where(codeNode, path + ".code"));
+        }
+        Given<String> on = null;
+        Given<String> off = null;
+        var dtmfNode = f.get("dtmf");
+        if (dtmfNode != null) {
+            var dtmfPath = path + ".dtmf";
+            if (isBlank(dtmfNode)) {
+                on = new Given<>(null, where(dtmfNode, dtmfPath));
+                off = on;
+            } else if (dtmfNode instanceof MappingNode) {
+                var d = fields(dtmfNode, dtmfPath, Set.of("on", "off"));
+                on = dtmf(d.get("on"), dtmfPath + ".on");
+                off = dtmf(d.get("off"), dtmfPath + ".off");
+                if (on != null && off != null && on.value() != null && on.value().equals(off.value())) {
+                    problem(off.at(), "schedulefile.error.dtmfSame", on.value());
+                }
+            } else {
+                problem(where(dtmfNode, dtmfPath), "schedulefile.error.dtmfPair");
+            }
+        }
+        return new VillageSpec(text(f, node, path, "name"), new AddressSpec(code,
+                integer(f, path, "relay", 1, 256, "schedulefile.error.badRelay", true), on, off, topic(f, path)),
+                where(node, path));
+    }
+
+    private @Nullable Given<String> dtmf(@Nullable Node node, String path) {
+        if (node == null) {
+            return null;
+        }
+        if (isBlank(node)) {
+            // Most often an unquoted "#31*": YAML reads everything from the # on as a comment.
+            problem(where(node, path), "schedulefile.error.blankDtmf");
+            return null;
+        }
+        var value = requiredText(node, path).strip().toUpperCase(Locale.ROOT);
+        if (!DTMF.matcher(value).matches()) {
+            problem(where(node, path), "schedulefile.error.badDtmf", value);
+        }
+        return new Given<>(value, where(node, path));
+    }
+
+    private @Nullable Given<String> topic(Map<String, Node> f, String parent) {
+        var node = f.get("mqtt");
+        if (node == null) {
+            return null;
+        }
+        var path = parent + ".mqtt";
+        if (isBlank(node)) {
+            return new Given<>(null, where(node, path));
+        }
+        var value = requiredText(node, path).strip();
+        if (!TOPIC.matcher(value).matches()) {
+            problem(where(node, path), "schedulefile.error.badTopic", value);
+        }
+        return new Given<>(value, where(node, path));
+    }
+
+    private SwitchingSpec switching(Node node) {
+        var path = "switching";
+        var f = fields(node, path, Set.of("driver", "preroll", "serial", "mqtt", "command", "dtmf"));
+        var serialPath = path + ".serial";
+        var mqttPath = path + ".mqtt";
+        var commandPath = path + ".command";
+        var dtmfPath = path + ".dtmf";
+        var serial = group(f.get("serial"), serialPath, Set.of("port", "baud", "unit", "timeout"));
+        var mqtt = group(f.get("mqtt"), mqttPath, Set.of("broker", "username", "password", "client-id", "timeout"));
+        var command = group(f.get("command"), commandPath, Set.of("program", "timeout"));
+        var dtmf = group(f.get("dtmf"), dtmfPath, Set.of("level", "tone", "pause"));
+        var tone = duration(dtmf, dtmfPath, "tone", Duration.ofMillis(DtmfTones.MIN_TONE_MS),
+                Duration.ofMillis(DtmfTones.MAX_TONE_MS), "schedulefile.error.badDtmfTiming");
+        var pause = duration(dtmf, dtmfPath, "pause", Duration.ofMillis(DtmfTones.MIN_PAUSE_MS),
+                Duration.ofMillis(DtmfTones.MAX_PAUSE_MS), "schedulefile.error.badDtmfTiming");
+        return new SwitchingSpec(driver(f.get("driver"), path + ".driver"),
+                duration(f, path, "preroll", Duration.ZERO, SwitchingConfig.MAX_PRE_ROLL,
+                        "schedulefile.error.badPreRoll"),
+                setting(serial, serialPath, "port", true),
+                integer(serial, serialPath, "baud", 300, 921_600, "schedulefile.error.badBaud", false),
+                integer(serial, serialPath, "unit", 1, 247, "schedulefile.error.badUnit", false),
+                duration(serial, serialPath, "timeout", MIN_TIMEOUT, MAX_TIMEOUT, "schedulefile.error.badTimeout"),
+                setting(mqtt, mqttPath, "broker", true), setting(mqtt, mqttPath, "username", false),
+                setting(mqtt, mqttPath, "password", false), setting(mqtt, mqttPath, "client-id", true),
+                duration(mqtt, mqttPath, "timeout", MIN_TIMEOUT, MAX_TIMEOUT, "schedulefile.error.badTimeout"),
+                setting(command, commandPath, "program", true),
+                duration(command, commandPath, "timeout", MIN_TIMEOUT, MAX_TIMEOUT, "schedulefile.error.badTimeout"),
+                level(dtmf, dtmfPath), tone == null ? null : new Given<>((int) tone.value().toMillis(), tone.at()),
+                pause == null ? null : new Given<>((int) pause.value().toMillis(), pause.at()), where(node, path));
+    }
+
+    private Map<String, Node> group(@Nullable Node node, String path, Set<String> allowed) {
+        return node == null ? Map.of() : fields(node, path, allowed);
+    }
+
+    private @Nullable Given<DriverKind> driver(@Nullable Node node, String path) {
+        if (node == null) {
+            return null;
+        }
+        var value = requiredText(node, path).strip();
+        for (var kind : DriverKind.values()) {
+            if (driverName(kind).equals(value.toLowerCase(Locale.ROOT).replace('_', '-'))) {
+                return new Given<>(kind, where(node, path));
+            }
+        }
+        problem(where(node, path), "schedulefile.error.badChoice", value,
+                String.join(", ", java.util.Arrays.stream(DriverKind.values()).map(ScheduleFileParser::driverName)
+                        .toList()));
+        return null;
+    }
+
+    /** Text settings: blank is a value (""), e.g. no username. */
+    private @Nullable Given<String> setting(Map<String, Node> f, String parent, String key, boolean strip) {
+        var node = f.get(key);
+        if (node == null) {
+            return null;
+        }
+        if (isBlank(node)) {
+            return new Given<>("", where(node, parent + "." + key));
+        }
+        var value = requiredText(node, parent + "." + key);
+        return new Given<>(strip ? value.strip() : value, where(node, parent + "." + key));
+    }
+
+    /** A whole number in a range; {@code clearable}: blank is written to clear it. */
+    private @Nullable Given<Integer> integer(Map<String, Node> f, String parent, String key, int min, int max,
+                                             String rangeKey, boolean clearable) {
+        var node = f.get(key);
+        if (node == null) {
+            return null;
+        }
+        var path = parent + "." + key;
+        if (clearable && isBlank(node)) {
+            return new Given<>(null, where(node, path));
+        }
+        var value = requiredText(node, path).strip();
+        if (INTEGER.matcher(value).matches() && Integer.parseInt(value) >= min && Integer.parseInt(value) <= max) {
+            return new Given<>(Integer.parseInt(value), where(node, path));
+        }
+        problem(where(node, path), rangeKey, value);
+        return null;
+    }
+
+    /** "500ms", "2s", "1.5s", "2 giây": whole milliseconds, with the unit (a bare number is ambiguous here). */
+    private @Nullable Given<Duration> duration(Map<String, Node> f, String parent, String key, Duration min,
+                                               Duration max, String rangeKey) {
+        var node = f.get(key);
+        if (node == null) {
+            return null;
+        }
+        var path = parent + "." + key;
+        var value = requiredText(node, path).strip();
+        var m = DURATION.matcher(value.toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            problem(where(node, path), "schedulefile.error.badDuration", value);
+            return null;
+        }
+        var millis = new BigDecimal(m.group(1).replace(',', '.'))
+                .multiply(BigDecimal.valueOf(m.group(2).equals("ms") ? 1 : 1000));
+        if (millis.stripTrailingZeros().scale() > 0) {
+            problem(where(node, path), "schedulefile.error.badDuration", value);
+            return null;
+        }
+        var d = Duration.ofMillis(millis.longValueExact());
+        if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+            problem(where(node, path), rangeKey, value);
+            return null;
+        }
+        return new Given<>(d, where(node, path));
+    }
+
+    /** Each DTMF frequency's level in dBFS: "-10", "-10.5", "-10 dBFS". */
+    private @Nullable Given<Double> level(Map<String, Node> f, String parent) {
+        var node = f.get("level");
+        if (node == null) {
+            return null;
+        }
+        var path = parent + ".level";
+        var value = requiredText(node, path).strip();
+        var m = LEVEL.matcher(value.toLowerCase(Locale.ROOT));
+        if (m.matches()) {
+            double level = Double.parseDouble(m.group(1).replace(',', '.'));
+            if (level >= DtmfTones.MIN_LEVEL_DBFS && level <= DtmfTones.MAX_LEVEL_DBFS) {
+                return new Given<>(level, where(node, path));
+            }
+        }
+        problem(where(node, path), "schedulefile.error.badDtmfLevel", value);
+        return null;
     }
 
     private ProgrammeSpec programme(Node node, String path) {
@@ -330,6 +553,19 @@ final class ScheduleFileParser {
 
     private void problem(Where where, String key, Object... args) {
         problems.add(ScheduleFileProblem.at(where, key, args));
+    }
+
+    /**
+     * Written empty: {@code relay:} or {@code relay: ""}. Not YAML's {@code null} or {@code ~}: values are
+     * taken as written, so a username "null" stays one.
+     */
+    private static boolean isBlank(Node node) {
+        return node instanceof ScalarNode s && s.getValue().isBlank();
+    }
+
+    /** How a driver is written in files: none, modbus, relay-a0, dtmf, mqtt, command. */
+    static String driverName(DriverKind kind) {
+        return kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     private static boolean isAll(String value) {

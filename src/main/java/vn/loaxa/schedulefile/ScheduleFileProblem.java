@@ -6,7 +6,9 @@ import vn.loaxa.base.Texts;
 
 /**
  * One thing wrong in a schedule file: where (file, line, field) and what, as a translation key
- * {@code schedulefile.error.*} with its arguments.
+ * {@code schedulefile.error.*} with its arguments (or the key a service refused a value with, e.g.
+ * {@code error.zone.inUse}). Also a warning about a file that can still be imported
+ * ({@code schedulefile.warning.*}).
  */
 public record ScheduleFileProblem(String file, int line, String field, String key, Object... args) {
 

@@ -29,6 +29,13 @@ public class ScheduleFileService {
     public record SourceFile(String name, byte[] content) {
     }
 
+    /**
+     * What an import would change (or did), and what the admin should know about the files (each
+     * with its file and line), though nothing stops the import.
+     */
+    public record Review(List<Change> changes, List<ScheduleFileProblem> warnings) {
+    }
+
     private static final Logger log = LoggerFactory.getLogger(ScheduleFileService.class);
 
     private final ScheduleChecks checks;
@@ -49,17 +56,31 @@ public class ScheduleFileService {
      */
     @PreAuthorize("hasRole('ADMIN')")
     public List<Change> preview(List<SourceFile> files) {
-        return diff.plan(checks.resolve(read(files))).changes();
+        return review(files).changes();
+    }
+
+    /** {@link #preview} with the warnings, e.g. a password written into the file. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public Review review(List<SourceFile> files) {
+        var plan = diff.plan(checks.resolve(read(files)));
+        return new Review(plan.changes(), plan.warnings());
     }
 
     /** Imports the files in one transaction and returns what changed; on any problem nothing changes. */
     @PreAuthorize("hasRole('ADMIN')")
     public List<Change> apply(List<SourceFile> files) {
+        return importFiles(files).changes();
+    }
+
+    /** {@link #apply} with the warnings, for a caller that applies without a preview first. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public Review importFiles(List<SourceFile> files) {
         var plan = diff.plan(checks.resolve(read(files)));
         applier.apply(plan, files.stream().map(SourceFile::name).collect(Collectors.joining(", ")));
         log.info("Imported schedule files {}: {} changes", files.stream().map(SourceFile::name).toList(),
                 plan.changes().size());
-        return plan.changes();
+        plan.warnings().forEach(w -> log.warn("Schedule import: {}", w.message(vn.loaxa.base.Texts.ENGLISH)));
+        return new Review(plan.changes(), plan.warnings());
     }
 
     /** The current schedule in the schedule file format. */
@@ -115,7 +136,7 @@ public class ScheduleFileService {
         }
     }
 
-    /** Several files make one schedule: lists are joined; the station may be described only once. */
+    /** Several files make one schedule: lists are joined; the station and switching may be described only once. */
     private static ScheduleDocument merge(List<ScheduleDocument> docs, List<ScheduleFileProblem> problems) {
         if (docs.size() == 1) {
             return docs.getFirst();
@@ -125,6 +146,7 @@ public class ScheduleFileService {
         List<ScheduleDocument.ProgrammeSpec> programmes = null;
         List<ScheduleDocument.CampaignSpec> campaigns = null;
         List<ScheduleDocument.BulletinSpec> bulletins = null;
+        ScheduleDocument.SwitchingSpec switching = null;
         for (var d : docs) {
             if (d.station() != null) {
                 if (station != null) {
@@ -132,12 +154,18 @@ public class ScheduleFileService {
                 }
                 station = d.station();
             }
+            if (d.switching() != null) {
+                if (switching != null) {
+                    problems.add(ScheduleFileProblem.at(d.switching().at(), "schedulefile.error.secondSwitching"));
+                }
+                switching = d.switching();
+            }
             villages = join(villages, d.villages());
             programmes = join(programmes, d.programmes());
             campaigns = join(campaigns, d.campaigns());
             bulletins = join(bulletins, d.bulletins());
         }
-        return new ScheduleDocument(station, villages, programmes, campaigns, bulletins);
+        return new ScheduleDocument(station, villages, programmes, campaigns, bulletins, switching);
     }
 
     private static <T> List<T> join(List<T> a, List<T> b) {

@@ -1,6 +1,8 @@
 package vn.loaxa.schedulefile;
 
+import java.math.BigDecimal;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -23,10 +25,14 @@ import vn.loaxa.schedule.QueueService;
 import vn.loaxa.station.StationProperties;
 import vn.loaxa.station.Village;
 import vn.loaxa.station.VillageService;
+import vn.loaxa.zone.VillageZones;
+import vn.loaxa.zone.ZoneAddress;
+import vn.loaxa.zone.ZoneSettings;
 
 /**
  * Writes the station's schedule as a schedule file that imports back to the same schedule: every
- * date written out, audio named so that the name leads back to the same asset.
+ * date written out, audio named so that the name leads back to the same asset, every switching
+ * setting but the MQTT password (a file is sent around; the station keeps its password).
  */
 @Component
 class ScheduleFileWriter {
@@ -40,10 +46,15 @@ class ScheduleFileWriter {
     private final LibraryService library;
     private final ScheduleChecks checks;
     private final StationProperties station;
+    private final VillageZones zones;
+    private final ZoneSettings switching;
 
     ScheduleFileWriter(CampaignRepository campaigns, VillageService villages, ProgrammeService programmes,
                        QueueService queue, BulletinService bulletins, TopicService topics, LibraryService library,
-                       ScheduleChecks checks, StationProperties station) {
+                       ScheduleChecks checks, StationProperties station, VillageZones zones,
+                       ZoneSettings switching) {
+        this.zones = zones;
+        this.switching = switching;
         this.campaigns = campaigns;
         this.villages = villages;
         this.programmes = programmes;
@@ -67,8 +78,12 @@ class ScheduleFileWriter {
         var enabledVillages = allVillages.stream().filter(Village::enabled).map(Village::name).toList();
         var villageNames = new HashMap<Long, String>();
         allVillages.forEach(v -> villageNames.put(v.id(), v.name()));
+        writeSwitching(out);
+
+        var addresses = new HashMap<String, ZoneAddress>();
+        zones.all().forEach(a -> addresses.put(a.villageName(), a));
         out.append("\nvillages:\n");
-        enabledVillages.forEach(v -> out.append("  - ").append(quote(v)).append('\n'));
+        enabledVillages.forEach(v -> out.append("  - ").append(village(v, addresses.get(v))).append('\n'));
 
         var assets = library.findAll().stream().filter(a -> !a.retired()).toList();
         var assetById = new HashMap<Long, AudioAsset>();
@@ -150,6 +165,66 @@ class ScheduleFileWriter {
         return out.toString();
     }
 
+    private void writeSwitching(StringBuilder out) {
+        var c = switching.config();
+        out.append("\nswitching:\n");
+        field(out, 2, "driver", ScheduleFileParser.driverName(c.driver()));
+        field(out, 2, "preroll", duration(c.preRoll()));
+        out.append("  serial:\n");
+        field(out, 4, "port", c.serial().port());
+        raw(out, 4, "baud", Integer.toString(c.serial().baudRate()));
+        raw(out, 4, "unit", Integer.toString(c.serial().unitId()));
+        field(out, 4, "timeout", duration(c.serial().timeout()));
+        out.append("  mqtt:\n");
+        field(out, 4, "broker", c.mqtt().brokerUri());
+        field(out, 4, "username", c.mqtt().username());
+        out.append("    # password: không ghi ra tệp; đài giữ mật khẩu đã lưu.\n");
+        field(out, 4, "client-id", c.mqtt().clientId());
+        field(out, 4, "timeout", duration(c.mqtt().timeout()));
+        out.append("  command:\n");
+        field(out, 4, "program", c.command().program());
+        field(out, 4, "timeout", duration(c.command().timeout()));
+        out.append("  dtmf:\n");
+        raw(out, 4, "level", BigDecimal.valueOf(c.dtmf().levelDbfs()).stripTrailingZeros().toPlainString());
+        field(out, 4, "tone", c.dtmf().toneMs() + "ms");
+        field(out, 4, "pause", c.dtmf().pauseMs() + "ms");
+    }
+
+    /**
+     * {@code "Thôn 1"} for a village nobody wired, else its addresses on one line; its default code
+     * ({@code v<id>}) is left out, so the file means the same on another station.
+     */
+    private String village(String name, @Nullable ZoneAddress a) {
+        if (a == null) {
+            return quote(name);
+        }
+        var parts = new ArrayList<String>();
+        if (!a.code().equals("v" + a.villageId())) {
+            parts.add("code: " + quote(a.code()));
+        }
+        if (a.relay() != null) {
+            parts.add("relay: " + a.relay());
+        }
+        var dtmf = new ArrayList<String>();
+        if (a.dtmfOn() != null) {
+            dtmf.add("on: " + quote(a.dtmfOn()));
+        }
+        if (a.dtmfOff() != null) {
+            dtmf.add("off: " + quote(a.dtmfOff()));
+        }
+        if (!dtmf.isEmpty()) {
+            parts.add("dtmf: {" + String.join(", ", dtmf) + "}");
+        }
+        if (a.mqttTopic() != null) {
+            parts.add("mqtt: " + quote(a.mqttTopic()));
+        }
+        return parts.isEmpty() ? quote(name) : "{name: " + quote(name) + ", " + String.join(", ", parts) + "}";
+    }
+
+    private static String duration(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+    }
+
     /** The original file name when it leads back to this asset, else the unique stored name. */
     private String audioName(@Nullable AudioAsset asset, List<AudioAsset> assets) {
         if (asset == null) {
@@ -181,8 +256,13 @@ class ScheduleFileWriter {
         out.append(" ".repeat(indent)).append(key).append(": ").append(quote(value)).append('\n');
     }
 
-    private static final java.util.regex.Pattern PLAIN =
-            java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*|\\d+[smh]|\\d\\d/\\d\\d/\\d{4}");
+    /** A number as it is: the parser reads every value as text, so YAML's own typing never applies. */
+    private static void raw(StringBuilder out, int indent, String key, String number) {
+        out.append(" ".repeat(indent)).append(key).append(": ").append(number).append('\n');
+    }
+
+    private static final java.util.regex.Pattern PLAIN = java.util.regex.Pattern.compile(
+            "[A-Za-z][A-Za-z0-9_.-]*|\\d+(ms|[smh])|\\d\\d/\\d\\d/\\d{4}");
 
     /**
      * Codes, lengths and dd/MM/yyyy dates as they are; anything else double-quoted (escapes as in

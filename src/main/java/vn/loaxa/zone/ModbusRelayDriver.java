@@ -31,8 +31,9 @@ import org.jspecify.annotations.Nullable;
  * ACKNOWLEDGED.
  *
  * <p>The port is opened on first use and dropped after any I/O error, so that a USB board unplugged
- * and plugged back in is found again on the next switch. A board that does not answer costs about
- * two timeouts plus j2mod's pause between its tries (at most 750 ms) per call.
+ * and plugged back in is found again on the next switch. A board that does not answer costs a call
+ * two timeouts (one retry) plus pauses under two seconds: j2mod's between its tries, jSerialComm's
+ * on closing the port.
  */
 public final class ModbusRelayDriver implements ZoneDriver {
 

@@ -131,6 +131,14 @@ public class VillageZones {
         if (topic != null && !TOPIC.matcher(topic).matches()) {
             throw new InvalidInputException("BAD_TOPIC", "error.zone.topic", "Bad MQTT topic: " + topic);
         }
+        // Two villages on one relay or topic would switch each other's loudspeakers: name the other one.
+        for (var other : all()) {
+            if (other.villageId() != villageId && (other.code().equals(c)
+                    || relay != null && relay.equals(other.relay()) || topic != null && topic.equals(other.mqttTopic()))) {
+                throw new InvalidInputException("ADDRESS_IN_USE", "error.zone.inUse",
+                        "Code, relay or topic already used by " + other.villageName(), other.villageName());
+            }
+        }
         try {
             jdbc.sql("""
                             INSERT INTO village_zone (village_id, code, relay, dtmf_on, dtmf_off, mqtt_topic,
@@ -141,7 +149,7 @@ public class VillageZones {
                                 updated_at = excluded.updated_at, updated_by = excluded.updated_by""")
                     .params(villageId, c, relay, on, off, topic, clock.instant().toString(), by).update();
         } catch (DataIntegrityViolationException e) {
-            // Two villages on one relay or topic would switch each other's loudspeakers.
+            // A concurrent edit took the address between the check and the write.
             throw new InvalidInputException("ADDRESS_IN_USE", "error.zone.inUse",
                     "Code, relay or topic already used by another village", c);
         }

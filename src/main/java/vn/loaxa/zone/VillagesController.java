@@ -35,10 +35,13 @@ class VillagesController {
                          @Nullable String mqttTopic) {
     }
 
-    /** The switching settings; the MQTT password is never sent back, only whether one is set. */
+    /**
+     * The switching settings; the MQTT password is never sent back, only whether one is set
+     * ({@code mqttPasswordSet}, ignored in a PUT).
+     */
     record SwitchingJson(DriverKind driver, long preRollMs, String serialPort, int baudRate, int modbusUnit,
                          long serialTimeoutMs, String mqttBroker, String mqttUsername, @Nullable String mqttPassword,
-                         boolean mqttPasswordSet, String mqttClientId, long mqttTimeoutMs, String commandProgram,
+                         @Nullable Boolean mqttPasswordSet, String mqttClientId, long mqttTimeoutMs, String commandProgram,
                          long commandTimeoutMs, double dtmfLevelDbfs, int dtmfToneMs, int dtmfPauseMs) {
 
         static SwitchingJson of(SwitchingConfig c) {

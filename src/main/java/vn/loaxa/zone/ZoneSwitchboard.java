@@ -104,16 +104,15 @@ public class ZoneSwitchboard {
         this.drivers = drivers;
         this.clock = clock;
         this.config = DatabaseLane.engine(settings::config);
+        // First in the worker's queue, before any broadcast (a resumption after a crash) can hand it
+        // work: relays keep their state through a crash or a power cut of the PC, so every village is
+        // switched off, and the ON rows the crash left open get their OFF rows.
+        worker.execute(this::switchEverythingOffAfterStart);
     }
 
-    /**
-     * Once the station is up: every village switched off (relays hold their state through a crash or
-     * a power cut of the PC), the ON rows of broadcasts a crash cut get their OFF rows, and the poll
-     * of the drivers that can be polled starts.
-     */
+    /** Once the station is up, the drivers that can be polled are polled. */
     @EventListener(ApplicationReadyEvent.class)
     void start() {
-        worker.execute(this::switchEverythingOffAfterStart);
         long every = POLL_EVERY.toMillis();
         worker.scheduleWithFixedDelay(this::poll, every, every, TimeUnit.MILLISECONDS);
     }
@@ -139,9 +138,20 @@ public class ZoneSwitchboard {
 
     /** Applies settings an admin just saved: the next switch uses the new driver. */
     public void reload() {
+        var before = config;
         config = DatabaseLane.engine(settings::config);
+        if (config.equals(before)) {
+            return; // saved unchanged: nothing to forget, no driver to reopen
+        }
         worker.execute(() -> {
             health.clear();
+            // What the old driver switched says nothing about the new one's villages: a village on
+            // air keeps its holders, every other one is taken as off (start-up switched all off).
+            zones.values().forEach(z -> {
+                if (z.holders.isEmpty()) {
+                    z.on = false;
+                }
+            });
             currentDriver();
         });
     }
@@ -198,7 +208,9 @@ public class ZoneSwitchboard {
 
     /** The lead of a DTMF broadcast: the tones, or the pre-roll when longer, in whole 10 ms. */
     static long leadMillis(List<String> codes, DtmfSettings s, Duration preRoll) {
-        long tones = codes.isEmpty() ? 0 : DtmfTones.frames(codes, MILLIS, s);
+        // Measured at one frame per ms, plus 10 ms: at the line's rate each tone's length rounds to
+        // whole frames, and the tones must never be longer than the lead that holds them.
+        long tones = codes.isEmpty() ? 0 : DtmfTones.frames(codes, MILLIS, s) + 10;
         long lead = Math.max(tones, preRoll.toMillis());
         return (lead + 9) / 10 * 10;
     }
@@ -212,7 +224,8 @@ public class ZoneSwitchboard {
     public List<VillageHealth> health() {
         var c = config;
         var out = new ArrayList<VillageHealth>();
-        for (var v : DatabaseLane.engine(addresses::villages)) {
+        // Read by screens and the API on their own connections: never the engine's.
+        for (var v : addresses.villages()) {
             var h = health.get(v.id());
             out.add(h == null ? new VillageHealth(v.id(), v.name(), v.enabled(), c.driver(), null, null, false, null,
                     null, null) : new VillageHealth(v.id(), v.name(), v.enabled(), c.driver(), h.online(), h.lastSeen(),
@@ -267,7 +280,8 @@ public class ZoneSwitchboard {
             boolean alreadyOn = zone.on || !zone.holders.isEmpty();
             zone.holders.add(session);
             if (zone.pendingOff != null) {
-                zone.pendingOff.cancel(false);
+                // The pending switch-off is shared by all the villages its broadcast released; this
+                // one drops out of it (switchOff skips a village no longer released by that broadcast).
                 zone.pendingOff = null;
                 var previous = zone.releasedBy;
                 zone.releasedBy = null;
@@ -383,6 +397,11 @@ public class ZoneSwitchboard {
             var results = call(all, false);
             var byVillage = new HashMap<Long, SwitchResult>();
             results.forEach(r -> byVillage.put(r.villageId(), r));
+            var failed = all.stream().filter(a -> !byVillage.get(a.villageId()).switched()).toList();
+            if (!failed.isEmpty()) {
+                failed.forEach(a -> zones.computeIfAbsent(a.villageId(), id -> new Zone()).on = true);
+                worker.schedule(() -> retryOff(failed), RETRY_OFF.toMillis(), TimeUnit.MILLISECONDS);
+            }
             log.info("Village loudspeakers switched off at start-up: {}", results.stream()
                     .map(r -> r.villageId() + "=" + r.ack()).toList());
             closeOpenSwitches(byVillage);
@@ -498,7 +517,9 @@ public class ZoneSwitchboard {
             return driver;
         }
         if (driver != null) {
-            driver.close();
+            // Closing a serial port can take seconds (longer when the device vanished): never on this thread.
+            var old = driver;
+            Thread.ofVirtual().name("loaxa-zones-close").start(old::close);
             driver = null;
         }
         driverConfig = c;

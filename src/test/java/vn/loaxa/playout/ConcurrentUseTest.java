@@ -63,6 +63,20 @@ class ConcurrentUseTest {
             station.start();
             var tone = station.uploadTone("Thông báo", TONE, 1);
             station.addUser("dieuhanh", "dieu-hanh-pass", "ADMIN");
+            // Every broadcast switches its villages through the operator's program, while clients
+            // re-save the switching settings and edit a village's addresses.
+            var calls = home.resolve("switch-calls.txt");
+            var program = home.resolve("switch.sh");
+            Files.writeString(program, "#!/bin/sh\necho \"$*\" >> '" + calls + "'\n");
+            Files.setPosixFilePermissions(program, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            var switching = """
+                    {"driver": "COMMAND", "preRollMs": 1500, "serialPort": "", "baudRate": 9600, "modbusUnit": 1,
+                     "serialTimeoutMs": 500, "mqttBroker": "", "mqttUsername": "", "mqttClientId": "loaxa",
+                     "mqttTimeoutMs": 2000, "commandProgram": "%s", "commandTimeoutMs": 3000,
+                     "dtmfLevelDbfs": -10, "dtmfToneMs": 100, "dtmfPauseMs": 100}""".formatted(program);
+            var saved = station.api().putJson("/api/settings/switching", "admin", StationProcess.PASSWORD, switching);
+            assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+            var edits = new AtomicInteger();
             var first = Instant.now().plusSeconds(8).truncatedTo(ChronoUnit.SECONDS);
             int count = (int) (seconds / BETWEEN_BROADCASTS.toSeconds());
             var keys = new ArrayList<String>();
@@ -94,6 +108,11 @@ class ConcurrentUseTest {
                                     300 + uploads.get(), 3)), null, null),
                     api -> api.uploadFile("/api/library", "admin", StationProcess.PASSWORD, "bản tin dài.wav", big),
                     api -> api.get("/api/status", "admin", StationProcess.PASSWORD),
+                    api -> api.putJson("/api/settings/switching", "admin", StationProcess.PASSWORD, switching),
+                    api -> api.putJson("/api/villages/3", "admin", StationProcess.PASSWORD,
+                            "{\"code\": \"thon-3\", \"relay\": 3, \"mqttTopic\": \"gioson/thon3-"
+                                    + (edits.incrementAndGet() % 2) + "\"}"),
+                    api -> api.get("/api/villages", "admin", StationProcess.PASSWORD),
                     api -> UiSession.visit(station.port(), "dieuhanh", "dieu-hanh-pass",
                             List.of("", "library", "airlog", "broadcasts", "reports"))));
             if (Speech.available()) {
@@ -129,6 +148,19 @@ class ConcurrentUseTest {
                 }
                 assertThat(((Number) row.get("startErrorMs")).longValue()).as("logged start error of " + keys.get(i))
                         .isBetween(-100L, 100L);
+            }
+            for (var key : keys) {
+                // Villages 1 and 2 of every broadcast: switched on, then off, each confirmed by the program.
+                var body = "";
+                for (var wait = Instant.now().plusSeconds(10); Instant.now().isBefore(wait); Thread.sleep(200)) {
+                    body = station.api().get("/api/airlog/villages?key=" + key, "admin", StationProcess.PASSWORD)
+                            .body();
+                    if (station.json().readValue(body, List.class).size() >= 4) {
+                        break;
+                    }
+                }
+                assertThat(station.json().readValue(body, List.class)).as(key + " village rows " + body).hasSize(4)
+                        .allSatisfy(r -> assertThat(((Map<?, ?>) r).get("ack")).isEqualTo("ACKNOWLEDGED"));
             }
             var verify = station.json().readValue(station.api().get("/api/airlog/verify", "admin",
                     StationProcess.PASSWORD).body(), Map.class);

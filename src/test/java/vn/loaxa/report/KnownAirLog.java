@@ -171,6 +171,12 @@ final class KnownAirLog {
                 (long) bulletins.size(), airings, Math.round(ms / 1000.0), Math.round(ms / 6000.0) / 10.0);
     }
 
+    /** Went on air: ended other than FAILED, or FAILED after some audio. Missed, skipped and unfinished did not. */
+    static boolean aired(B b) {
+        return b.outcome() != null && b.outcome().aired()
+                && (b.outcome() != Outcome.FAILED || b.endMs() > 0 || b.items().stream().anyMatch(i -> i.ms() > 0));
+    }
+
     private static long count(List<B> bs, Outcome o) {
         return bs.stream().filter(b -> b.outcome() == o).count();
     }

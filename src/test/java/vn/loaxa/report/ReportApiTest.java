@@ -129,7 +129,15 @@ class ReportApiTest extends SpringTest {
             assertThat(row.get("name")).isEqualTo("Thôn " + v);
             assertThat(figureList(row.get("figures"))).as("Thôn " + v)
                     .isEqualTo(figures(where(h1, b -> b.villages().contains(village))));
+            // Logged without village rows (the driver "none"): every village received what aired for it.
+            long aired = where(h1, b -> b.villages().contains(village) && KnownAirLog.aired(b)).size();
+            assertThat(List.of("aired", "received", "shortfall", "switchOnFailures", "switchOffFailures").stream()
+                    .map(k -> ((Number) row.get(k)).longValue()).toList()).as("Thôn " + v)
+                    .isEqualTo(List.of(aired, aired, 0L, 0L, 0L));
         }
+        // Thôn 1: R33-01, R33-03, R33-08 (emergency), R33-09; not R33-04 (missed).
+        assertThat(villages).filteredOn(x -> ((Number) x.get("id")).longValue() == 1)
+                .extracting(x -> ((Number) x.get("received")).longValue()).containsExactly(4L);
         var topics = (List<Map<String, Object>>) r.get("byTopic");
         for (int t : KnownAirLog.topicIndexes()) {
             var row = topics.stream().filter(x -> x.get("code").equals(KnownAirLog.TOPICS[t])).findFirst().orElseThrow();
@@ -319,9 +327,9 @@ class ReportApiTest extends SpringTest {
         assertThat(entries).containsKeys("bao-cao-tuyen-truyen-cchc_2033-01-01_2033-06-30.xlsx",
                 "bao-cao-tuyen-truyen-cchc_2033-01-01_2033-06-30.docx",
                 "bao-cao-tuyen-truyen-cchc_2033-01-01_2033-06-30.csv", "nhat-ky-phat_2033-01-01_2033-06-30.csv",
-                "danh-muc-tep-da-phat.csv", "kiem-tra-nhat-ky.txt", "SHA256SUMS");
+                "danh-muc-tep-da-phat.csv", "bat-tat-loa-thon.csv", "kiem-tra-nhat-ky.txt", "SHA256SUMS");
         var sums = new String(entries.get("SHA256SUMS"), StandardCharsets.UTF_8).lines().toList();
-        assertThat(sums).hasSize(6);
+        assertThat(sums).hasSize(7);
         for (var line : sums) {
             var parts = line.split("  ", 2);
             assertThat(ReportFiles.sha256(entries.get(parts[1]))).as(parts[1]).isEqualTo(parts[0]);

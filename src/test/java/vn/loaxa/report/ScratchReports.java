@@ -5,6 +5,8 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import vn.loaxa.airlog.AirLogService;
+import vn.loaxa.airlog.ScratchAirLog;
 import vn.loaxa.airlog.ScratchAirLogScan;
 import vn.loaxa.station.StationIdentity;
 import vn.loaxa.testing.ScratchDatabase;
@@ -16,8 +18,13 @@ public final class ScratchReports {
     }
 
     public static ReportService open(ScratchDatabase db, ZoneId zone) {
+        return open(db, zone, ScratchAirLog.open(db, Clock.system(zone)));
+    }
+
+    /** Village switches read through {@code airLog}: the one a test writes with, rows not yet committed included. */
+    public static ReportService open(ScratchDatabase db, ZoneId zone, AirLogService airLog) {
         var jdbc = db.jdbc();
-        return new ReportService(ScratchAirLogScan.open(db, zone), () -> {
+        return new ReportService(ScratchAirLogScan.open(db, zone), airLog::villageSwitches, () -> {
             var topics = new LinkedHashMap<String, String>();
             jdbc.sql("SELECT code, name FROM cchc_topic ORDER BY position").query(rs -> {
                 topics.put(rs.getString(1), rs.getString(2));

@@ -44,6 +44,13 @@ public final class Api {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    public HttpResponse<String> putJson(String path, String user, String password, String json) throws Exception {
+        var b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        auth(b, user, password);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
     public HttpResponse<byte[]> getBytes(String path, String user, String password) throws Exception {
         var b = HttpRequest.newBuilder(URI.create(base + path)).GET();
         auth(b, user, password);

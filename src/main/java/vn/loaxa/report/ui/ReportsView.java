@@ -49,8 +49,11 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
-    /** A row of a figures table: a month, a quarter, a village, or the whole period. */
-    record Line(String label, Figures figures) {
+    /** A row of a figures table: a month, a quarter, a village (with what it received), or the whole period. */
+    record Line(String label, Figures figures, Report.@Nullable VillageRow village) {
+        Line(String label, Figures figures) {
+            this(label, figures, null);
+        }
     }
 
     private final ReportService reports;
@@ -168,8 +171,20 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
         summary.add(new H3(getTranslation("report.section.months")), figures("report.col.month",
                 report.byMonth().stream().map(m -> new Line(m.month().format(DateTimeFormatter.ofPattern("MM/yyyy")),
                         m.figures())).toList()));
-        summary.add(new H3(getTranslation("report.section.villages")), figures("report.col.village",
-                report.byVillage().stream().map(v -> new Line(v.name(), v.figures())).toList()));
+        summary.add(new H3(getTranslation("report.section.villages")));
+        for (var v : report.byVillage()) {
+            if (v.shortfall() > 0) {
+                var notice = new Span(getTranslation("report.villageShortfall", v.name(), v.shortfall(),
+                        v.switchOnFailures()));
+                notice.addClassName("report-shortfall");
+                notice.getStyle().set("color", "var(--lumo-error-text-color)");
+                summary.add(notice);
+            }
+        }
+        var villages = figures("report.col.village",
+                report.byVillage().stream().map(v -> new Line(v.name(), v.figures(), v)).toList());
+        villages.setId("report-villages");
+        summary.add(villages);
         var top = new Grid<Report.BulletinRow>();
         top.addColumn(Report.BulletinRow::title).setHeader(getTranslation("report.col.title")).setFlexGrow(3);
         top.addColumn(b -> b.topicName() == null ? "" : b.topicName()).setHeader(getTranslation("report.col.topic"));
@@ -186,15 +201,33 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
         summary.add(new H3(getTranslation("report.section.emergencies")), compact(emergencies, report.emergencies()));
     }
 
+    /** Villages get what they received right after what was planned for them, where the officer compares. */
     private Grid<Line> figures(String firstHeader, List<Line> lines) {
         var grid = new Grid<Line>();
         grid.addColumn(Line::label).setHeader(getTranslation(firstHeader)).setFrozen(true).setAutoWidth(true);
+        boolean villages = lines.stream().anyMatch(l -> l.village() != null);
         for (var key : List.of("planned", "completed", "interrupted", "preempted", "failed", "missed", "skipped",
                 "unfinished", "bulletins", "airings", "minutes")) {
             grid.addColumn(l -> value(l.figures(), key)).setHeader(getTranslation("report.fig." + key))
-                    .setAutoWidth(true);
+                    .setAutoWidth(true).setKey(key);
+            if (villages && key.equals("planned")) {
+                for (var r : List.of("aired", "received", "shortfall", "switchOnFailures", "switchOffFailures")) {
+                    grid.addColumn(l -> l.village() == null ? "" : reception(l.village(), r))
+                            .setHeader(getTranslation("report.fig." + r)).setAutoWidth(true).setKey(r);
+                }
+            }
         }
         return compact(grid, lines);
+    }
+
+    private static long reception(Report.VillageRow v, String key) {
+        return switch (key) {
+            case "aired" -> v.aired();
+            case "received" -> v.received();
+            case "shortfall" -> v.shortfall();
+            case "switchOnFailures" -> v.switchOnFailures();
+            default -> v.switchOffFailures();
+        };
     }
 
     private static Object value(Figures f, String key) {

@@ -47,6 +47,7 @@ class ScheduleFilesView extends VerticalLayout implements HasDynamicTitle {
     private final Paragraph summary = new Paragraph();
     private final Grid<Change> changes = new Grid<>();
     private final UnorderedList problems = new UnorderedList();
+    private final UnorderedList warnings = new UnorderedList();
     private final Button apply = new Button();
     private final Button cancel = new Button();
 
@@ -71,7 +72,9 @@ class ScheduleFilesView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true).setFlexGrow(0);
         changes.addColumn(c -> getTranslation("schedulefile.section." + c.section().name())).setAutoWidth(true);
         changes.addColumn(Change::name).setFlexGrow(1);
-        changes.addColumn(c -> String.join(", ", c.fields())).setAutoWidth(true);
+        // Addresses and switching settings read as sentences ("Rơ-le: 3 → 5"), the rest as the file's fields.
+        changes.addColumn(c -> c.details().isEmpty() ? String.join(", ", c.fields())
+                : String.join("; ", c.describe(getLocale()))).setAutoWidth(true).setFlexGrow(1);
         changes.setAllRowsVisible(true);
 
         var export = new Anchor(DownloadHandler.fromInputStream(event -> {
@@ -82,15 +85,19 @@ class ScheduleFilesView extends VerticalLayout implements HasDynamicTitle {
         export.setDownload(true);
 
         problems.getStyle().set("color", "var(--lumo-error-text-color)");
-        add(upload, summary, problems, changes, new HorizontalLayout(apply, cancel), new Div(export));
+        warnings.getStyle().set("color", "var(--lumo-warning-text-color, var(--lumo-error-text-color))");
+        add(upload, summary, problems, warnings, changes, new HorizontalLayout(apply, cancel), new Div(export));
         reset(upload);
     }
 
     private void preview() {
         problems.removeAll();
+        warnings.removeAll();
         var names = files.stream().map(SourceFile::name).collect(Collectors.joining(", "));
         try {
-            var list = service.preview(files);
+            var review = service.review(files);
+            review.warnings().forEach(w -> warnings.add(new ListItem(w.message(getLocale()))));
+            var list = review.changes();
             changes.setItems(list);
             changes.setVisible(!list.isEmpty());
             summary.setText(list.isEmpty() ? getTranslation("schedulefile.view.noChanges")
@@ -116,6 +123,7 @@ class ScheduleFilesView extends VerticalLayout implements HasDynamicTitle {
     private void showProblems(ScheduleFileException e) {
         summary.setText(getTranslation("schedulefile.view.errors"));
         problems.removeAll();
+        warnings.removeAll();
         e.messages(getLocale()).forEach(m -> problems.add(new ListItem(m)));
         changes.setVisible(false);
         apply.setEnabled(false);
@@ -125,6 +133,7 @@ class ScheduleFilesView extends VerticalLayout implements HasDynamicTitle {
         files.clear();
         upload.clearFileList();
         problems.removeAll();
+        warnings.removeAll();
         summary.setText("");
         changes.setItems(List.of());
         changes.setVisible(false);
