@@ -15,6 +15,7 @@ import vn.loaxa.base.ui.Formats;
 import vn.loaxa.playout.PlayoutAlerts;
 import vn.loaxa.playout.StationPlayer;
 import vn.loaxa.station.StationProperties;
+import vn.loaxa.zone.VillageHealth;
 import vn.loaxa.zone.ZoneSwitchboard;
 
 /**
@@ -25,6 +26,8 @@ import vn.loaxa.zone.ZoneSwitchboard;
 class Alerts {
 
     static final long LOW_DISK_BYTES = 1024L * 1024 * 1024;
+    /** More villages in trouble than this are one alert, not a wall of them. */
+    static final int MAX_VILLAGE_ALERTS = 2;
 
     private final StationPlayer player;
     private final PlayoutAlerts playoutAlerts;
@@ -58,11 +61,18 @@ class Alerts {
         }
         playoutAlerts.airLogBacklog().ifPresent(a -> messages.add(Texts.get(locale, a.messageKey(),
                 a.args().toArray())));
-        // The same village alerts as /api/status; the audio played on, a village did not hear it.
-        for (var village : switchboard.alerts()) {
-            messages.add(village.problem() != null
-                    ? Texts.get(locale, "zone.alert.failed", village.name(), village.problem(), at(village.problemAt()))
-                    : Texts.get(locale, "zone.alert.offline", village.name(), at(village.lastSeen())));
+        // The same village alerts as /api/status; the audio played on, a village did not hear it. A board
+        // that is unplugged fails every village at once: then one line, the list below has the details.
+        var villages = switchboard.alerts();
+        if (villages.size() > MAX_VILLAGE_ALERTS) {
+            messages.add(Texts.get(locale, "ui.zone.alertMany", String.valueOf(villages.size()),
+                    String.join(", ", villages.stream().map(VillageHealth::name).toList())));
+        } else {
+            for (var village : villages) {
+                messages.add(village.problem() != null ? Texts.get(locale, "zone.alert.failed", village.name(),
+                        village.problem(), at(village.problemAt()))
+                        : Texts.get(locale, "zone.alert.offline", village.name(), at(village.lastSeen())));
+            }
         }
         var v = playoutAlerts.airLogVerification(verifyNow);
         if (!v.intact()) {

@@ -131,11 +131,8 @@ class DashboardView extends Div implements HasDynamicTitle, BeforeEnterObserver 
         }
 
         var left = new Div(onAir, card("ui.dashboard.alerts", alertList), villagesCard);
-        left.addClassName("loaxa-col");
         var right = new Div(card("ui.dashboard.next", next), card("ui.dashboard.today", today));
-        right.addClassName("loaxa-col");
-        var columns = new Div(left, right);
-        columns.addClassName("loaxa-dashboard-grid");
+        var columns = Columns.of(left, right);
         add(head, columns);
     }
 

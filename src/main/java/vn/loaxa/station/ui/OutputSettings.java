@@ -60,6 +60,7 @@ class OutputSettings extends Div {
         device.setValue(saved);
         device.setHelperText(getTranslation("ui.settings.deviceHelp"));
         device.setWidth("24em");
+        device.setMaxWidth("100%");
         device.setId("output-device");
 
         grace.setLabel(getTranslation("ui.settings.graceMinutes"));
@@ -69,6 +70,7 @@ class OutputSettings extends Div {
         grace.setValue((int) settings.grace().toMinutes());
         grace.setHelperText(getTranslation("ui.settings.graceHelp"));
         grace.setWidth("24em");
+        grace.setMaxWidth("100%");
         grace.setId("grace-minutes");
 
         var save = new Button(getTranslation("ui.settings.saveOutput"), e -> save());

@@ -78,22 +78,9 @@ class SettingsView extends Div implements HasDynamicTitle {
         names.addClassName("loaxa-toolbar");
 
         grid.addColumn(Village::position).setHeader("#").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(this::nameEditor).setHeader(getTranslation("ui.settings.village")).setFlexGrow(1);
-        grid.addComponentColumn(v -> {
-            var on = new Checkbox(getTranslation("ui.settings.inUse"), v.enabled());
-            // Seven identical "in use" boxes say nothing to a screen reader without the village's name.
-            on.setAriaLabel(getTranslation("ui.zone.villageInUse", v.name()));
-            on.addValueChangeListener(e -> Notices.attempt(this, () -> villages.update(v.id(), current(v).name(),
-                    e.getValue())));
-            return on;
-        }).setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(v -> {
-            var edit = new Button(getTranslation("ui.zone.address"), e -> editAddress(v));
-            edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            edit.setAriaLabel(getTranslation("ui.zone.editAddress", v.name()));
-            edit.setId("village-address-" + v.id());
-            return edit;
-        }).setAutoWidth(true).setFlexGrow(0);
+        // One cell per village whose parts wrap: on a phone four columns left the name a few letters wide.
+        grid.addComponentColumn(this::villageEditor).setHeader(getTranslation("ui.settings.village"))
+                .setFlexGrow(1);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
         grid.setAllRowsVisible(true);
         grid.setId("village-grid");
@@ -113,7 +100,6 @@ class SettingsView extends Div implements HasDynamicTitle {
         head.addClassName("loaxa-view-head");
         var left = new Div(card("ui.settings.names", names), card("ui.settings.output",
                 new OutputSettings(settings, player)));
-        left.addClassName("loaxa-col");
         var testPanel = new VillageTestPanel(villageTest, player, switchboard, clock, () -> {
         });
         var switching = card("ui.zone.title", new SwitchingSettings(zoneSettings, switchboard, () -> {
@@ -122,27 +108,39 @@ class SettingsView extends Div implements HasDynamicTitle {
         }), testPanel);
         switching.setId("switching-card");
         var right = new Div(card("ui.settings.villages", grid, addRow), switching);
-        right.addClassName("loaxa-col");
-        var cols = new Div(left, right);
-        cols.addClassName("loaxa-dashboard-grid");
+        var cols = Columns.of(left, right);
         add(head, cols);
         refresh();
     }
 
-    private Div nameEditor(Village v) {
-        var field = new TextField();
-        field.setValue(v.name());
-        field.setWidthFull();
-        field.setAriaLabel(getTranslation("ui.zone.villageName", v.position()));
-        field.addValueChangeListener(e -> {
+    private Div villageEditor(Village v) {
+        var name = new TextField();
+        name.setValue(v.name());
+        name.setAriaLabel(getTranslation("ui.zone.villageName", String.valueOf(v.position())));
+        name.getStyle().set("flex", "1 1 12em");
+        name.addValueChangeListener(e -> {
             if (e.isFromClient()) {
                 Notices.attempt(this, () -> villages.update(v.id(), e.getValue(), current(v).enabled()));
             }
         });
+        var on = new Checkbox(getTranslation("ui.settings.inUse"), v.enabled());
+        // Seven identical "in use" boxes say nothing to a screen reader without the village's name.
+        on.setAriaLabel(getTranslation("ui.zone.villageInUse", v.name()));
+        on.addValueChangeListener(e -> Notices.attempt(this, () -> villages.update(v.id(), current(v).name(),
+                e.getValue())));
+        var edit = new Button(getTranslation("ui.zone.address"), e -> editAddress(v));
+        edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        edit.setAriaLabel(getTranslation("ui.zone.editAddress", v.name()));
+        edit.setId("village-address-" + v.id());
+        var line = new Div(name, on, edit);
+        line.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("align-items", "center")
+                .set("gap", "0 var(--lumo-space-s)");
         var address = new Span(summary(addresses.get(v.id())));
         address.addClassName("loaxa-muted");
-        address.getStyle().set("font-size", "var(--lumo-font-size-s)");
-        return new Div(field, address);
+        // Grid cells do not wrap by default; a long wiring line would be cut off on a phone.
+        address.getStyle().set("font-size", "var(--lumo-font-size-s)").set("display", "block")
+                .set("white-space", "normal").set("overflow-wrap", "anywhere");
+        return new Div(line, address);
     }
 
     /** The village as stored now: the row's copy is stale once its name or box was changed. */

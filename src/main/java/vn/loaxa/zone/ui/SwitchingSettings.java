@@ -74,6 +74,9 @@ public class SwitchingSettings extends Div {
         driver.setItems(DriverKind.values());
         driver.setItemLabelGenerator(this::label);
         driver.setId("zone-driver");
+        // Wide enough for the longest driver name and its explanation, never wider than a phone.
+        driver.setWidth("26em");
+        driver.setMaxWidth("100%");
         driver.addValueChangeListener(e -> showFieldsOf(e.getValue()));
 
         field(preRoll, "preRoll", "zone-preroll");
@@ -118,6 +121,7 @@ public class SwitchingSettings extends Div {
         var save = new Button(getTranslation("ui.zone.save"), e -> save());
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("save-switching");
+        save.getStyle().set("align-self", "flex-start");
         current.setId("zone-current");
         current.getStyle().set("margin", "0");
         add(current, form, save);
@@ -128,6 +132,7 @@ public class SwitchingSettings extends Div {
         f.setLabel(getTranslation("ui.zone." + key));
         f.setHelperText(getTranslation("ui.zone." + key + "Help"));
         f.setWidth("19em");
+        f.setMaxWidth("100%");
         f.setId(id);
     }
 

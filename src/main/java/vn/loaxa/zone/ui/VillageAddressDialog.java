@@ -1,7 +1,6 @@
 package vn.loaxa.zone.ui;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 import com.vaadin.flow.component.Component;
@@ -15,9 +14,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
-import org.jspecify.annotations.Nullable;
-import org.springframework.dao.DataAccessException;
-import org.sqlite.SQLiteException;
 
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.zone.DriverKind;
@@ -26,12 +22,10 @@ import vn.loaxa.zone.ZoneAddress;
 
 /**
  * One village's addresses on every driver (code, relay, DTMF codes, MQTT topic), saved together in
- * one transaction; a refused address keeps the dialog open with the reason, and nothing is stored.
+ * one transaction; a refused address (one another village uses is refused naming that village) keeps
+ * the dialog open with the reason, and nothing is stored.
  */
 public class VillageAddressDialog extends Dialog {
-
-    /** SQLite's primary result code for a UNIQUE or CHECK violation. */
-    private static final int SQLITE_CONSTRAINT = 19;
 
     private final VillageZones zones;
     private final ZoneAddress address;
@@ -76,7 +70,8 @@ public class VillageAddressDialog extends Dialog {
         var form = new Div(fields.toArray(Component[]::new));
         form.getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "var(--lumo-space-xs)");
         add(note, form);
-        setMaxWidth("30em");
+        // A width, not a max-width: that would replace the overlay's own limit to the screen, wider than a phone.
+        setWidth("30em");
 
         var save = new Button(getTranslation("ui.save"), e -> save());
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -97,56 +92,11 @@ public class VillageAddressDialog extends Dialog {
             Notices.error(this, getTranslation("error.zone.relay"));
             return;
         }
-        var taken = takenBy();
-        if (taken != null) {
-            Notices.error(this, getTranslation("error.zone.inUse", taken));
-            return;
-        }
-        boolean saved;
-        try {
-            saved = Notices.attempt(this, () -> zones.updateVillage(address.villageId(), null, null, code.getValue(),
-                    relay.getValue(), dtmfOn.getValue(), dtmfOff.getValue(), topic.getValue()));
-        } catch (DataAccessException e) {
-            if (!isConstraint(e)) {
-                throw e;
-            }
-            // Another admin took the address between the check above and the save.
-            Notices.error(this, getTranslation("error.zone.inUse", code.getValue().strip()));
-            return;
-        }
-        if (saved) {
+        if (Notices.attempt(this, () -> zones.updateVillage(address.villageId(), null, null, code.getValue(),
+                relay.getValue(), dtmfOn.getValue(), dtmfOff.getValue(), topic.getValue()))) {
             Notices.success(this, "ui.zone.addressSaved", address.villageName());
             close();
             onSaved.run();
         }
-    }
-
-    /**
-     * The village already using this code, relay or topic, by name: two villages on one relay or
-     * topic would switch each other's loudspeakers. Checked here because the database's refusal
-     * reaches the page without its reason.
-     */
-    private @Nullable String takenBy() {
-        var c = code.getValue().strip().toLowerCase(Locale.ROOT);
-        var t = topic.getValue().strip();
-        for (var other : zones.all()) {
-            if (other.villageId() == address.villageId()) {
-                continue;
-            }
-            if (other.code().equals(c) || (other.relay() != null && other.relay().equals(relay.getValue()))
-                    || (!t.isEmpty() && t.equals(other.mqttTopic()))) {
-                return other.villageName();
-            }
-        }
-        return null;
-    }
-
-    private static boolean isConstraint(Throwable e) {
-        for (var t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLiteException s && (s.getResultCode().code & 0xFF) == SQLITE_CONSTRAINT) {
-                return true;
-            }
-        }
-        return false;
     }
 }

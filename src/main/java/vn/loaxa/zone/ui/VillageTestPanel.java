@@ -58,6 +58,7 @@ public class VillageTestPanel extends Div {
         start.setText(getTranslation("ui.zone.test"));
         start.setIcon(VaadinIcon.MEGAPHONE.create());
         start.setId("village-test");
+        start.getStyle().set("align-self", "flex-start");
         start.setTooltipText(getTranslation("ui.zone.testHelp"));
         start.addClickListener(e -> confirm());
         var bar = new ProgressBar();

@@ -54,7 +54,7 @@ class VillageAddressDialogTest extends UiTest {
 
     /** The grid lists the villages in the order {@link VillageZones#all()} does. */
     private void open(int row) {
-        var edit = (Button) test(grid()).getCellComponent(row, 3);
+        var edit = find(Button.class).from(test(grid()).getCellComponent(row, 1)).single();
         assertThat(edit.getAriaLabel()).hasValueSatisfying(l -> assertThat(l).startsWith(
                 "Sửa địa chỉ điều khiển loa của "));
         test(edit).click();
@@ -111,7 +111,7 @@ class VillageAddressDialogTest extends UiTest {
         for (int row = 0; row < rows; row++) {
             var name = find(TextField.class).from(test(grid()).getCellComponent(row, 1)).single();
             assertThat(name.getAriaLabel()).contains("Tên thôn số " + (row + 1));
-            var inUse = (Checkbox) test(grid()).getCellComponent(row, 2);
+            var inUse = find(Checkbox.class).from(test(grid()).getCellComponent(row, 1)).single();
             assertThat(inUse.getAriaLabel()).hasValueSatisfying(l -> assertThat(l).endsWith(": đang dùng"));
         }
         assertThat(find(TextField.class).withPlaceholder("Tên thôn mới").single().getAriaLabel()).contains(
