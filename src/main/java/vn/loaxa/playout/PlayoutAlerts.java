@@ -14,6 +14,7 @@ import vn.loaxa.airlog.AirLogRecords.LoggedBroadcast;
 import vn.loaxa.airlog.AirLogRecords.Query;
 import vn.loaxa.airlog.AirLogRecords.Verification;
 import vn.loaxa.airlog.AirLogService;
+import vn.loaxa.zone.VillageHealth;
 import vn.loaxa.zone.ZoneSwitchboard;
 import vn.loaxa.airlog.Outcome;
 
@@ -68,9 +69,9 @@ public class PlayoutAlerts {
         airLogBacklog().ifPresent(alerts::add);
         for (var v : switchboard.alerts()) {
             // The audio plays on; the village it did not reach is what the technician must go and see.
-            if (v.problem() != null) {
-                alerts.add(new Alert("VILLAGE_SWITCH_FAILED", "zone.alert.failed", List.of(v.name(), v.problem(),
-                        v.problemAt() == null ? "" : LOCAL.format(v.problemAt().atZone(clock.getZone())))));
+            if (v.problem() != null && v.problemKind() != VillageHealth.ProblemKind.OFFLINE) {
+                alerts.add(new Alert("VILLAGE_SWITCH_FAILED", "zone.alert.failed." + v.problemKind(),
+                        List.of(v.name(), v.problem(), v.problemAt() == null ? "" : LOCAL.format(v.problemAt().atZone(clock.getZone())))));
             } else {
                 alerts.add(new Alert("VILLAGE_OFFLINE", "zone.alert.offline", List.of(v.name(),
                         v.lastSeen() == null ? "" : LOCAL.format(v.lastSeen().atZone(clock.getZone())))));

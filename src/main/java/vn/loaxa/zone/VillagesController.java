@@ -26,7 +26,7 @@ class VillagesController {
     record VillageJson(long id, String name, int position, boolean enabled, String code, @Nullable Integer relay,
                        @Nullable String dtmfOn, @Nullable String dtmfOff, @Nullable String mqttTopic, String driver,
                        @Nullable Boolean online, @Nullable String lastSeen, boolean on, @Nullable Integer volume,
-                       @Nullable String problem) {
+                       @Nullable String problem, @Nullable String problemKind, @Nullable String problemAt) {
     }
 
     /** PUT body: every address at once (blank clears one); name and enabled optional. */
@@ -118,6 +118,8 @@ class VillagesController {
         return new VillageJson(v.id(), v.name(), v.position(), v.enabled(), a.code(), a.relay(), a.dtmfOn(),
                 a.dtmfOff(), a.mqttTopic(), h == null ? "NONE" : h.driver().name(), h == null ? null : h.online(),
                 h == null || h.lastSeen() == null ? null : h.lastSeen().toString(), h != null && h.on(),
-                h == null ? null : h.volume(), h == null ? null : h.problem());
+                h == null ? null : h.volume(), h == null ? null : h.problem(),
+                h == null || h.problemKind() == null ? null : h.problemKind().name(),
+                h == null || h.problemAt() == null ? null : h.problemAt().toString());
     }
 }

@@ -228,8 +228,8 @@ public class ZoneSwitchboard {
         for (var v : addresses.villages()) {
             var h = health.get(v.id());
             out.add(h == null ? new VillageHealth(v.id(), v.name(), v.enabled(), c.driver(), null, null, false, null,
-                    null, null) : new VillageHealth(v.id(), v.name(), v.enabled(), c.driver(), h.online(), h.lastSeen(),
-                    h.on(), h.volume(), h.problem(), h.problemAt()));
+                    null, null, null) : new VillageHealth(v.id(), v.name(), v.enabled(), c.driver(), h.online(),
+                    h.lastSeen(), h.on(), h.volume(), h.problem(), h.problemKind(), h.problemAt()));
         }
         return out;
     }
@@ -453,6 +453,7 @@ public class ZoneSwitchboard {
                 health.put(s.villageId(), new VillageHealth(s.villageId(), name, true, d.kind(), s.online(),
                         s.lastSeen() != null ? s.lastSeen() : before == null ? null : before.lastSeen(),
                         s.on() != null ? s.on() : before != null && before.on(), s.volume(), problem,
+                        problem == null ? null : VillageHealth.ProblemKind.OFFLINE,
                         problem == null ? null : before != null && before.problemAt() != null ? before.problemAt()
                                 : clock.instant()));
             }));
@@ -552,13 +553,14 @@ public class ZoneSwitchboard {
                 health.put(r.villageId(), new VillageHealth(r.villageId(), a.villageName(), true, d.kind(),
                         r.ack() == Ack.ACKNOWLEDGED ? Boolean.TRUE : before == null ? null : before.online(),
                         r.ack() == Ack.ACKNOWLEDGED ? r.at() : before == null ? null : before.lastSeen(), on,
-                        before == null ? null : before.volume(), null, null));
+                        before == null ? null : before.volume(), null, null, null));
             } else {
                 log.warn("Village {} could not be switched {}: {}", a.villageName(), on ? "on" : "off", r.detail());
                 health.put(r.villageId(), new VillageHealth(r.villageId(), a.villageName(), true, d.kind(),
                         before == null ? null : before.online(), before == null ? null : before.lastSeen(),
                         before != null && before.on(), before == null ? null : before.volume(),
-                        "switch " + (on ? "on" : "off") + " failed: " + r.detail(), r.at()));
+                        r.detail() == null ? "no answer" : r.detail(),
+                        on ? VillageHealth.ProblemKind.SWITCH_ON : VillageHealth.ProblemKind.SWITCH_OFF, r.at()));
             }
         }
         return results;

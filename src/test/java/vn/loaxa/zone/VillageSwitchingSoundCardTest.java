@@ -186,7 +186,7 @@ class VillageSwitchingSoundCardTest extends SpringTest {
             var status = api().get("/api/status", "admin", ADMIN_PASSWORD, "vi");
             assertThat(status.body()).contains("VILLAGE_SWITCH_FAILED").contains("Thôn 2").contains("Thôn 5");
             var villages = api().get("/api/villages/2", "admin", ADMIN_PASSWORD, "vi");
-            assertThat(villages.body()).contains("\"problem\"").contains("failed");
+            assertThat(villages.body()).contains("\"problemKind\":\"SWITCH_ON\"").contains(cable.stationPort());
 
             // The board answers again: the next broadcast switches, and the alert goes.
             board.answering(true);

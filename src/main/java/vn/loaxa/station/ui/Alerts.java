@@ -69,7 +69,8 @@ class Alerts {
                     String.join(", ", villages.stream().map(VillageHealth::name).toList())));
         } else {
             for (var village : villages) {
-                messages.add(village.problem() != null ? Texts.get(locale, "zone.alert.failed", village.name(),
+                messages.add(village.problem() != null && village.problemKind() != VillageHealth.ProblemKind.OFFLINE
+                        ? Texts.get(locale, "zone.alert.failed." + village.problemKind(), village.name(),
                         village.problem(), at(village.problemAt()))
                         : Texts.get(locale, "zone.alert.offline", village.name(), at(village.lastSeen())));
             }

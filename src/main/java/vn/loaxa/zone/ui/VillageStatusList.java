@@ -96,7 +96,7 @@ public class VillageStatusList extends Div {
             row.add(muted(getTranslation("ui.zone.lastSeen", at(h.lastSeen()))));
         }
         if (h.problem() != null && h.enabled()) {
-            var problem = new Div(getTranslation("ui.zone.problem", at(h.problemAt()), h.problem()));
+            var problem = new Div(getTranslation("ui.zone.problem." + h.problemKind(), at(h.problemAt()), h.problem()));
             problem.getStyle().set("color", "var(--lumo-error-text-color)").set("overflow-wrap", "anywhere");
             row.add(problem);
         }

@@ -88,11 +88,11 @@ class DashboardVillagesTest extends UiTest {
         var row = row(village);
         assertThat(row.getElement().getAttribute("data-state")).isEqualTo("PROBLEM");
         assertThat(row.getElement().getTextRecursively()).contains(village.name(), "có lỗi")
-                .containsPattern("Lỗi lúc " + DATE_TIME + ": switch off failed: exit 1");
+                .containsPattern("Không tắt được loa lúc " + DATE_TIME + " \\(exit 1\\)");
         var inUse = villages.findAll().stream().filter(Village::enabled).count();
         assertThat(find(Div.class).id("alerts").getElement().getTextRecursively()).contains(inUse > 2
                 ? "Loa của " + inUse + " thôn cần kiểm tra: " + village.name()
-                : "Không bật/tắt được loa " + village.name());
+                : "Không tắt được loa " + village.name());
         // Back to a driver that switches nothing: the list says so on its next refresh.
         settings.saveFromScheduleFile(SwitchingConfig.DEFAULT, "test");
         switchboard.reload();
