@@ -25,6 +25,7 @@ import vn.loaxa.audio.testsupport.FifoRecorder;
 import vn.loaxa.audio.testsupport.RequiresSoundCard;
 import vn.loaxa.testing.Api;
 import vn.loaxa.testing.Wavs;
+import vn.loaxa.zone.SwitchingForTests;
 
 /**
  * The station at work while people use it: nine or ten clients do the heavy things the product
@@ -65,15 +66,8 @@ class ConcurrentUseTest {
             station.addUser("dieuhanh", "dieu-hanh-pass", "ADMIN");
             // Every broadcast switches its villages through the operator's program, while clients
             // re-save the switching settings and edit a village's addresses.
-            var calls = home.resolve("switch-calls.txt");
-            var program = home.resolve("switch.sh");
-            Files.writeString(program, "#!/bin/sh\necho \"$*\" >> '" + calls + "'\n");
-            Files.setPosixFilePermissions(program, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-            var switching = """
-                    {"driver": "COMMAND", "preRollMs": 1500, "serialPort": "", "baudRate": 9600, "modbusUnit": 1,
-                     "serialTimeoutMs": 500, "mqttBroker": "", "mqttUsername": "", "mqttClientId": "loaxa",
-                     "mqttTimeoutMs": 2000, "commandProgram": "%s", "commandTimeoutMs": 3000,
-                     "dtmfLevelDbfs": -10, "dtmfToneMs": 100, "dtmfPauseMs": 100}""".formatted(program);
+            var switching = SwitchingForTests.settings("COMMAND", 1_500, "",
+                    SwitchingForTests.recordingProgram(home).toString(), "");
             var saved = station.api().putJson("/api/settings/switching", "admin", StationProcess.PASSWORD, switching);
             assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
             var edits = new AtomicInteger();

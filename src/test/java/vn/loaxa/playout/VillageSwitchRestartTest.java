@@ -2,9 +2,7 @@ package vn.loaxa.playout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -15,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import vn.loaxa.audio.testsupport.RequiresSoundCard;
+import vn.loaxa.zone.SwitchingForTests;
 
 /**
  * kill -9 in the middle of a broadcast leaves its villages' relays on (they hold their state): the
@@ -29,34 +28,25 @@ class VillageSwitchRestartTest {
 
     @Test
     void villages_left_on_by_a_crash_are_switched_off_and_logged_at_the_next_start() throws Exception {
-        var calls = home.resolve("calls.txt");
-        var program = home.resolve("switch.sh");
-        Files.writeString(program, """
-                #!/bin/sh
-                echo "$(date +%%s%%3N) $*" >> '%s'
-                """.formatted(calls));
-        Files.setPosixFilePermissions(program, PosixFilePermissions.fromString("rwxr-xr-x"));
+        var program = SwitchingForTests.recordingProgram(home);
         try (var station = new StationProcess(home)) {
             station.start();
-            var response = station.api().putJson("/api/settings/switching", "admin", StationProcess.PASSWORD, """
-                    {"driver": "COMMAND", "preRollMs": 1000, "serialPort": "", "baudRate": 9600, "modbusUnit": 1,
-                     "serialTimeoutMs": 500, "mqttBroker": "", "mqttUsername": "", "mqttClientId": "loaxa",
-                     "mqttTimeoutMs": 2000, "commandProgram": "%s", "commandTimeoutMs": 3000,
-                     "dtmfLevelDbfs": -10, "dtmfToneMs": 100, "dtmfPauseMs": 100}""".formatted(program));
+            var response = station.api().putJson("/api/settings/switching", "admin", StationProcess.PASSWORD,
+                    SwitchingForTests.settings("COMMAND", 1_000, "", program.toString(), ""));
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             var asset = station.uploadTone("Bản tin dài", 600, 20);
             var planned = Instant.now().plusSeconds(6).truncatedTo(ChronoUnit.MILLIS);
             var key = station.scheduleOneOff(planned, List.of(asset));
-            awaitLine(calls, " on ", Duration.ofSeconds(20));
+            awaitCall("on ", Duration.ofSeconds(20));
             Thread.sleep(Duration.between(Instant.now(), planned.plusSeconds(2)).toMillis());
 
             station.kill();
-            assertThat(Files.readAllLines(calls)).noneMatch(l -> l.contains(" off "));
+            assertThat(SwitchingForTests.calls(home)).noneMatch(c -> c.arguments().startsWith("off "));
             station.start();
 
-            var off = awaitLine(calls, " off ", Duration.ofSeconds(20));
+            var off = awaitCall("off ", Duration.ofSeconds(20));
             // Every village of the station, not only the broadcast's: after a crash nobody knows which are on.
-            assertThat(off).endsWith(" off thon-1 thon-2 thon-3 thon-4 thon-5 thon-6 thon-7");
+            assertThat(off.arguments()).isEqualTo("off thon-1 thon-2 thon-3 thon-4 thon-5 thon-6 thon-7");
             var rows = villageRows(station, key);
             assertThat(rows).extracting(r -> r.get("villageName") + " " + (Boolean.TRUE.equals(r.get("on")) ? "ON" : "OFF"))
                     .contains("Thôn 1 ON", "Thôn 1 OFF");
@@ -68,18 +58,16 @@ class VillageSwitchRestartTest {
         }
     }
 
-    private static String awaitLine(Path file, String part, Duration timeout) throws Exception {
+    private SwitchingForTests.Call awaitCall(String prefix, Duration timeout) throws Exception {
         var deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
-            if (Files.exists(file)) {
-                var line = Files.readAllLines(file).stream().filter(l -> l.contains(part)).findFirst();
-                if (line.isPresent()) {
-                    return line.get();
-                }
+            var call = SwitchingForTests.calls(home).stream().filter(c -> c.arguments().startsWith(prefix)).findFirst();
+            if (call.isPresent()) {
+                return call.get();
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("no '" + part.strip() + "' call within " + timeout);
+        throw new AssertionError("no '" + prefix.strip() + "' call within " + timeout);
     }
 
     @SuppressWarnings("unchecked")

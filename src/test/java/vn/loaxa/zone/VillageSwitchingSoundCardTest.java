@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -206,11 +205,8 @@ class VillageSwitchingSoundCardTest extends SpringTest {
     void ip_clusters_confirm_over_mqtt_and_an_offline_cluster_is_logged_while_the_others_play() throws Exception {
         try (var broker = EmbeddedBroker.started(tmp.resolve("broker"));
              var two = FakeCluster.online(broker.uri(), "gioson/thon2")) {
-            var response = api().putJson("/api/settings/switching", "admin", ADMIN_PASSWORD, """
-                    {"driver": "MQTT", "preRollMs": 2000, "serialPort": "", "baudRate": 9600, "modbusUnit": 1,
-                     "serialTimeoutMs": 500, "mqttBroker": "%s", "mqttUsername": "", "mqttClientId": "gioson-station",
-                     "mqttTimeoutMs": 1500, "commandProgram": "", "commandTimeoutMs": 3000,
-                     "dtmfLevelDbfs": -10, "dtmfToneMs": 100, "dtmfPauseMs": 100}""".formatted(broker.uri()));
+            var response = api().putJson("/api/settings/switching", "admin", ADMIN_PASSWORD,
+                    SwitchingForTests.settings("MQTT", 2_000, "", "", broker.uri()));
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             var tone = asset("Bản tin cụm loa IP", 660, 1.5);
             var planned = Instant.now().plusSeconds(8).truncatedTo(ChronoUnit.MILLIS);
@@ -278,14 +274,7 @@ class VillageSwitchingSoundCardTest extends SpringTest {
 
     @Test
     void an_operators_program_is_run_with_on_and_off_and_the_village_codes() throws Exception {
-        var calls = tmp.resolve("calls.txt");
-        var program = tmp.resolve("switch-villages.sh");
-        Files.writeString(program, """
-                #!/bin/sh
-                echo "$(date +%%s%%3N) $*" >> '%s'
-                exit 0
-                """.formatted(calls));
-        Files.setPosixFilePermissions(program, PosixFilePermissions.fromString("rwxr-xr-x"));
+        var program = SwitchingForTests.recordingProgram(tmp);
         configure("COMMAND", "", program.toString());
         var tone = asset("Bản tin qua chương trình", 440, 1);
         var planned = Instant.now().plusSeconds(8).truncatedTo(ChronoUnit.MILLIS);
@@ -294,12 +283,11 @@ class VillageSwitchingSoundCardTest extends SpringTest {
         awaitEnd(key, Duration.ofSeconds(25));
         awaitVillageRows(key, "OFF", 2);
 
-        var lines = Files.readAllLines(calls);
-        assertThat(lines).hasSize(2);
-        assertThat(lines.get(0)).endsWith(" on thon-2 thon-5");
-        assertThat(lines.get(1)).endsWith(" off thon-2 thon-5");
-        var onAt = Instant.ofEpochMilli(Long.parseLong(lines.get(0).split(" ")[0]));
-        var offAt = Instant.ofEpochMilli(Long.parseLong(lines.get(1).split(" ")[0]));
+        var calls = SwitchingForTests.calls(tmp);
+        assertThat(calls).extracting(SwitchingForTests.Call::arguments)
+                .containsExactly("on thon-2 thon-5", "off thon-2 thon-5");
+        var onAt = calls.get(0).at();
+        var offAt = calls.get(1).at();
         assertThat(onAt).isBefore(planned).isAfter(planned.minusSeconds(3));
         assertThat(offAt).isAfter(planned.plusSeconds(1));
         assertThat(villageRows(key, "ON")).extracting(r -> r.get("outcome")).containsOnly("ACKNOWLEDGED");
@@ -308,13 +296,7 @@ class VillageSwitchingSoundCardTest extends SpringTest {
     @Test
     void back_to_back_broadcasts_keep_a_shared_village_on_and_switch_the_other_off_before_the_next_plays()
             throws Exception {
-        var calls = tmp.resolve("calls.txt");
-        var program = tmp.resolve("switch.sh");
-        Files.writeString(program, """
-                #!/bin/sh
-                echo "$(date +%%s%%3N) $*" >> '%s'
-                """.formatted(calls));
-        Files.setPosixFilePermissions(program, PosixFilePermissions.fromString("rwxr-xr-x"));
+        var program = SwitchingForTests.recordingProgram(tmp);
         configure("COMMAND", "", program.toString());
         var first = asset("Lượt 1", 440, 2);
         var second = asset("Lượt 2", 880, 1);
@@ -325,8 +307,8 @@ class VillageSwitchingSoundCardTest extends SpringTest {
         awaitEnd(key2, Duration.ofSeconds(30));
         awaitVillageRows(key2, "OFF", 2);
 
-        var raw = Files.readAllLines(calls);
-        var lines = raw.stream().map(l -> l.substring(l.indexOf(' ') + 1)).toList();
+        var calls = SwitchingForTests.calls(tmp);
+        var lines = calls.stream().map(SwitchingForTests.Call::arguments).toList();
         // Thôn 2 stays on across the join; Thôn 3 comes on and Thôn 5 goes off (in either order) before
         // the second broadcast's first sample; then both villages of the second go off.
         assertThat(lines).hasSize(4);
@@ -334,8 +316,8 @@ class VillageSwitchingSoundCardTest extends SpringTest {
         assertThat(lines.subList(1, 3)).containsExactlyInAnyOrder("off thon-5", "on thon-3");
         assertThat(lines.getLast()).isEqualTo("off thon-2 thon-3");
         var secondStart = ((Number) row(key2, "END").get("actual_start_ms")).longValue();
-        var fiveOff = raw.stream().filter(l -> l.endsWith(" off thon-5")).findFirst().orElseThrow();
-        assertThat(Long.parseLong(fiveOff.split(" ")[0])).as("Thôn 5 off before the second broadcast sounds")
+        var fiveOff = calls.stream().filter(c -> c.arguments().equals("off thon-5")).findFirst().orElseThrow();
+        assertThat(fiveOff.at().toEpochMilli()).as("Thôn 5 off before the second broadcast sounds")
                 .isLessThan(secondStart);
         var kept = villageRows(key1, "OFF").stream().filter(r -> ",2,".equals(r.get("village_ids"))).findFirst()
                 .orElseThrow();
@@ -345,13 +327,7 @@ class VillageSwitchingSoundCardTest extends SpringTest {
 
     @Test
     void an_emergency_takes_over_the_villages_on_air_and_switches_on_every_other_enabled_one() throws Exception {
-        var calls = tmp.resolve("calls.txt");
-        var program = tmp.resolve("switch.sh");
-        Files.writeString(program, """
-                #!/bin/sh
-                echo "$(date +%%s%%3N) $*" >> '%s'
-                """.formatted(calls));
-        Files.setPosixFilePermissions(program, PosixFilePermissions.fromString("rwxr-xr-x"));
+        var program = SwitchingForTests.recordingProgram(tmp);
         configure("COMMAND", "", program.toString());
         var programme = asset("Chương trình dài", 440, 8);
         var warning = asset("Cảnh báo lũ", 1_000, 1.5);
@@ -367,7 +343,7 @@ class VillageSwitchingSoundCardTest extends SpringTest {
         assertThat(awaitEnd(emergency, Duration.ofSeconds(15)).get("outcome")).isEqualTo("COMPLETED");
         awaitVillageRows(emergency, "OFF", 7);
 
-        var lines = Files.readAllLines(calls).stream().map(l -> l.substring(l.indexOf(' ') + 1)).toList();
+        var lines = SwitchingForTests.calls(tmp).stream().map(SwitchingForTests.Call::arguments).toList();
         // Thôn 2 stays on from the programme into the warning; every other village comes on for it.
         assertThat(lines).containsExactly("on thon-2", "on thon-1 thon-3 thon-4 thon-5 thon-6 thon-7",
                 "off thon-1 thon-2 thon-3 thon-4 thon-5 thon-6 thon-7");
@@ -377,11 +353,8 @@ class VillageSwitchingSoundCardTest extends SpringTest {
     }
 
     private void configure(String driver, String serialPort, String program) throws Exception {
-        var response = api().putJson("/api/settings/switching", "admin", ADMIN_PASSWORD, """
-                {"driver": "%s", "preRollMs": 2000, "serialPort": "%s", "baudRate": 9600, "modbusUnit": 1,
-                 "serialTimeoutMs": 300, "mqttBroker": "", "mqttUsername": "", "mqttClientId": "loaxa-test",
-                 "mqttTimeoutMs": 2000, "commandProgram": "%s", "commandTimeoutMs": 3000,
-                 "dtmfLevelDbfs": -10, "dtmfToneMs": 100, "dtmfPauseMs": 100}""".formatted(driver, serialPort, program));
+        var response = api().putJson("/api/settings/switching", "admin", ADMIN_PASSWORD,
+                SwitchingForTests.settings(driver, 2_000, serialPort, program, ""));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
