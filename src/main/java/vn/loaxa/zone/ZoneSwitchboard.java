@@ -435,6 +435,14 @@ public class ZoneSwitchboard {
         }
     }
 
+    /** Polls now and returns once done: what the minute's poll does, for a test or a technician's check. */
+    void pollNow() throws InterruptedException {
+        submit(() -> {
+            poll();
+            return null;
+        });
+    }
+
     private void poll() {
         try {
             var d = currentDriver();
