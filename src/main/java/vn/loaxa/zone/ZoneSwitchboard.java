@@ -117,8 +117,28 @@ public class ZoneSwitchboard {
         worker.scheduleWithFixedDelay(this::poll, every, every, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * On a clean shutdown the engine has already ended what was on air; the villages it released are
+     * switched off now rather than after the hand-over wait, which would never come.
+     */
     @PreDestroy
     void close() {
+        try {
+            worker.submit(() -> {
+                var released = new LinkedHashMap<ZoneSession, List<ZoneAddress>>();
+                zones.forEach((id, zone) -> {
+                    if (zone.releasedBy != null && zone.holders.isEmpty()) {
+                        released.computeIfAbsent(zone.releasedBy, k -> new ArrayList<>()).addAll(
+                                zone.releasedBy.zones().stream().filter(a -> a.villageId() == id).toList());
+                    }
+                });
+                released.forEach(this::switchOff);
+            }).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | java.util.concurrent.RejectedExecutionException e) {
+            log.warn("Villages not switched off at shutdown: {}", e.toString());
+        }
         worker.shutdownNow();
         try {
             worker.awaitTermination(2, TimeUnit.SECONDS);
@@ -181,8 +201,9 @@ public class ZoneSwitchboard {
         }
         var all = DatabaseLane.engine(addresses::all);
         var enabled = DatabaseLane.engine(() -> enabledIds());
-        var wanted = all.stream().filter(a -> request.everyVillage() ? enabled.contains(a.villageId())
-                : request.villageIds().contains(a.villageId())).toList();
+        // A village taken out of use is never switched, even by a programme made before.
+        var wanted = all.stream().filter(a -> enabled.contains(a.villageId())
+                && (request.everyVillage() || request.villageIds().contains(a.villageId()))).toList();
         if (c.driver() != DriverKind.DTMF) {
             return new ZoneSession(this, request, wanted, null);
         }

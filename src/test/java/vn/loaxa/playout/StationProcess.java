@@ -119,6 +119,15 @@ final class StationProcess implements AutoCloseable {
         process.waitFor();
     }
 
+    /** A clean stop (SIGTERM, as systemd or a shutdown sends): shutdown hooks run. */
+    void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            kill();
+            throw new IllegalStateException("the station did not stop within 30 s; see " + log());
+        }
+    }
+
     Api api() {
         return new Api(port);
     }

@@ -58,6 +58,28 @@ class VillageSwitchRestartTest {
         }
     }
 
+    @Test
+    void a_clean_stop_mid_broadcast_switches_its_villages_off_before_the_station_exits() throws Exception {
+        var program = SwitchingForTests.recordingProgram(home);
+        try (var station = new StationProcess(home)) {
+            station.start();
+            var response = station.api().putJson("/api/settings/switching", "admin", StationProcess.PASSWORD,
+                    SwitchingForTests.settings("COMMAND", 1_000, "", program.toString(), ""));
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            var asset = station.uploadTone("Bản tin dài", 600, 20);
+            var planned = Instant.now().plusSeconds(6).truncatedTo(ChronoUnit.MILLIS);
+            station.scheduleOneOff(planned, List.of(asset));
+            awaitCall("on ", Duration.ofSeconds(20));
+            Thread.sleep(Duration.between(Instant.now(), planned.plusSeconds(2)).toMillis());
+
+            station.stop();
+
+            // Only the broadcast's villages (1 and 2), switched off by the station itself on its way out.
+            assertThat(SwitchingForTests.calls(home)).extracting(SwitchingForTests.Call::arguments)
+                    .containsExactly("on thon-1 thon-2", "off thon-1 thon-2");
+        }
+    }
+
     private SwitchingForTests.Call awaitCall(String prefix, Duration timeout) throws Exception {
         var deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
