@@ -73,8 +73,10 @@ public class PlayoutAlerts {
                 alerts.add(new Alert("VILLAGE_SWITCH_FAILED", "zone.alert.failed." + v.problemKind(),
                         List.of(v.name(), v.problem(), v.problemAt() == null ? "" : LOCAL.format(v.problemAt().atZone(clock.getZone())))));
             } else {
-                alerts.add(new Alert("VILLAGE_OFFLINE", "zone.alert.offline", List.of(v.name(),
-                        v.lastSeen() == null ? "" : LOCAL.format(v.lastSeen().atZone(clock.getZone())))));
+                alerts.add(v.lastSeen() == null
+                        ? new Alert("VILLAGE_OFFLINE", "zone.alert.offlineNever", List.of(v.name()))
+                        : new Alert("VILLAGE_OFFLINE", "zone.alert.offline", List.of(v.name(),
+                        LOCAL.format(v.lastSeen().atZone(clock.getZone())))));
             }
         }
         var verification = verification(now);

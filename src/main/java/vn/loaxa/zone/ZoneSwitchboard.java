@@ -479,12 +479,17 @@ public class ZoneSwitchboard {
                 if (!s.online() && (before == null || before.problem() == null)) {
                     log.warn("Village {} is offline: {}", name, problem);
                 }
+                // A failed switch says more than "offline" (the village missed a broadcast): an offline
+                // poll keeps it; a device answering again clears both.
+                var keep = problem != null && before != null && before.problemKind() != null
+                        && before.problemKind() != VillageHealth.ProblemKind.OFFLINE;
                 health.put(s.villageId(), new VillageHealth(s.villageId(), name, true, d.kind(), s.online(),
                         s.lastSeen() != null ? s.lastSeen() : before == null ? null : before.lastSeen(),
-                        s.on() != null ? s.on() : before != null && before.on(), s.volume(), problem,
-                        problem == null ? null : VillageHealth.ProblemKind.OFFLINE,
-                        problem == null ? null : before != null && before.problemAt() != null ? before.problemAt()
-                                : clock.instant()));
+                        s.on() != null ? s.on() : before != null && before.on(), s.volume(),
+                        keep ? before.problem() : problem,
+                        keep ? before.problemKind() : problem == null ? null : VillageHealth.ProblemKind.OFFLINE,
+                        keep ? before.problemAt() : problem == null ? null
+                                : before != null && before.problemAt() != null ? before.problemAt() : clock.instant()));
             }));
         } catch (RuntimeException e) {
             log.error("Polling the villages failed", e);

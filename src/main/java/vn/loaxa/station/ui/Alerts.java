@@ -72,6 +72,7 @@ class Alerts {
                 messages.add(village.problem() != null && village.problemKind() != VillageHealth.ProblemKind.OFFLINE
                         ? Texts.get(locale, "zone.alert.failed." + village.problemKind(), village.name(),
                         village.problem(), at(village.problemAt()))
+                        : village.lastSeen() == null ? Texts.get(locale, "zone.alert.offlineNever", village.name())
                         : Texts.get(locale, "zone.alert.offline", village.name(), at(village.lastSeen())));
             }
         }
