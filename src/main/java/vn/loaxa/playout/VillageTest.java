@@ -15,6 +15,7 @@ import vn.loaxa.audio.output.NoOutputDeviceException;
 import vn.loaxa.audio.output.PlayoutItem;
 import vn.loaxa.audio.output.PlayoutListener;
 import vn.loaxa.base.DatabaseLane;
+import vn.loaxa.base.InvalidInputException;
 import vn.loaxa.station.Village;
 import vn.loaxa.zone.DriverKind;
 import vn.loaxa.zone.DtmfTones;
@@ -65,6 +66,10 @@ public class VillageTest {
      * ident) or another test runs. Returns each village's result, in the villages' order.
      */
     public List<Step> run(String by) throws StationBusyException, NoOutputDeviceException, InterruptedException {
+        if (switchboard.config().driver() == DriverKind.NONE) {
+            // Nothing is switched: every village would hear every ident, and the log would prove nothing.
+            throw new InvalidInputException("NO_SWITCHING", "error.zone.noSwitching", "No switching driver is set");
+        }
         if (player.isBusy()) {
             throw new StationBusyException("on air");
         }

@@ -159,7 +159,8 @@ public class ZoneSwitchboard {
     /** Applies settings an admin just saved: the next switch uses the new driver. */
     public void reload() {
         var before = config;
-        config = DatabaseLane.engine(settings::config);
+        // Called by whoever saved (a screen, the API, a schedule file) on their own connections.
+        config = settings.config();
         if (config.equals(before)) {
             return; // saved unchanged: nothing to forget, no driver to reopen
         }
@@ -566,8 +567,17 @@ public class ZoneSwitchboard {
     }
 
     private List<SwitchResult> call(List<ZoneAddress> targets, boolean on) {
-        var d = currentDriver();
+        ZoneDriver d;
         var now = clock.instant();
+        try {
+            d = currentDriver();
+        } catch (RuntimeException e) {
+            // Settings the driver cannot work with (checked when saved, so a library's own refusal):
+            // every village fails with the reason, and the next switch tries again.
+            log.error("The {} driver could not start", config.driver(), e);
+            return targets.stream().map(a -> SwitchResult.failed(a.villageId(), now,
+                    config.driver() + " driver could not start: " + e.getMessage())).toList();
+        }
         if (d == null) {
             return targets.stream().map(a -> new SwitchResult(a.villageId(), Ack.SENT, now, "no switching driver"))
                     .toList();

@@ -356,6 +356,45 @@ class VillageSwitchingSoundCardTest extends SpringTest {
                 .containsOnly("ACKNOWLEDGED");
     }
 
+    @Test
+    void the_village_test_switches_each_village_in_turn_with_an_ident_and_is_logged_as_a_test() throws Exception {
+        var refused = api().postJson("/api/villages/test", "admin", ADMIN_PASSWORD, "{}", "vi");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("NO_SWITCHING").contains("chưa chọn cách điều khiển loa");
+
+        var program = SwitchingForTests.recordingProgram(tmp);
+        configure("COMMAND", "", program.toString());
+        var began = Instant.now();
+        var response = api().postJson("/api/villages/test", "admin", ADMIN_PASSWORD, "{}", "vi");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        List<Map<String, Object>> steps = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readValue(response.body(), List.class);
+        assertThat(steps).hasSize(7).allSatisfy(step -> assertThat(step.get("ack")).isEqualTo("ACKNOWLEDGED"));
+        var calls = SwitchingForTests.calls(tmp);
+        assertThat(calls).extracting(SwitchingForTests.Call::arguments).containsExactly(
+                "on thon-1", "off thon-1", "on thon-2", "off thon-2", "on thon-3", "off thon-3", "on thon-4",
+                "off thon-4", "on thon-5", "off thon-5", "on thon-6", "off thon-6", "on thon-7", "off thon-7");
+        // Each village heard its ident while it alone was on: 1 kHz between its on and its off.
+        for (int i = 0; i < 14; i += 2) {
+            long from = recorder.frameAt(calls.get(i).at());
+            long to = recorder.frameAt(calls.get(i + 1).at());
+            var heard = recorder.firstNonSilentFrame(from);
+            assertThat(heard).as("ident after " + calls.get(i)).isPresent();
+            assertThat(heard.getAsLong()).as("ident before " + calls.get(i + 1)).isLessThan(to);
+        }
+        airLog.flush(Duration.ofSeconds(5));
+        var rows = jdbc.sql("SELECT occurrence_key, start_seq, item_kind, outcome FROM air_log WHERE kind = 'VILLAGE' "
+                + "AND recorded_at_ms >= ? ORDER BY seq").param(began.toEpochMilli()).query().listOfRows();
+        assertThat(rows).hasSize(14).allSatisfy(r -> {
+            assertThat((String) r.get("occurrence_key")).startsWith("TEST@");
+            assertThat(r.get("start_seq")).isNull();
+            assertThat(r.get("outcome")).isEqualTo("ACKNOWLEDGED");
+        });
+        assertThat(jdbc.sql("SELECT count(*) FROM air_log WHERE kind IN ('START', 'NOT_AIRED') AND occurrence_key "
+                + "LIKE 'TEST@%'").query(Long.class).single()).as("a test is never a broadcast").isZero();
+    }
+
     private void configure(String driver, String serialPort, String program) throws Exception {
         var response = api().putJson("/api/settings/switching", "admin", ADMIN_PASSWORD,
                 SwitchingForTests.settings(driver, 2_000, serialPort, program, ""));
