@@ -34,8 +34,10 @@ final class Tones {
     }
 
     /**
-     * Which of {@code tones} dominates each 50 ms window of [from, to); -1 for silence. A window
-     * counts as a tone when that tone holds most of the power among the candidates.
+     * Which of {@code tones} dominates each 50 ms window of [from, to); -1 for silence or when no tone
+     * clearly dominates. A window counts as a tone when that tone has at least four times the power of
+     * every other candidate: a window that catches only the first or last millisecond of a tone sees
+     * that sliver almost equally at every frequency, and must not count as another tone having sounded.
      */
     static int[] timeline(FifoRecorder recorder, long from, long to, double... tones) {
         int window = RATE / 20;
@@ -45,14 +47,18 @@ final class Tones {
             long start = from + (long) w * window;
             int best = -1;
             double bestPower = 1e-4;
+            double runnerUp = 0;
             for (int t = 0; t < tones.length; t++) {
                 double p = power(recorder, start, window, tones[t]);
                 if (p > bestPower) {
+                    runnerUp = Math.max(runnerUp, best >= 0 ? bestPower : 0);
                     bestPower = p;
                     best = t;
+                } else {
+                    runnerUp = Math.max(runnerUp, p);
                 }
             }
-            out[w] = best;
+            out[w] = best >= 0 && bestPower >= 4 * runnerUp ? best : -1;
         }
         return out;
     }
