@@ -8,6 +8,10 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +23,8 @@ import vn.loaxa.airlog.AirLogRecords.Page;
 import vn.loaxa.airlog.AirLogRecords.Query;
 import vn.loaxa.airlog.AirLogRecords.Verification;
 import vn.loaxa.base.InvalidInputException;
+import vn.loaxa.base.Limits;
+import vn.loaxa.base.WithinYears;
 import vn.loaxa.base.Texts;
 import vn.loaxa.station.StationProperties;
 
@@ -41,23 +47,20 @@ class AirLogController {
     }
 
     @GetMapping("/api/airlog")
-    Page list(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-              @RequestParam(required = false) @Nullable Long village,
-              @RequestParam(required = false) @Nullable String topic,
+    Page list(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @WithinYears(past = Limits.HISTORY_YEARS) @Nullable LocalDate from,
+              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @WithinYears(past = Limits.HISTORY_YEARS) @Nullable LocalDate to,
+              @RequestParam(required = false) @Positive @Nullable Long village,
+              @RequestParam(required = false) @Size(max = Limits.SHORT) @Nullable String topic,
               @RequestParam(required = false) @Nullable Outcome outcome,
-              @RequestParam(defaultValue = "0") int page,
-              @RequestParam(defaultValue = "100") int size) {
-        if (page < 0 || size < 1 || size > 1000) {
-            throw new InvalidInputException("BAD_PAGE", "error.api.badRequest", "page >= 0, 1 <= size <= 1000");
-        }
+              @RequestParam(defaultValue = "0") @Min(0) @Max(Limits.PAGE) int page,
+              @RequestParam(defaultValue = "100") @Min(1) @Max(Limits.PAGE_SIZE) int size) {
         var range = range(from, to);
         return airLog.query(new Query(range[0], range[1], village, topic, outcome, page, size));
     }
 
     @GetMapping("/api/airlog.csv")
-    void csv(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+    void csv(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @WithinYears(past = Limits.HISTORY_YEARS) @Nullable LocalDate from,
+             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @WithinYears(past = Limits.HISTORY_YEARS) @Nullable LocalDate to,
              HttpServletRequest request, HttpServletResponse response) throws IOException {
         var range = range(from, to);
         var rows = airLog.all(range[0], range[1]);
@@ -75,9 +78,9 @@ class AirLogController {
      */
     @GetMapping("/api/airlog/villages")
     List<LoggedSwitch> villages(
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-            @RequestParam(required = false) @Nullable String key) {
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @WithinYears(past = Limits.HISTORY_YEARS) @Nullable LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @WithinYears(past = Limits.HISTORY_YEARS) @Nullable LocalDate to,
+            @RequestParam(required = false) @Size(max = Limits.SHORT) @Nullable String key) {
         var range = range(from, to);
         return airLog.villageSwitches(range[0], range[1]).stream()
                 .filter(s -> key == null || s.occurrenceKey().equals(key)).toList();

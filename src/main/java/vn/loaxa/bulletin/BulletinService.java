@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.loaxa.base.InvalidInputException;
+import vn.loaxa.base.Limits;
 import vn.loaxa.library.LibraryService;
 import vn.loaxa.security.CurrentUser;
 
@@ -73,6 +74,7 @@ public class BulletinService {
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'APPROVER')")
     public Bulletin approve(long id, @Nullable String comment) {
+        Limits.text(comment);
         move(id, Set.of(BulletinState.DRAFT, BulletinState.SUBMITTED));
         bulletins.decide(id, BulletinState.APPROVED, CurrentUser.name(), clock.instant(), blankToNull(comment));
         return require(id);
@@ -82,6 +84,7 @@ public class BulletinService {
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'APPROVER')")
     public Bulletin reject(long id, String comment) {
+        Limits.text(comment);
         if (comment.isBlank()) {
             throw new InvalidInputException("COMMENT_REQUIRED", "error.bulletin.commentRequired", "A rejection needs a comment");
         }
@@ -123,6 +126,9 @@ public class BulletinService {
     }
 
     private void check(Bulletin.Draft d) {
+        Limits.title(d.title());
+        Limits.title(d.author());
+        Limits.title(d.source());
         if (d.title().isBlank()) {
             throw new InvalidInputException("BLANK_TITLE", "error.bulletin.blankTitle", "A bulletin needs a title");
         }

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.loaxa.base.InvalidInputException;
+import vn.loaxa.base.Limits;
 
 /**
  * The CCHC topic taxonomy, seeded from the commune plan by the V0002 migration and edited as data
@@ -37,6 +38,7 @@ public class TopicService {
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
     public Topic create(String code, String name) {
+        Limits.title(name);
         var cleanCode = code.strip().toUpperCase(Locale.ROOT);
         if (!cleanCode.matches("[A-Z0-9_]{1,20}") || name.isBlank()) {
             throw new InvalidInputException("BAD_TOPIC", "error.api.badRequest",
@@ -52,6 +54,7 @@ public class TopicService {
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
     public Topic update(long id, String name, boolean retired) {
+        Limits.title(name);
         require(id);
         if (name.isBlank()) {
             throw new InvalidInputException("BAD_TOPIC", "error.api.badRequest", "A topic needs a name");

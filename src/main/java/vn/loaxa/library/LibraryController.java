@@ -3,6 +3,7 @@ package vn.loaxa.library;
 import java.io.IOException;
 import java.util.List;
 
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -16,6 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import vn.loaxa.base.InvalidInputException;
+import vn.loaxa.base.Limits;
 import vn.loaxa.library.ImportRejectedException.Code;
 
 @RestController
@@ -34,6 +37,9 @@ class LibraryController {
         }
     }
 
+    /** What file systems allow; the name is kept in the database beside the asset. */
+    static final int MAX_FILE_NAME = 255;
+
     private final LibraryService library;
 
     LibraryController(LibraryService library) {
@@ -48,10 +54,14 @@ class LibraryController {
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
     ResponseEntity<AssetJson> upload(@RequestParam("file") MultipartFile file,
-                                     @RequestParam(value = "title", required = false) @Nullable String title,
+                                     @RequestParam(value = "title", required = false) @Size(max = Limits.TITLE) @Nullable String title,
                                      Authentication user) throws ImportRejectedException {
         var name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
                 ? "upload" : file.getOriginalFilename();
+        if (name.length() > MAX_FILE_NAME) {
+            throw new InvalidInputException("TOO_LONG", "error.input.field.TOO_LONG", "file name: at most "
+                    + MAX_FILE_NAME + " characters, got " + name.length(), "file", MAX_FILE_NAME, name.length());
+        }
         LibraryService.Imported imported;
         try (var in = file.getInputStream()) {
             imported = library.importFile(in, name, title, user.getName());

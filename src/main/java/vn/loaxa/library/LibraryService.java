@@ -25,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.loaxa.audio.AudioDecodeException;
 import vn.loaxa.audio.AudioProbe;
 import vn.loaxa.base.InvalidInputException;
+import vn.loaxa.base.Limits;
 import vn.loaxa.base.SqliteErrors;
 import vn.loaxa.library.ImportRejectedException.Code;
 
@@ -74,6 +75,7 @@ public class LibraryService {
 
     public Imported importFile(InputStream content, String originalFilename, @Nullable String title,
                                String importedBy) throws ImportRejectedException {
+        Limits.title(title);
         var temp = receive(content);
         try {
             return store(temp.path(), temp.sha256(), temp.size(), originalFilename, title, importedBy);
@@ -166,6 +168,7 @@ public class LibraryService {
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
     @Transactional
     public AudioAsset rename(long id, String title) {
+        Limits.title(title);
         if (title.isBlank()) {
             throw new InvalidInputException("BLANK_TITLE", "error.library.blankTitle", "A title is needed");
         }
@@ -194,6 +197,8 @@ public class LibraryService {
         int dot = name.lastIndexOf('.');
         var stem = dot > 0 ? name.substring(0, dot) : name;
         stem = stem.replace('_', ' ').strip();
+        // A title is at most Limits.TITLE long; a file name is only a suggestion of one.
+        stem = stem.length() > Limits.TITLE ? stem.substring(0, Limits.TITLE).strip() : stem;
         return stem.isEmpty() ? "Bản tin" : stem;
     }
 

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -13,6 +14,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.loaxa.base.InvalidInputException;
+import vn.loaxa.base.Limits;
+import vn.loaxa.base.WithinYears;
 
 /**
  * Reports for the VH&TT officer and the ADMIN. {@code from} and {@code to} are station-local dates,
@@ -33,9 +36,9 @@ class ReportController {
     }
 
     @GetMapping("/api/reports")
-    @Nullable Report report(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-                  @RequestParam(defaultValue = "json") String format, HttpServletResponse response) throws IOException {
+    @Nullable Report report(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @WithinYears(past = Limits.HISTORY_YEARS) @Nullable LocalDate from,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @WithinYears(past = Limits.HISTORY_YEARS) @Nullable LocalDate to,
+                  @RequestParam(defaultValue = "json") @Size(max = Limits.SHORT) String format, HttpServletResponse response) throws IOException {
         var period = period(from, to);
         if (format.equalsIgnoreCase("json")) {
             return reports.build(period);
@@ -55,8 +58,8 @@ class ReportController {
     }
 
     @GetMapping("/api/evidence")
-    void evidence(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+    void evidence(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @WithinYears(past = Limits.HISTORY_YEARS) @Nullable LocalDate from,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @WithinYears(past = Limits.HISTORY_YEARS) @Nullable LocalDate to,
                   HttpServletResponse response) throws IOException {
         var period = period(from, to);
         response.setContentType(ReportFiles.ZIP_TYPE);

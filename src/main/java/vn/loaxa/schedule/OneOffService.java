@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.loaxa.base.InvalidInputException;
+import vn.loaxa.base.Limits;
 import vn.loaxa.library.AudioAsset;
 import vn.loaxa.library.LibraryService;
 import vn.loaxa.security.CurrentUser;
@@ -60,6 +61,9 @@ public class OneOffService {
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
     public OneOff schedule(@Nullable String title, Instant startsAt, List<Long> assetIds, List<Long> villageIds,
                            Priority priority) {
+        checkLimits(title, assetIds, villageIds);
+        // Before any arithmetic on it: the maximum instant would overflow the planner's milliseconds.
+        Limits.instant(startsAt, clock);
         var now = clock.instant();
         var grace = stationSettings.grace();
         if (startsAt.isBefore(now.minus(grace))) {
@@ -72,6 +76,7 @@ public class OneOffService {
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR', 'APPROVER')")
     public OneOff emergency(@Nullable String title, List<Long> assetIds, List<Long> villageIds) {
+        checkLimits(title, assetIds, villageIds);
         var now = clock.instant();
         return store(title, now, assetIds, villageIds, Priority.EMERGENCY, now);
     }
@@ -83,6 +88,13 @@ public class OneOffService {
         require(id);
         oneOffs.cancel(id, CurrentUser.name(), clock.instant());
         events.publishEvent(new ScheduleChanged("one-off " + id));
+    }
+
+    /** Before any lookup: each asset is looked up one by one, so their number is bounded first. */
+    private static void checkLimits(@Nullable String title, List<Long> assetIds, List<Long> villageIds) {
+        Limits.title(title);
+        Limits.assets(assetIds);
+        Limits.villages(villageIds);
     }
 
     private OneOff store(@Nullable String title, Instant startsAt, List<Long> assetIds, List<Long> villageIds,

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.loaxa.base.InvalidInputException;
+import vn.loaxa.base.Limits;
 import vn.loaxa.library.LibraryService;
 import vn.loaxa.security.CurrentUser;
 import vn.loaxa.station.VillageService;
@@ -126,6 +127,8 @@ public class ProgrammeService {
     }
 
     private void check(Programme.Draft d) {
+        Limits.title(d.name());
+        Limits.villages(d.villageIds());
         if (d.name().isBlank() || d.days().isEmpty() || d.maxLengthSeconds() <= 0 || d.waitSeconds() < 0) {
             throw new InvalidInputException("BAD_PROGRAMME", "error.schedule.badProgramme",
                     "A programme needs a name, at least one day, a positive length and a wait >= 0");

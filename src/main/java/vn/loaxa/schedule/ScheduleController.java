@@ -3,6 +3,10 @@ package vn.loaxa.schedule;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -12,16 +16,24 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.loaxa.base.InvalidInputException;
+import vn.loaxa.base.Limits;
+import vn.loaxa.base.WithinYears;
 
 /** Programmes as JSON, and one-off and emergency broadcasts: stored here, fired by the engine. */
 @RestController
 class ScheduleController {
 
-    record BroadcastRequest(@Nullable String title, @Nullable Instant startsAt, @Nullable List<Long> assetIds,
-                            @Nullable List<Long> villageIds, @Nullable Priority priority) {
+    /** Bounded before anything is looked up (decision 0017). */
+    record BroadcastRequest(@Size(max = Limits.TITLE) @Nullable String title,
+                            @WithinYears @Nullable Instant startsAt,
+                            @Size(max = Limits.IDS) @Nullable List<@NotNull @Positive Long> assetIds,
+                            @Size(max = Limits.IDS) @Nullable List<@NotNull @Positive Long> villageIds,
+                            @Nullable Priority priority) {
     }
 
-    record EmergencyRequest(@Nullable String title, @Nullable List<Long> assetIds, @Nullable List<Long> villageIds) {
+    record EmergencyRequest(@Size(max = Limits.TITLE) @Nullable String title,
+                            @Size(max = Limits.IDS) @Nullable List<@NotNull @Positive Long> assetIds,
+                            @Size(max = Limits.IDS) @Nullable List<@NotNull @Positive Long> villageIds) {
     }
 
     record Created(long id, String key, String title, Instant startsAt, Priority priority, List<Long> assetIds,
@@ -45,7 +57,7 @@ class ScheduleController {
     }
 
     @PostMapping("/api/broadcasts")
-    ResponseEntity<Created> broadcast(@RequestBody BroadcastRequest request) {
+    ResponseEntity<Created> broadcast(@Valid @RequestBody BroadcastRequest request) {
         if (request.startsAt() == null) {
             throw new InvalidInputException("NO_START", "error.schedule.noStart", "startsAt is required");
         }
@@ -55,7 +67,7 @@ class ScheduleController {
     }
 
     @PostMapping("/api/emergency")
-    ResponseEntity<Created> emergency(@RequestBody EmergencyRequest request) {
+    ResponseEntity<Created> emergency(@Valid @RequestBody EmergencyRequest request) {
         var o = oneOffs.emergency(request.title(), orEmpty(request.assetIds()), orEmpty(request.villageIds()));
         return ResponseEntity.status(HttpStatus.CREATED).body(Created.of(o));
     }

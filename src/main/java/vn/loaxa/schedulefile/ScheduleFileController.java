@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -20,8 +21,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 
+import vn.loaxa.base.Limits;
 import vn.loaxa.base.Texts;
 
 /** Schedule files over HTTP: import (preview with {@code dryRun=true}, else apply) and export. */
@@ -42,6 +45,9 @@ class ScheduleFileController {
         }
     }
 
+    /** SnakeYAML's own limit on one document (3 MB of text). */
+    static final long MAX_FILE_BYTES = 3L * 1024 * 1024;
+
     private final ScheduleFileService service;
 
     ScheduleFileController(ScheduleFileService service) {
@@ -49,12 +55,16 @@ class ScheduleFileController {
     }
 
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ImportResult importFiles(@RequestParam("file") List<MultipartFile> files,
+    ImportResult importFiles(@RequestParam("file") @Size(max = Limits.FILES) List<MultipartFile> files,
                              @RequestParam(value = "dryRun", defaultValue = "false") boolean dryRun,
                              HttpServletRequest request) throws IOException {
         var locale = Texts.localeOf(request.getHeader("Accept-Language"));
         var sources = new ArrayList<ScheduleFileService.SourceFile>();
         for (var f : files) {
+            if (f.getSize() > MAX_FILE_BYTES) {
+                // A schedule file is a page of text; SnakeYAML would refuse it later, after reading it whole.
+                throw new MaxUploadSizeExceededException(MAX_FILE_BYTES);
+            }
             var name = f.getOriginalFilename() == null || f.getOriginalFilename().isBlank()
                     ? "schedule.yaml" : f.getOriginalFilename();
             sources.add(new ScheduleFileService.SourceFile(name, f.getBytes()));

@@ -29,6 +29,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
+import vn.loaxa.base.Limits;
 import vn.loaxa.schedule.Priority;
 import vn.loaxa.schedule.StartPolicy;
 import vn.loaxa.schedulefile.ScheduleDocument.*;
@@ -98,10 +99,10 @@ final class ScheduleFileParser {
         var stationNode = top.get("station");
         var switchingNode = top.get("switching");
         return new ScheduleDocument(stationNode == null ? null : station(stationNode),
-                list(top.get("villages"), "villages", this::village),
-                list(top.get("programmes"), "programmes", this::programme),
-                list(top.get("campaigns"), "campaigns", this::campaign),
-                list(top.get("bulletins"), "bulletins", this::bulletin),
+                list(top.get("villages"), "villages", Limits.IDS, this::village),
+                list(top.get("programmes"), "programmes", Limits.FILE_ENTRIES, this::programme),
+                list(top.get("campaigns"), "campaigns", Limits.FILE_ENTRIES, this::campaign),
+                list(top.get("bulletins"), "bulletins", Limits.FILE_ENTRIES, this::bulletin),
                 switchingNode == null ? null : switching(switchingNode));
     }
 
@@ -332,9 +333,9 @@ final class ScheduleFileParser {
                 choice(f, path, "start_policy", StartPolicy.class, StartPolicy.WAIT),
                 f.containsKey("wait") ? length(f.get("wait"), path + ".wait", 0) : 0,
                 audio(f, path, "opening"), audio(f, path, "closing"),
-                all ? null : list(villages, path + ".villages", (n, p) -> new VillageSpec(requiredText(n, p), where(n, p))),
+                all ? null : list(villages, path + ".villages", Limits.IDS, (n, p) -> new VillageSpec(requiredText(n, p), where(n, p))),
                 !f.containsKey("enabled") || bool(f.get("enabled"), path + ".enabled"),
-                list(f.get("queue"), path + ".queue", this::queueItem), where(node, path),
+                list(f.get("queue"), path + ".queue", Limits.IDS, this::queueItem), where(node, path),
                 where(timeNode == null ? node : timeNode, path + ".time"));
     }
 
@@ -353,9 +354,9 @@ final class ScheduleFileParser {
         } else if (to.isBefore(from)) {
             problem(where(f.get("to"), path + ".to"), "schedulefile.error.datesReversed");
         }
-        var topics = list(f.get("topics"), path + ".topics", (n, p) -> new TopicRef(requiredText(n, p), where(n, p)));
+        var topics = list(f.get("topics"), path + ".topics", Limits.IDS, (n, p) -> new TopicRef(requiredText(n, p), where(n, p)));
         return new CampaignSpec(text(f, node, path, "name"), from == null ? LocalDate.MIN : from,
-                to == null ? LocalDate.MAX : to, topics == null ? List.of() : topics, optionalText(f, path, "note"),
+                to == null ? LocalDate.MAX : to, topics == null ? List.of() : topics, optionalText(f, path, "note", Limits.TEXT),
                 where(node, path));
     }
 
@@ -367,7 +368,7 @@ final class ScheduleFileParser {
                 file == null ? missing(node, path, "file", new AudioRef("", where(node, path))) : file,
                 topic == null ? missing(node, path, "topic", new TopicRef("", where(node, path)))
                         : new TopicRef(requiredText(topic, path + ".topic"), where(topic, path + ".topic")),
-                optionalText(f, path, "author"), optionalText(f, path, "source"), date(f, path, "valid_from"),
+                optionalText(f, path, "author", Limits.TITLE), optionalText(f, path, "source", Limits.TITLE), date(f, path, "valid_from"),
                 date(f, path, "valid_to"), where(node, path));
     }
 
@@ -390,7 +391,17 @@ final class ScheduleFileParser {
         }
         var value = requiredText(node, parent + "." + key).strip();
         try {
-            return value.contains("/") ? LocalDate.parse(value, VN_DATE) : LocalDate.parse(value);
+            var day = value.contains("/") ? LocalDate.parse(value, VN_DATE) : LocalDate.parse(value);
+            // Decision 0017: no date far ahead; past dates as far back as the air log is read, so a
+            // long-running station's export (programmes valid since its first year) imports again.
+            var today = LocalDate.now();
+            var earliest = today.minusYears(Limits.HISTORY_YEARS);
+            var latest = today.plusYears(Limits.YEARS);
+            if (day.isBefore(earliest) || day.isAfter(latest)) {
+                problem(where(node, parent + "." + key), "schedulefile.error.dateOutOfRange", value,
+                        VN_DATE.format(earliest), VN_DATE.format(latest));
+            }
+            return day;
         } catch (DateTimeParseException e) {
             problem(where(node, parent + "." + key), "schedulefile.error.badDate", value);
             return null;
@@ -503,7 +514,7 @@ final class ScheduleFileParser {
         return result;
     }
 
-    private <T> @Nullable List<T> list(@Nullable Node node, String path, BiFunction<Node, String, T> item) {
+    private <T> @Nullable List<T> list(@Nullable Node node, String path, int max, BiFunction<Node, String, T> item) {
         if (node == null) {
             return null;
         }
@@ -514,6 +525,11 @@ final class ScheduleFileParser {
             problem(where(node, path), "schedulefile.error.notList");
             return List.of();
         }
+        if (seq.getValue().size() > max) {
+            problem(where(node, path), "schedulefile.error.tooMany", Integer.toString(seq.getValue().size()),
+                    Integer.toString(max));
+            return List.of();
+        }
         var result = new ArrayList<T>();
         for (int i = 0; i < seq.getValue().size(); i++) {
             result.add(item.apply(seq.getValue().get(i), path + "[" + i + "]"));
@@ -521,20 +537,36 @@ final class ScheduleFileParser {
         return result;
     }
 
+    /** A name or title: at most {@link Limits#TITLE} characters. */
     private String text(Map<String, Node> f, Node parent, String path, String key) {
         var node = f.get(key);
-        return node == null ? missing(parent, path, key, "") : requiredText(node, path + "." + key).strip();
+        return node == null ? missing(parent, path, key, "") : bounded(node, path + "." + key, Limits.TITLE);
     }
 
-    private String optionalText(Map<String, Node> f, String path, String key) {
+    private String optionalText(Map<String, Node> f, String path, String key, int max) {
         var node = f.get(key);
-        return node == null ? "" : requiredText(node, path + "." + key).strip();
+        return node == null ? "" : bounded(node, path + "." + key, max);
+    }
+
+    private String bounded(Node node, String path, int max) {
+        var value = requiredText(node, path).strip();
+        if (value.length() > max) {
+            problem(where(node, path), "schedulefile.error.tooLong", Integer.toString(value.length()),
+                    Integer.toString(max));
+            return value.substring(0, max);
+        }
+        return value;
     }
 
     private String requiredText(Node node, String path) {
         if (node instanceof ScalarNode s) {
             if (s.getValue().isBlank()) {
                 problem(where(node, path), "schedulefile.error.blank");
+            }
+            if (s.getValue().length() > Limits.SETTING) {
+                problem(where(node, path), "schedulefile.error.tooLong", Integer.toString(s.getValue().length()),
+                        Integer.toString(Limits.SETTING));
+                return s.getValue().substring(0, Limits.SETTING);
             }
             return s.getValue();
         }

@@ -2,17 +2,18 @@ package vn.loaxa.security;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 
-import vn.loaxa.base.Texts;
+import vn.loaxa.base.ApiErrors;
 
-/** Security failures happen before Spring MVC, so their JSON is written here by hand. */
+/**
+ * Security failures happen before Spring MVC, so their JSON is written here, in the same
+ * {@code {"error", "code", "detail"}} shape as every other API error (decision 0017).
+ */
 final class ApiSecurityErrors {
 
     private ApiSecurityErrors() {
@@ -20,19 +21,15 @@ final class ApiSecurityErrors {
 
     static final String RETRY_AFTER_SECONDS = vn.loaxa.base.SqliteErrors.RETRY_AFTER_SECONDS;
 
+    /** The code named after the status: {@code UNAUTHORIZED}, {@code FORBIDDEN}. */
     static void write(HttpServletResponse response, HttpStatus status, String key, HttpServletRequest request) {
         write(response, status, key, null, request);
     }
 
     static void write(HttpServletResponse response, HttpStatus status, String key, @Nullable String code,
                       HttpServletRequest request) {
-        var message = Texts.get(Texts.localeOf(request.getHeader("Accept-Language")), key);
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         try {
-            response.getWriter().write("{\"error\":\"" + Texts.jsonEscape(message) + "\""
-                    + (code == null ? "" : ",\"code\":\"" + code + "\"") + "}");
+            ApiErrors.write(request, response, status, key, code == null ? status.name() : code, "");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

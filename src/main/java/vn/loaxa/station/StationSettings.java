@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.loaxa.base.InvalidInputException;
+import vn.loaxa.base.Limits;
 import vn.loaxa.playout.AudioOutputProperties;
 import vn.loaxa.schedule.PlayoutProperties;
 import vn.loaxa.security.CurrentUser;
@@ -92,6 +93,7 @@ public class StationSettings {
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
     public void setOutputDevice(String device) {
+        Limits.title(device);
         write(OUTPUT_DEVICE, device.strip(), CurrentUser.name());
     }
 
@@ -145,6 +147,8 @@ public class StationSettings {
     }
 
     private void store(String key, String value, String by) {
+        // Every station setting is a name (commune, station, officer, signer and title).
+        Limits.title(value);
         if (!defaults.containsKey(key) || (value.isBlank() && !OPTIONAL.contains(key))) {
             throw new InvalidInputException("BAD_SETTING", "error.settings.blank", "Blank or unknown setting " + key);
         }

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.loaxa.base.InvalidInputException;
+import vn.loaxa.base.Limits;
 
 /**
  * The station's villages. Seeded with Gio Sơn's seven by the V0002 migration (so a fresh station
@@ -55,6 +56,7 @@ public class VillageService {
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
     public Village create(String name) {
+        Limits.title(name);
         if (name.isBlank()) {
             throw new InvalidInputException("BLANK_NAME", "error.api.badRequest", "A village needs a name");
         }
@@ -64,6 +66,7 @@ public class VillageService {
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
     public Village update(long id, String name, boolean enabled) {
+        Limits.title(name);
         if (villages.findById(id).isEmpty() || name.isBlank()) {
             throw new InvalidInputException("UNKNOWN_VILLAGE", "error.schedule.unknownVillage", "No village " + id, id);
         }

@@ -10,6 +10,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 import vn.loaxa.base.InvalidInputException;
+import vn.loaxa.base.Limits;
 import vn.loaxa.library.ImportRejectedException;
 import vn.loaxa.library.LibraryService;
 import vn.loaxa.security.CurrentUser;
@@ -55,6 +56,7 @@ public class SpeechService {
             throw new InvalidInputException("TEXT_TOO_LONG", "tts.error.tooLong", "Text longer than "
                     + properties.maxChars(), properties.maxChars());
         }
+        Limits.title(title);
         var chosen = voice == null || voice.isBlank() ? synthesizer.voices().getFirst() : voice.strip();
         if (!synthesizer.voices().contains(chosen)) {
             throw new InvalidInputException("UNKNOWN_VOICE", "tts.error.badVoice", "No voice " + chosen, chosen);

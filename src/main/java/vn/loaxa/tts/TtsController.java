@@ -3,6 +3,8 @@ package vn.loaxa.tts;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -11,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.loaxa.base.Limits;
 import vn.loaxa.base.Texts;
 import vn.loaxa.library.AudioAsset;
 import vn.loaxa.library.ImportRejectedException;
@@ -18,7 +21,9 @@ import vn.loaxa.library.ImportRejectedException;
 @RestController
 class TtsController {
 
-    record SpeakRequest(@Nullable String text, @Nullable String title, @Nullable String voice) {
+    /** {@code text} is bounded by the setting {@code loaxa.tts.max-chars}, checked before espeak-ng runs. */
+    record SpeakRequest(@Nullable String text, @Size(max = Limits.TITLE) @Nullable String title,
+                        @Size(max = Limits.SHORT) @Nullable String voice) {
     }
 
     record SpokenAsset(long id, String title, String originalFilename, long durationMs, int sampleRate, int channels,
@@ -36,7 +41,7 @@ class TtsController {
     }
 
     @PostMapping("/api/tts")
-    ResponseEntity<SpokenAsset> speak(@RequestBody SpeakRequest request) throws ImportRejectedException {
+    ResponseEntity<SpokenAsset> speak(@Valid @RequestBody SpeakRequest request) throws ImportRejectedException {
         var imported = speech.speak(request.text() == null ? "" : request.text(), request.title(), request.voice());
         return ResponseEntity.status(imported.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
                 .body(SpokenAsset.of(imported.asset(), imported.duplicate()));

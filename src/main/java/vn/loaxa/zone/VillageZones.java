@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.loaxa.base.InvalidInputException;
+import vn.loaxa.base.Limits;
 import vn.loaxa.security.CurrentUser;
 import vn.loaxa.station.Village;
 import vn.loaxa.station.VillageService;
@@ -90,6 +91,7 @@ public class VillageZones {
     public ZoneAddress updateVillage(long villageId, @Nullable String name, @Nullable Boolean enabled, String code,
                                      @Nullable Integer relay, @Nullable String dtmfOn, @Nullable String dtmfOff,
                                      @Nullable String mqttTopic) {
+        Limits.title(name);
         if (name != null || enabled != null) {
             var v = of(villageId);
             var current = villages.findAll().stream().filter(x -> x.id() == villageId).findFirst().orElseThrow();

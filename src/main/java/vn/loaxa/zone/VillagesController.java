@@ -3,6 +3,9 @@ package vn.loaxa.zone;
 import java.time.Duration;
 import java.util.List;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -14,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.loaxa.base.InvalidInputException;
+import vn.loaxa.base.Limits;
 
 /**
  * Villages with their switching addresses and what the station last heard from their loudspeakers,
@@ -30,19 +34,24 @@ class VillagesController {
     }
 
     /** PUT body: every address at once (blank clears one); name and enabled optional. */
-    record VillageUpdate(@Nullable String name, @Nullable Boolean enabled, @Nullable String code,
-                         @Nullable Integer relay, @Nullable String dtmfOn, @Nullable String dtmfOff,
-                         @Nullable String mqttTopic) {
+    record VillageUpdate(@Size(max = Limits.TITLE) @Nullable String name, @Nullable Boolean enabled,
+                         @Size(max = Limits.SHORT) @Nullable String code, @Nullable Integer relay,
+                         @Size(max = Limits.SHORT) @Nullable String dtmfOn,
+                         @Size(max = Limits.SHORT) @Nullable String dtmfOff,
+                         @Size(max = Limits.TITLE) @Nullable String mqttTopic) {
     }
 
     /**
      * The switching settings; the MQTT password is never sent back, only whether one is set
      * ({@code mqttPasswordSet}, ignored in a PUT).
      */
-    record SwitchingJson(DriverKind driver, long preRollMs, String serialPort, int baudRate, int modbusUnit,
-                         long serialTimeoutMs, String mqttBroker, String mqttUsername, @Nullable String mqttPassword,
-                         @Nullable Boolean mqttPasswordSet, String mqttClientId, long mqttTimeoutMs, String commandProgram,
-                         long commandTimeoutMs, double dtmfLevelDbfs, int dtmfToneMs, int dtmfPauseMs) {
+    record SwitchingJson(DriverKind driver, long preRollMs, @Size(max = Limits.SETTING) String serialPort, int baudRate,
+                         int modbusUnit, long serialTimeoutMs, @Size(max = Limits.SETTING) String mqttBroker,
+                         @Size(max = Limits.SETTING) String mqttUsername,
+                         @Size(max = Limits.SETTING) @Nullable String mqttPassword, @Nullable Boolean mqttPasswordSet,
+                         @Size(max = Limits.SETTING) String mqttClientId, long mqttTimeoutMs,
+                         @Size(max = Limits.SETTING) String commandProgram, long commandTimeoutMs, double dtmfLevelDbfs,
+                         int dtmfToneMs, int dtmfPauseMs) {
 
         static SwitchingJson of(SwitchingConfig c) {
             return new SwitchingJson(c.driver(), c.preRoll().toMillis(), c.serial().port(), c.serial().baudRate(),
@@ -81,14 +90,14 @@ class VillagesController {
     }
 
     @GetMapping("/api/villages/{id}")
-    VillageJson one(@PathVariable long id) {
+    VillageJson one(@PathVariable @Positive long id) {
         var a = zones.of(id);
         return json(a, zones.villages(), switchboard.health());
     }
 
     @PutMapping("/api/villages/{id}")
     @PreAuthorize("hasRole('ADMIN')")
-    VillageJson update(@PathVariable long id, @RequestBody VillageUpdate body) {
+    VillageJson update(@PathVariable @Positive long id, @Valid @RequestBody VillageUpdate body) {
         var current = zones.of(id);
         zones.updateVillage(id, body.name(), body.enabled(), body.code() == null ? current.code() : body.code(),
                 body.relay(), body.dtmfOn(), body.dtmfOff(), body.mqttTopic());
@@ -103,7 +112,7 @@ class VillagesController {
 
     @PutMapping("/api/settings/switching")
     @PreAuthorize("hasRole('ADMIN')")
-    ResponseEntity<SwitchingJson> saveSwitching(@RequestBody SwitchingJson body) {
+    ResponseEntity<SwitchingJson> saveSwitching(@Valid @RequestBody SwitchingJson body) {
         if (body.driver() == null) {
             throw new InvalidInputException("BAD_DRIVER", "error.zone.driver", "driver is required");
         }

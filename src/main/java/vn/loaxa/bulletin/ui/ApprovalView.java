@@ -19,6 +19,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 
 import jakarta.annotation.security.RolesAllowed;
+import vn.loaxa.base.Limits;
 import vn.loaxa.base.ui.Formats;
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.bulletin.Bulletin;
@@ -89,6 +90,7 @@ class ApprovalView extends Div implements HasDynamicTitle {
         var comment = new TextArea(getTranslation("ui.bulletins.comment"));
         comment.setWidthFull();
         comment.setId("approval-comment");
+        comment.setMaxLength(Limits.TEXT);
         var approve = new Button(getTranslation("ui.approvals.approve"), e -> {
             if (Notices.attempt(this, () -> bulletins.approve(b.id(), comment.getValue()))) {
                 Notices.success(this, "ui.approvals.approved", b.title());

@@ -22,6 +22,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import jakarta.annotation.security.RolesAllowed;
+import vn.loaxa.base.Limits;
 import vn.loaxa.base.ui.Formats;
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.base.ui.Pickers;
@@ -80,6 +81,7 @@ class BulletinsView extends Div implements HasDynamicTitle {
         asset.setId("bulletin-asset");
         var title = new TextField(getTranslation("ui.bulletins.name"));
         title.setId("bulletin-title");
+        title.setMaxLength(Limits.TITLE);
         asset.addValueChangeListener(e -> {
             if (e.getValue() != null && title.isEmpty()) {
                 title.setValue(e.getValue().title());
@@ -91,6 +93,8 @@ class BulletinsView extends Div implements HasDynamicTitle {
         topic.setId("bulletin-topic");
         var author = new TextField(getTranslation("ui.bulletins.author"));
         var source = new TextField(getTranslation("ui.bulletins.source"));
+        author.setMaxLength(Limits.TITLE);
+        source.setMaxLength(Limits.TITLE);
         var from = Pickers.date(getTranslation("ui.bulletins.validFrom"));
         from.setValue(LocalDate.now(clock.withZone(Formats.ZONE)));
         var to = Pickers.date(getTranslation("ui.bulletins.validTo"));

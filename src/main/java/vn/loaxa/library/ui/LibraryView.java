@@ -26,6 +26,7 @@ import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import jakarta.annotation.security.RolesAllowed;
+import vn.loaxa.base.Limits;
 import vn.loaxa.base.ui.Formats;
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.library.AudioAsset;
@@ -174,6 +175,7 @@ class LibraryView extends Div implements HasDynamicTitle {
         player.getElement().appendChild(audio);
         player.addClassName("loaxa-audio");
         var title = new TextField(getTranslation("library.column.title"), asset.title(), "");
+        title.setMaxLength(Limits.TITLE);
         title.setWidthFull();
         var save = new Button(getTranslation("ui.save"), e -> {
             if (Notices.attempt(this, () -> library.rename(asset.id(), title.getValue()))) {

@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import vn.loaxa.base.Limits;
 import vn.loaxa.base.InvalidInputException;
 import vn.loaxa.library.ImportRejectedException;
 import vn.loaxa.library.LibraryService;
@@ -71,6 +72,7 @@ class SpeechDialog extends Dialog {
         title.setHelperText(getTranslation("ui.tts.title.help"));
         title.setWidthFull();
         title.setId("tts-title");
+        title.setMaxLength(Limits.TITLE);
         text.setLabel(getTranslation("ui.tts.text"));
         text.setWidthFull();
         text.setMinHeight("12em");

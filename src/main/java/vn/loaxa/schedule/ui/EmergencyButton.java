@@ -20,6 +20,7 @@ import com.vaadin.flow.server.streams.UploadHandler;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 
+import vn.loaxa.base.Limits;
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.library.AudioAsset;
 import vn.loaxa.library.ImportRejectedException;
@@ -58,6 +59,7 @@ public class EmergencyButton extends Composite<Button> {
         var dialog = new Dialog();
         dialog.setHeaderTitle(getTranslation("ui.emergency.title"));
         var title = new TextField(getTranslation("ui.emergency.name"));
+        title.setMaxLength(Limits.TITLE);
         title.setWidthFull();
         var audio = new ComboBox<AudioAsset>(getTranslation("ui.emergency.audio"));
         audio.setItems(library.findAll().stream().filter(a -> !a.retired()).toList());

@@ -24,6 +24,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
+import vn.loaxa.base.Limits;
 import vn.loaxa.base.ui.Formats;
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.base.ui.Pickers;
@@ -56,6 +57,7 @@ class OneOffsView extends Div implements HasDynamicTitle {
         bulletin.setItemLabelGenerator(Bulletin::title);
         bulletin.setId("oneoff-bulletin");
         var title = new TextField(getTranslation("ui.oneOffs.name"));
+        title.setMaxLength(Limits.TITLE);
         var when = Pickers.dateTime(getTranslation("ui.oneOffs.when"));
         when.setStep(Duration.ofSeconds(1));
         when.setValue(LocalDateTime.now(clock.withZone(Formats.ZONE)).plusMinutes(5).withNano(0));

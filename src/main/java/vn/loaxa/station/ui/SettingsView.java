@@ -23,6 +23,7 @@ import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
 import org.jspecify.annotations.Nullable;
+import vn.loaxa.base.Limits;
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.playout.StationPlayer;
 import vn.loaxa.playout.VillageTest;
@@ -64,6 +65,7 @@ class SettingsView extends Div implements HasDynamicTitle {
                 StationSettings.PROVINCE, StationSettings.OFFICER, StationSettings.SIGNER,
                 StationSettings.SIGNER_TITLE)) {
             var field = new TextField(getTranslation("ui.settings.key." + key), settings.get(key), "");
+            field.setMaxLength(Limits.TITLE);
             field.setWidth(key.equals(StationSettings.STATION_NAME) ? "26em" : "16em");
             fields.put(key, field);
         }
@@ -85,6 +87,7 @@ class SettingsView extends Div implements HasDynamicTitle {
         grid.setAllRowsVisible(true);
         grid.setId("village-grid");
         var newName = new TextField();
+        newName.setMaxLength(Limits.TITLE);
         newName.setPlaceholder(getTranslation("ui.settings.newVillage"));
         newName.setAriaLabel(getTranslation("ui.zone.newVillageName"));
         var add = new Button(getTranslation("ui.settings.addVillage"), VaadinIcon.PLUS.create(), e -> {
@@ -115,6 +118,7 @@ class SettingsView extends Div implements HasDynamicTitle {
 
     private Div villageEditor(Village v) {
         var name = new TextField();
+        name.setMaxLength(Limits.TITLE);
         name.setValue(v.name());
         name.setAriaLabel(getTranslation("ui.zone.villageName", String.valueOf(v.position())));
         name.getStyle().set("flex", "1 1 12em");

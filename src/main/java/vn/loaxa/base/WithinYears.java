@@ -1,0 +1,36 @@
+package vn.loaxa.base;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.Payload;
+
+/**
+ * A date or instant from {@link #past()} years before today to {@link #future()} years after it, on
+ * the station's clock: far enough for any plan or report, near enough that no later arithmetic on it
+ * can overflow. Null passes. For {@link java.time.Instant}, {@link java.time.LocalDate} and
+ * {@link java.time.OffsetDateTime}; the API answers {@code 400 DATE_OUT_OF_RANGE}.
+ */
+@Documented
+@Constraint(validatedBy = {WithinYearsValidator.ForInstant.class, WithinYearsValidator.ForLocalDate.class,
+        WithinYearsValidator.ForOffsetDateTime.class})
+@Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.TYPE_USE,
+        ElementType.RECORD_COMPONENT})
+@Retention(RetentionPolicy.RUNTIME)
+public @interface WithinYears {
+
+    /** Years before today; {@link Limits#HISTORY_YEARS} for dates that read the past (air log, reports). */
+    int past() default Limits.YEARS;
+
+    int future() default Limits.YEARS;
+
+    String message() default "{vn.loaxa.base.WithinYears.message}";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+}
