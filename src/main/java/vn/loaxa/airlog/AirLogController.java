@@ -47,8 +47,8 @@ class AirLogController {
     }
 
     @GetMapping("/api/airlog")
-    Page list(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @WithinYears(past = Limits.HISTORY_YEARS) @Nullable LocalDate from,
-              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @WithinYears(past = Limits.HISTORY_YEARS) @Nullable LocalDate to,
+    Page list(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @WithinYears(Limits.READ_YEARS) @Nullable LocalDate from,
+              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @WithinYears(Limits.READ_YEARS) @Nullable LocalDate to,
               @RequestParam(required = false) @Positive @Nullable Long village,
               @RequestParam(required = false) @Size(max = Limits.SHORT) @Nullable String topic,
               @RequestParam(required = false) @Nullable Outcome outcome,
@@ -59,8 +59,8 @@ class AirLogController {
     }
 
     @GetMapping("/api/airlog.csv")
-    void csv(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @WithinYears(past = Limits.HISTORY_YEARS) @Nullable LocalDate from,
-             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @WithinYears(past = Limits.HISTORY_YEARS) @Nullable LocalDate to,
+    void csv(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @WithinYears(Limits.READ_YEARS) @Nullable LocalDate from,
+             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @WithinYears(Limits.READ_YEARS) @Nullable LocalDate to,
              HttpServletRequest request, HttpServletResponse response) throws IOException {
         var range = range(from, to);
         var rows = airLog.all(range[0], range[1]);
@@ -78,8 +78,8 @@ class AirLogController {
      */
     @GetMapping("/api/airlog/villages")
     List<LoggedSwitch> villages(
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @WithinYears(past = Limits.HISTORY_YEARS) @Nullable LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @WithinYears(past = Limits.HISTORY_YEARS) @Nullable LocalDate to,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @WithinYears(Limits.READ_YEARS) @Nullable LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @WithinYears(Limits.READ_YEARS) @Nullable LocalDate to,
             @RequestParam(required = false) @Size(max = Limits.SHORT) @Nullable String key) {
         var range = range(from, to);
         return airLog.villageSwitches(range[0], range[1]).stream()

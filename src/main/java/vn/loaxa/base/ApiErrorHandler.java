@@ -330,8 +330,9 @@ class ApiErrorHandler {
             }
             case "WithinYears" -> {
                 var today = LocalDate.now(clock);
-                var first = today.minusYears(((Number) attributes.get("past")).intValue());
-                var last = today.plusYears(((Number) attributes.get("future")).intValue());
+                int years = ((Number) attributes.get("value")).intValue();
+                var first = today.minusYears(years);
+                var last = today.plusYears(years);
                 return new Violation(field, "DATE_OUT_OF_RANGE", "error.input.field.DATE_OUT_OF_RANGE", field
                         + ": must be from " + first + " to " + last, new Object[] {field, DAY.format(first),
                         DAY.format(last)});

@@ -48,8 +48,10 @@ public final class ApiErrors {
     /** The body, {@code error} translated from {@code key} with {@code args}. */
     public static Map<String, String> body(Locale locale, String key, String code, @Nullable String detail,
                                            Object... args) {
+        // Counts and ids as plain digits: MessageFormat would print 1024 as "1,024" or "1.024".
+        var plain = java.util.Arrays.stream(args).map(a -> a instanceof Number ? a.toString() : a).toArray();
         var body = new LinkedHashMap<String, String>();
-        body.put("error", Texts.get(locale, key, args));
+        body.put("error", Texts.get(locale, key, plain));
         body.put("code", code);
         body.put("detail", clean(detail));
         return body;

@@ -30,8 +30,11 @@ public final class Limits {
     public static final int IDS = 200;
     /** Every date a request names lies within this many years of today, either way... */
     public static final int YEARS = 5;
-    /** ...except dates that read the past (air log, reports, evidence): back this many years. */
-    public static final int HISTORY_YEARS = 25;
+    /**
+     * ...except dates that only read (air log, reports, evidence: an empty period is harmless) and the
+     * past dates a schedule file restores: this many years either way.
+     */
+    public static final int READ_YEARS = 25;
     /** Rows of one page of a listing. */
     public static final int PAGE_SIZE = 1000;
     /** Page numbers: enough for every row the air log can hold at the smallest page size. */

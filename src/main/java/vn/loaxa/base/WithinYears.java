@@ -10,9 +10,8 @@ import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
 
 /**
- * A date or instant from {@link #past()} years before today to {@link #future()} years after it, on
- * the station's clock: far enough for any plan or report, near enough that no later arithmetic on it
- * can overflow. Null passes. For {@link java.time.Instant}, {@link java.time.LocalDate} and
+ * A date or instant within {@link #value()} years of today, either way, on the station's clock: far
+ * enough for any plan or report, near enough that no later arithmetic on it can overflow. Null passes. For {@link java.time.Instant}, {@link java.time.LocalDate} and
  * {@link java.time.OffsetDateTime}; the API answers {@code 400 DATE_OUT_OF_RANGE}.
  */
 @Documented
@@ -23,10 +22,8 @@ import jakarta.validation.Payload;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface WithinYears {
 
-    /** Years before today; {@link Limits#HISTORY_YEARS} for dates that read the past (air log, reports). */
-    int past() default Limits.YEARS;
-
-    int future() default Limits.YEARS;
+    /** Years either way; {@link Limits#READ_YEARS} for dates that only read (air log, reports, evidence). */
+    int value() default Limits.YEARS;
 
     String message() default "{vn.loaxa.base.WithinYears.message}";
 

@@ -21,13 +21,11 @@ final class WithinYearsValidator {
 
     static final class ForInstant implements ConstraintValidator<WithinYears, Instant> {
         private final Clock clock;
-        private int past = Limits.YEARS;
-        private int future = Limits.YEARS;
+        private int years = Limits.YEARS;
 
         @Override
         public void initialize(WithinYears bounds) {
-            past = bounds.past();
-            future = bounds.future();
+            years = bounds.value();
         }
 
         @Autowired
@@ -41,19 +39,17 @@ final class WithinYearsValidator {
 
         @Override
         public boolean isValid(@Nullable Instant value, ConstraintValidatorContext context) {
-            return value == null || Limits.withinYears(value, clock.instant(), clock.getZone(), past, future);
+            return value == null || Limits.withinYears(value, clock.instant(), clock.getZone(), years, years);
         }
     }
 
     static final class ForOffsetDateTime implements ConstraintValidator<WithinYears, OffsetDateTime> {
         private final Clock clock;
-        private int past = Limits.YEARS;
-        private int future = Limits.YEARS;
+        private int years = Limits.YEARS;
 
         @Override
         public void initialize(WithinYears bounds) {
-            past = bounds.past();
-            future = bounds.future();
+            years = bounds.value();
         }
 
         @Autowired
@@ -67,19 +63,17 @@ final class WithinYearsValidator {
 
         @Override
         public boolean isValid(@Nullable OffsetDateTime value, ConstraintValidatorContext context) {
-            return value == null || Limits.withinYears(value.toInstant(), clock.instant(), clock.getZone(), past, future);
+            return value == null || Limits.withinYears(value.toInstant(), clock.instant(), clock.getZone(), years, years);
         }
     }
 
     static final class ForLocalDate implements ConstraintValidator<WithinYears, LocalDate> {
         private final Clock clock;
-        private int past = Limits.YEARS;
-        private int future = Limits.YEARS;
+        private int years = Limits.YEARS;
 
         @Override
         public void initialize(WithinYears bounds) {
-            past = bounds.past();
-            future = bounds.future();
+            years = bounds.value();
         }
 
         @Autowired
@@ -93,7 +87,7 @@ final class WithinYearsValidator {
 
         @Override
         public boolean isValid(@Nullable LocalDate value, ConstraintValidatorContext context) {
-            return value == null || Limits.withinYears(value, LocalDate.now(clock), past, future);
+            return value == null || Limits.withinYears(value, LocalDate.now(clock), years, years);
         }
     }
 }

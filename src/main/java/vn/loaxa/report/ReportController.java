@@ -36,8 +36,8 @@ class ReportController {
     }
 
     @GetMapping("/api/reports")
-    @Nullable Report report(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @WithinYears(past = Limits.HISTORY_YEARS) @Nullable LocalDate from,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @WithinYears(past = Limits.HISTORY_YEARS) @Nullable LocalDate to,
+    @Nullable Report report(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @WithinYears(Limits.READ_YEARS) @Nullable LocalDate from,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @WithinYears(Limits.READ_YEARS) @Nullable LocalDate to,
                   @RequestParam(defaultValue = "json") @Size(max = Limits.SHORT) String format, HttpServletResponse response) throws IOException {
         var period = period(from, to);
         if (format.equalsIgnoreCase("json")) {
@@ -58,8 +58,8 @@ class ReportController {
     }
 
     @GetMapping("/api/evidence")
-    void evidence(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @WithinYears(past = Limits.HISTORY_YEARS) @Nullable LocalDate from,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @WithinYears(past = Limits.HISTORY_YEARS) @Nullable LocalDate to,
+    void evidence(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @WithinYears(Limits.READ_YEARS) @Nullable LocalDate from,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @WithinYears(Limits.READ_YEARS) @Nullable LocalDate to,
                   HttpServletResponse response) throws IOException {
         var period = period(from, to);
         response.setContentType(ReportFiles.ZIP_TYPE);

@@ -395,7 +395,7 @@ final class ScheduleFileParser {
             // Decision 0017: no date far ahead; past dates as far back as the air log is read, so a
             // long-running station's export (programmes valid since its first year) imports again.
             var today = LocalDate.now();
-            var earliest = today.minusYears(Limits.HISTORY_YEARS);
+            var earliest = today.minusYears(Limits.READ_YEARS);
             var latest = today.plusYears(Limits.YEARS);
             if (day.isBefore(earliest) || day.isAfter(latest)) {
                 problem(where(node, parent + "." + key), "schedulefile.error.dateOutOfRange", value,

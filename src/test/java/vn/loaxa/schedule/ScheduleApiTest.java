@@ -154,7 +154,7 @@ class ScheduleApiTest extends SpringTest {
                 asset.id()), "IN_THE_PAST", "đã qua quá 10 phút");
         assertRefused("""
                 {"assetIds": [%d], "villageIds": [1]}""".formatted(asset.id()), "NO_START", "startsAt");
-        assertRefused("{\"startsAt\": \"hôm nay\"}", "BAD_REQUEST", "không hợp lệ");
+        assertRefused("{\"startsAt\": \"hôm nay\"}", "BAD_JSON", "Trường \"startsAt\" phải là thời điểm");
 
         var english = api.postJson("/api/emergency", "op", "operator-pass", "{\"assetIds\": [" + asset.id() + "], \"villageIds\": []}", "en");
         assertThat(english.statusCode()).isEqualTo(400);
@@ -174,7 +174,9 @@ class ScheduleApiTest extends SpringTest {
         var body = """
                 {"startsAt": "%s", "assetIds": [%d], "villageIds": [1]}""".formatted(clock.instant().plusSeconds(3600), asset.id());
         assertThat(api.postJson("/api/broadcasts", "officer", "reporter-pass", body, null).statusCode()).isEqualTo(403);
-        assertThat(api.postJson("/api/emergency", "officer", "reporter-pass", body, null).statusCode()).isEqualTo(403);
+        var emergency = """
+                {"assetIds": [%d], "villageIds": [1]}""".formatted(asset.id());
+        assertThat(api.postJson("/api/emergency", "officer", "reporter-pass", emergency, null).statusCode()).isEqualTo(403);
         assertThat(api.postJson("/api/broadcasts", "leader", "approver-pass", body, null).statusCode()).isEqualTo(403);
     }
 
