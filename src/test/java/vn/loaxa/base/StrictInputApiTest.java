@@ -272,13 +272,13 @@ class StrictInputApiTest extends SpringTest {
     // --- body size --------------------------------------------------------------------------------
 
     @Test
-    void a_json_body_over_1_mb_is_refused_with_413_declared_or_chunked() throws Exception {
+    void a_json_body_over_256_kb_is_refused_with_413_declared_or_chunked() throws Exception {
         var big = "{\"startsAt\": \"" + clock.instant().plus(Duration.ofDays(1)) + "\", \"assetIds\": ["
                 + IntStream.range(0, 600_000).mapToObj(i -> "7").collect(Collectors.joining(","))
                 + "], \"villageIds\": [1]}";
         var declared = api.postJson("/api/broadcasts", "strict-op", "operator-pass", big, "en");
         assertThat(error(declared, 413, "TOO_LARGE").get("error")).isEqualTo(
-                "The request body is too large: at most 1024 KB.");
+                "The request body is too large: at most 256 KB.");
 
         var chunked = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/broadcasts"))
                 .header("Content-Type", "application/json").header("Authorization", basic("strict-op", "operator-pass"))
