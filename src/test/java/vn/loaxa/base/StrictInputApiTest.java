@@ -269,6 +269,39 @@ class StrictInputApiTest extends SpringTest {
         error(longName, 400, "TOO_LONG");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_schedule_file_is_bounded_like_a_request_body() throws Exception {
+        var farYear = java.time.LocalDate.now(clock).getYear() + 6;
+        var villages = IntStream.range(0, 201).mapToObj(i -> "      - Thôn 1").collect(Collectors.joining("\n"));
+        var yaml = """
+                programmes:
+                  - name: %s
+                    days: daily
+                    time: "05:30"
+                    max_length: 30m
+                    valid_to: 31/12/%d
+                  - name: Chương trình chiều
+                    days: daily
+                    time: "17:00"
+                    max_length: 30m
+                    villages:
+                %s
+                """.formatted("T".repeat(201), farYear, villages);
+        var response = api.upload("/api/schedules/import?dryRun=true", "admin", ADMIN_PASSWORD, "lich.yaml",
+                yaml.getBytes(StandardCharsets.UTF_8), null, "en");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertClean(response.body());
+        Map<String, Object> body = JSON.readValue(response.body(), Map.class);
+        assertThat(body.get("code")).isEqualTo("BAD_SCHEDULE_FILE");
+        var problems = (java.util.List<Map<String, Object>>) body.get("problems");
+        assertThat(problems).extracting(p -> (String) p.get("message")).contains(
+                "lich.yaml, line 2, field programmes[0].name: The value is 201 characters long; at most 200.",
+                "lich.yaml, line 12, field programmes[1].villages: The list has 201 entries; at most 200.")
+                .anySatisfy(m -> assertThat(m).startsWith("lich.yaml, line 6, field programmes[0].valid_to: Date \"31/12/"
+                        + farYear + "\" is out of range: from "));
+    }
+
     // --- body size --------------------------------------------------------------------------------
 
     @Test
