@@ -24,8 +24,8 @@ import vn.loaxa.airlog.AirLogRecords.Query;
 import vn.loaxa.airlog.AirLogRecords.Verification;
 import vn.loaxa.base.InvalidInputException;
 import vn.loaxa.base.Limits;
-import vn.loaxa.base.WithinYears;
 import vn.loaxa.base.Texts;
+import vn.loaxa.base.WithinYears;
 import vn.loaxa.station.StationProperties;
 
 /**

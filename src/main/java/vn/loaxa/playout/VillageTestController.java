@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.loaxa.audio.output.NoOutputDeviceException;
+import vn.loaxa.base.ApiErrors;
 import vn.loaxa.base.Texts;
 
 /** {@code POST /api/villages/test}: "Thử loa các thôn", answered once every village has been tried. */
@@ -39,11 +40,11 @@ class VillageTestController {
             return ResponseEntity.ok(steps);
         } catch (StationBusyException e) {
             return ResponseEntity.status(HttpStatus.CONFLICT)
-                    .body(Map.of("error", Texts.get(locale, "status.busy"), "code", "BUSY", "detail", e.getMessage()));
+                    .body(Map.of("error", Texts.get(locale, "status.busy"), "code", "BUSY", "detail", ApiErrors.clean(e.getMessage())));
         } catch (NoOutputDeviceException e) {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("error",
                     Texts.get(locale, "status.device." + e.reason().name(), e.requestedName()),
-                    "code", "OUTPUT_" + e.reason().name(), "detail", e.getMessage()));
+                    "code", "OUTPUT_" + e.reason().name(), "detail", ApiErrors.clean(e.getMessage())));
         }
     }
 }

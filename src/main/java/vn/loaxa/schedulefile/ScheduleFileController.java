@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 
+import vn.loaxa.base.ApiErrors;
 import vn.loaxa.base.Limits;
 import vn.loaxa.base.Texts;
 
@@ -104,7 +105,7 @@ class ScheduleFileController {
         var body = new LinkedHashMap<String, Object>();
         body.put("error", e.messages(locale).getFirst());
         body.put("code", "BAD_SCHEDULE_FILE");
-        body.put("detail", e.getMessage());
+        body.put("detail", ApiErrors.clean(e.getMessage()));
         body.put("problems", problems);
         return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(body);
     }

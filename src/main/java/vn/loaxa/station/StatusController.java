@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.loaxa.audio.output.NoOutputDeviceException;
+import vn.loaxa.base.ApiErrors;
 import vn.loaxa.base.Texts;
 import vn.loaxa.library.LibraryService;
 import vn.loaxa.playout.DeviceStatus;
@@ -105,11 +106,11 @@ class StatusController {
             return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("status", "PLAYING"));
         } catch (StationBusyException e) {
             return ResponseEntity.status(HttpStatus.CONFLICT)
-                    .body(Map.of("error", Texts.get(locale, "status.busy"), "code", "BUSY", "detail", e.getMessage()));
+                    .body(Map.of("error", Texts.get(locale, "status.busy"), "code", "BUSY", "detail", ApiErrors.clean(e.getMessage())));
         } catch (NoOutputDeviceException e) {
             var device = new DeviceStatus(false, e.requestedName(), e.reason().name(), e.getMessage(), e.availableNames());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("error",
-                    deviceMessage(locale, device), "code", "OUTPUT_" + e.reason().name(), "detail", e.getMessage()));
+                    deviceMessage(locale, device), "code", "OUTPUT_" + e.reason().name(), "detail", ApiErrors.clean(e.getMessage())));
         }
     }
 

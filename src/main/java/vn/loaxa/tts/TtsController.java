@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.loaxa.base.ApiErrors;
 import vn.loaxa.base.Limits;
 import vn.loaxa.base.Texts;
 import vn.loaxa.library.AudioAsset;
@@ -51,12 +52,12 @@ class TtsController {
     ResponseEntity<Map<String, String>> unavailable(SpeechUnavailableException e, HttpServletRequest request) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of(
                 "error", Texts.get(Texts.localeOf(request.getHeader("Accept-Language")), "tts.error.unavailable"),
-                "code", "TTS_UNAVAILABLE", "detail", String.valueOf(e.getMessage())));
+                "code", "TTS_UNAVAILABLE", "detail", ApiErrors.clean(e.getMessage())));
     }
 
     @ExceptionHandler(SpeechService.SpeechFailedException.class)
     ResponseEntity<Map<String, String>> failed(SpeechService.SpeechFailedException e, HttpServletRequest request) {
-        var detail = String.valueOf(e.getMessage());
+        var detail = ApiErrors.clean(e.getMessage());
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Map.of(
                 "error", Texts.get(Texts.localeOf(request.getHeader("Accept-Language")), "tts.error.failed", detail),
                 "code", "TTS_FAILED", "detail", detail));

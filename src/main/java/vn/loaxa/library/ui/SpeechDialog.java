@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-import vn.loaxa.base.Limits;
 import vn.loaxa.base.InvalidInputException;
+import vn.loaxa.base.Limits;
 import vn.loaxa.library.ImportRejectedException;
 import vn.loaxa.library.LibraryService;
 import vn.loaxa.tts.SpeechService;
