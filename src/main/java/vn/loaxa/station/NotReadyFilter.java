@@ -20,6 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.HtmlUtils;
 
 import vn.loaxa.base.Texts;
+import vn.loaxa.security.SecurityHeaders;
 
 /**
  * Ready means ready. Spring Boot starts the web server before the start-up runners (the first
@@ -66,6 +67,7 @@ class NotReadyFilter extends OncePerRequestFilter {
         response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
         response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
         response.setHeader("Cache-Control", "no-store");
+        SecurityHeaders.writeTo(response);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         if (path.equals("/api") || path.startsWith("/api/")) {
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);

@@ -96,7 +96,7 @@ class AirLogApiTest extends SpringTest {
         assertThat(bytes).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
         var text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
         var lines = text.split("\r\n");
-        assertThat(lines[0]).startsWith("Loại,Mã lượt phát,Tiêu đề,Chủ đề,Giờ phát theo lịch");
+        assertThat(lines[0]).startsWith("\"Loại\",\"Mã lượt phát\",\"Tiêu đề\",\"Chủ đề\",\"Giờ phát theo lịch\"");
         assertThat(lines[1]).contains("P1@2027-03-02", "Bản tin sáng", "02/03/2027 05:30:00", "\"Thôn 1, Thôn 2, Thôn 3\"",
                 "Phát xong", "Theo lịch");
         assertThat(lines[2]).contains("Hướng dẫn nộp hồ sơ trực tuyến mức độ 4", "Chính quyền điện tử, chính quyền số",

@@ -311,8 +311,8 @@ class ReportApiTest extends SpringTest {
         var csv = bytes(H1 + "&format=csv");
         assertThat(csv[0]).isEqualTo((byte) 0xEF);
         var text = new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8);
-        assertThat(text).contains("6 tháng đầu năm 2033,12,5,1,1,1,2,1,1,8,13,1315\r\n",
-                "Thôn 7,6,3,1,1,0,1,0,0,6,7,505\r\n");
+        assertThat(text).contains("\"6 tháng đầu năm 2033\",\"12\",\"5\",\"1\",\"1\",\"1\",\"2\",\"1\",\"1\",\"8\",\"13\",\"1315\"\r\n",
+                "\"Thôn 7\",\"6\",\"3\",\"1\",\"1\",\"0\",\"1\",\"0\",\"0\",\"6\",\"7\",\"505\"\r\n");
     }
 
     @Test

@@ -72,6 +72,10 @@ class StartingUpTest {
             assertThat(page.headers().firstValue("Retry-After")).hasValue("5");
             assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
             assertThat(page.body()).contains("<html lang=\"vi\"", "Đài đang khởi động", "http-equiv=\"refresh\"");
+            // Answered before Spring Security, with the same headers as every other page.
+            assertThat(page.headers().firstValue("Content-Security-Policy"))
+                    .hasValue(vn.loaxa.security.SecurityHeaders.CONTENT_SECURITY_POLICY);
+            assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
             assertThat(api.get("/login", null, null).statusCode()).isEqualTo(503);
 
             // The probes answer meanwhile: alive, not ready.

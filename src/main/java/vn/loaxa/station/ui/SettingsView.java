@@ -30,6 +30,7 @@ import vn.loaxa.playout.VillageTest;
 import vn.loaxa.station.StationSettings;
 import vn.loaxa.station.Village;
 import vn.loaxa.station.VillageService;
+import vn.loaxa.transport.ui.ConnectionPanel;
 import vn.loaxa.zone.VillageZones;
 import vn.loaxa.zone.ZoneAddress;
 import vn.loaxa.zone.ZoneSwitchboard;
@@ -40,7 +41,8 @@ import vn.loaxa.zone.ui.VillageTestPanel;
 
 /**
  * Commune and station names, villages with their loudspeaker addresses, the sound output (device,
- * grace window, test tone), and how the villages' loudspeakers are switched.
+ * grace window, test tone), how the villages' loudspeakers are switched, and how browsers reach
+ * the station (HTTPS and its certificate's fingerprint).
  */
 @Route("settings")
 @Menu(order = 9, title = "ui.nav.settings")
@@ -54,7 +56,8 @@ class SettingsView extends Div implements HasDynamicTitle {
     private Map<Long, ZoneAddress> addresses = Map.of();
 
     SettingsView(StationSettings settings, VillageService villages, StationPlayer player, ZoneSettings zoneSettings,
-                 VillageZones zones, ZoneSwitchboard switchboard, VillageTest villageTest, Clock clock) {
+                 VillageZones zones, ZoneSwitchboard switchboard, VillageTest villageTest, Clock clock,
+                 ConnectionPanel connection) {
         this.villages = villages;
         this.zones = zones;
         this.switchboard = switchboard;
@@ -102,7 +105,7 @@ class SettingsView extends Div implements HasDynamicTitle {
         var head = new Div(new H2(getTranslation("ui.settings.title")));
         head.addClassName("loaxa-view-head");
         var left = new Div(card("ui.settings.names", names), card("ui.settings.output",
-                new OutputSettings(settings, player)));
+                new OutputSettings(settings, player)), card("ui.tls.title", connection));
         var testPanel = new VillageTestPanel(villageTest, player, switchboard, clock, () -> {
         });
         var switching = card("ui.zone.title", new SwitchingSettings(zoneSettings, switchboard, () -> {
