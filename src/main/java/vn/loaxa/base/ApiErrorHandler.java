@@ -3,9 +3,11 @@ package vn.loaxa.base;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -23,6 +25,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 import vn.loaxa.library.ImportRejectedException;
+import vn.loaxa.library.LibraryService;
 
 /**
  * Every API error is {@code {"error": "<reason for a person>", "code": "<stable code>"}}, the
@@ -32,6 +35,12 @@ import vn.loaxa.library.ImportRejectedException;
 class ApiErrorHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
+
+    private final ObjectProvider<MultipartConfigElement> multipart;
+
+    ApiErrorHandler(ObjectProvider<MultipartConfigElement> multipart) {
+        this.multipart = multipart;
+    }
 
     @ExceptionHandler(ImportRejectedException.class)
     ResponseEntity<Map<String, String>> rejected(ImportRejectedException e,
@@ -44,7 +53,7 @@ class ApiErrorHandler {
             case UNSUPPORTED_FORMAT, NOT_AUDIO -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
             default -> HttpStatus.UNPROCESSABLE_CONTENT;
         };
-        var response = body(status, localeOf(request), e.messageKey(), e.code().name(), e.getMessage());
+        var response = body(status, localeOf(request), e.messageKey(), e.code().name(), e.getMessage(), e.args());
         if (status == HttpStatus.SERVICE_UNAVAILABLE) {
             return ResponseEntity.status(status).header(HttpHeaders.RETRY_AFTER, SqliteErrors.RETRY_AFTER_SECONDS)
                     .body(response.getBody());
@@ -52,11 +61,27 @@ class ApiErrorHandler {
         return response;
     }
 
+    /** A report that could not be rendered is the station's failure: 500 with a reason, never a 400 blaming the request. */
+    @ExceptionHandler(ReportFailedException.class)
+    ResponseEntity<Map<String, String>> reportFailed(ReportFailedException e, HttpServletRequest request) {
+        log.error("Report failed on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage(), e);
+        return body(HttpStatus.INTERNAL_SERVER_ERROR, localeOf(request), "error.report.failed",
+                ReportFailedException.CODE, e.getMessage());
+    }
+
+    /** The servlet's own limit, checked while the multipart body streams to disk: the same reason as the library's. */
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<Map<String, String>> tooLarge(MaxUploadSizeExceededException e,
                                                  HttpServletRequest request) {
-        return body(HttpStatus.CONTENT_TOO_LARGE, localeOf(request), "library.reject.TOO_LARGE", "TOO_LARGE",
-                e.getMessage());
+        var config = multipart.getIfAvailable();
+        long limit = config == null ? -1 : config.getMaxRequestSize() > 0 ? config.getMaxRequestSize()
+                : config.getMaxFileSize();
+        if (limit <= 0) {
+            return body(HttpStatus.CONTENT_TOO_LARGE, localeOf(request), "library.reject.TOO_LARGE", "TOO_LARGE",
+                    e.getMessage());
+        }
+        return body(HttpStatus.CONTENT_TOO_LARGE, localeOf(request), ImportRejectedException.TOO_LARGE_KEY,
+                "TOO_LARGE", "Larger than the upload limit of " + limit + " bytes", LibraryService.size(limit));
     }
 
     @ExceptionHandler({MissingServletRequestPartException.class, MissingServletRequestParameterException.class})
@@ -135,8 +160,8 @@ class ApiErrorHandler {
     }
 
     private static ResponseEntity<Map<String, String>> body(HttpStatus status, Locale locale, String key, String code,
-                                                            String detail) {
-        var message = Texts.get(locale, key);
+                                                            String detail, Object... args) {
+        var message = Texts.get(locale, key, args);
         return ResponseEntity.status(status).body(Map.of("error", message, "code", code,
                 "detail", detail == null ? "" : detail));
     }

@@ -3,7 +3,11 @@ package vn.loaxa.base;
 import java.io.IOException;
 import java.io.Writer;
 
-/** CSV lines as Excel reads them: comma-separated, CRLF, quoted where needed, never a formula. */
+/**
+ * CSV lines as Excel reads them: comma-separated, CRLF, quoted where needed, never a formula. A
+ * field longer than {@link Clip#TEXT} characters (a title someone made enormous) is cut with an
+ * ellipsis, so no stored text can make an export fail or unreadable.
+ */
 public final class Csv {
 
     private Csv() {
@@ -14,7 +18,7 @@ public final class Csv {
             if (i > 0) {
                 w.write(',');
             }
-            w.write(escape(fields[i]));
+            w.write(escape(Clip.text(fields[i])));
         }
         w.write("\r\n");
     }

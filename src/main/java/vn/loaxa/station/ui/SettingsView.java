@@ -24,6 +24,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.jspecify.annotations.Nullable;
 import vn.loaxa.base.ui.Notices;
+import vn.loaxa.library.LibraryService;
 import vn.loaxa.playout.StationPlayer;
 import vn.loaxa.playout.VillageTest;
 import vn.loaxa.station.StationSettings;
@@ -39,7 +40,7 @@ import vn.loaxa.zone.ui.VillageTestPanel;
 
 /**
  * Commune and station names, villages with their loudspeaker addresses, the sound output (device,
- * grace window, test tone), and how the villages' loudspeakers are switched.
+ * grace window, test tone), the longest audio file, and how the villages' loudspeakers are switched.
  */
 @Route("settings")
 @Menu(order = 9, title = "ui.nav.settings")
@@ -53,7 +54,8 @@ class SettingsView extends Div implements HasDynamicTitle {
     private Map<Long, ZoneAddress> addresses = Map.of();
 
     SettingsView(StationSettings settings, VillageService villages, StationPlayer player, ZoneSettings zoneSettings,
-                 VillageZones zones, ZoneSwitchboard switchboard, VillageTest villageTest, Clock clock) {
+                 VillageZones zones, ZoneSwitchboard switchboard, VillageTest villageTest, Clock clock,
+                 LibraryService library) {
         this.villages = villages;
         this.zones = zones;
         this.switchboard = switchboard;
@@ -99,7 +101,7 @@ class SettingsView extends Div implements HasDynamicTitle {
         var head = new Div(new H2(getTranslation("ui.settings.title")));
         head.addClassName("loaxa-view-head");
         var left = new Div(card("ui.settings.names", names), card("ui.settings.output",
-                new OutputSettings(settings, player)));
+                new OutputSettings(settings, player)), card("ui.settings.library", new LibrarySettings(settings, library)));
         var testPanel = new VillageTestPanel(villageTest, player, switchboard, clock, () -> {
         });
         var switching = card("ui.zone.title", new SwitchingSettings(zoneSettings, switchboard, () -> {
