@@ -137,11 +137,10 @@ public class LibraryService {
         return Math.max(1, (bytes + 512) / 1024) + " KB";
     }
 
-    /** A length as the library shows it: "5:30:00", "0:45". */
+    /** A length in hours, minutes and seconds, as the refusals print it: "5:30:00", "0:10:00". */
     public static String length(long ms) {
         var d = Duration.ofMillis(Math.max(0, ms));
-        return d.toHours() > 0 ? "%d:%02d:%02d".formatted(d.toHours(), d.toMinutesPart(), d.toSecondsPart())
-                : "%d:%02d".formatted(d.toMinutes(), d.toSecondsPart());
+        return "%d:%02d:%02d".formatted(d.toHours(), d.toMinutesPart(), d.toSecondsPart());
     }
 
     public Imported importFile(InputStream content, String originalFilename, @Nullable String title,
