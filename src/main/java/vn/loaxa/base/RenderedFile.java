@@ -65,7 +65,10 @@ public final class RenderedFile implements AutoCloseable {
         }
     }
 
-    /** The content, once; the temporary file is removed when the stream is closed. */
+    /**
+     * The content, once; the temporary file is removed when the stream is closed (on Linux at once:
+     * take {@link #size()} first).
+     */
     public InputStream open() throws IOException {
         return Files.newInputStream(path, StandardOpenOption.DELETE_ON_CLOSE);
     }

@@ -275,7 +275,8 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
                         Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR));
                 return DownloadResponse.error(500, ReportFailedException.CODE + ": " + e.getMessage());
             }
-            return new DownloadResponse(file.open(), name, type, file.size());
+            long size = file.size();
+            return new DownloadResponse(file.open(), name, type, size);
         });
     }
 
