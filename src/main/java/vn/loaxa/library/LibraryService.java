@@ -212,6 +212,11 @@ public class LibraryService {
 
     private AudioProbe.Result probe(Path temp) throws ImportRejectedException {
         var limit = maxDuration();
+        // Decoding is seconds of CPU that may be shared with the player (MAX_PRIORITY); where the
+        // operating system honours thread priorities (Windows) the player goes first.
+        var thread = Thread.currentThread();
+        int priority = thread.getPriority();
+        thread.setPriority(Thread.MIN_PRIORITY);
         try {
             return AudioProbe.probe(temp, limit);
         } catch (AudioTooLongException e) {
@@ -223,6 +228,8 @@ public class LibraryService {
             throw new ImportRejectedException(Code.valueOf(e.reason().name()), e.getMessage(), e);
         } catch (IOException e) {
             throw new ImportRejectedException(Code.STORAGE_FAILED, "Reading the upload failed: " + e.getMessage(), e);
+        } finally {
+            thread.setPriority(priority);
         }
     }
 
