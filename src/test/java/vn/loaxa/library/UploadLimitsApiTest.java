@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.MultipartConfigElement;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,7 +30,8 @@ import vn.loaxa.testing.SpringTest;
 import vn.loaxa.testing.TinyFrameMp3;
 
 /**
- * The API's upload limits: size (2 MB in tests) checked while the multipart body streams to disk,
+ * The API's upload limits: size (2 MB in tests) checked while the multipart body streams to disk
+ * (the staging folder, not memory and not the system's temporary folder),
  * so a 300 MB body is refused without being received; length (an admin's setting, 3 h unless
  * changed) refused with both lengths before the audio is decoded. Nothing is left behind.
  */
@@ -43,6 +45,8 @@ class UploadLimitsApiTest extends SpringTest {
     StationSettings settings;
     @Autowired
     LibraryService library;
+    @Autowired
+    MultipartConfigElement multipart;
 
     Api api;
     final JsonMapper json = JsonMapper.builder().build();
@@ -87,6 +91,15 @@ class UploadLimitsApiTest extends SpringTest {
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(201);
         assertThat(((Number) json.readValue(accepted.body(), Map.class).get("durationMs")).longValue())
                 .isEqualTo(1_800_000);
+    }
+
+    @Test
+    void multipart_parts_over_a_megabyte_go_to_the_staging_folder_on_disk() {
+        assertThat(multipart.getLocation()).isEqualTo(ROOT.resolve("audio").resolve(".incoming").toAbsolutePath()
+                .normalize().toString());
+        assertThat(multipart.getFileSizeThreshold()).isEqualTo(1024 * 1024);
+        assertThat(multipart.getMaxFileSize()).isEqualTo(library.maxFileSizeBytes());
+        assertThat(multipart.getMaxRequestSize()).isEqualTo(library.maxFileSizeBytes());
     }
 
     @Test

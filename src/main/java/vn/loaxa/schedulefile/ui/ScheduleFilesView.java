@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.button.Button;
@@ -62,7 +63,12 @@ class ScheduleFilesView extends VerticalLayout implements HasDynamicTitle {
         upload.setUploadFormat(UploadFormat.RAW);
         upload.setAcceptedFileTypes(".yaml", ".yml");
         upload.setMaxFileSize(ScheduleFileService.MAX_FILE_BYTES);
-        upload.addFileRejectedListener(e -> showProblems(SourceFile.tooLarge(e.getFileName())));
+        // The browser's own refusals: a file over the limit (a wrong type it names itself in its list).
+        upload.addFileRejectedListener(e -> {
+            if (e.getErrorMessage() == null || !e.getErrorMessage().toLowerCase(Locale.ROOT).contains("type")) {
+                showProblems(SourceFile.tooLarge(e.getFileName()));
+            }
+        });
         upload.setUploadButton(new Button(getTranslation("schedulefile.view.upload")));
 
         apply.setText(getTranslation("schedulefile.view.apply"));
