@@ -24,6 +24,7 @@ import vn.loaxa.airlog.AirLogRecords.Query;
 import vn.loaxa.airlog.AirLogRecords.Verification;
 import vn.loaxa.base.InvalidInputException;
 import vn.loaxa.base.Limits;
+import vn.loaxa.base.RenderedFile;
 import vn.loaxa.base.Texts;
 import vn.loaxa.base.WithinYears;
 import vn.loaxa.station.StationProperties;
@@ -64,12 +65,17 @@ class AirLogController {
              HttpServletRequest request, HttpServletResponse response) throws IOException {
         var range = range(from, to);
         var rows = airLog.all(range[0], range[1]);
-        response.setContentType("text/csv;charset=UTF-8");
         var name = "nhat-ky-phat_" + range[0].atZone(station.timeZone()).toLocalDate() + "_"
                 + range[1].minusMillis(1).atZone(station.timeZone()).toLocalDate() + ".csv";
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
-        AirLogCsv.write(rows, station.timeZone(), Texts.localeOf(request.getHeader("Accept-Language")),
-                response.getOutputStream());
+        var locale = Texts.localeOf(request.getHeader("Accept-Language"));
+        // Rendered whole first: a failure answers 500 REPORT_FAILED instead of cutting the download.
+        try (var file = RenderedFile.render("the air log CSV",
+                out -> AirLogCsv.write(rows, station.timeZone(), locale, out))) {
+            response.setContentType("text/csv;charset=UTF-8");
+            response.setContentLengthLong(file.size());
+            response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+            file.sendTo(response.getOutputStream());
+        }
     }
 
     /**

@@ -16,7 +16,8 @@ public class AudioDecodeException extends IOException {
         CORRUPT,
         TRUNCATED,
         UNDECODABLE_STREAM,
-        TOO_SHORT
+        TOO_SHORT,
+        TOO_LONG
     }
 
     private final Reason reason;

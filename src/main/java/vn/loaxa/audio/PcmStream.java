@@ -20,6 +20,15 @@ public interface PcmStream extends Closeable {
      */
     int read(short[] buffer, int offset, int maxFrames) throws IOException;
 
+    /**
+     * How many frames the source says it holds (a WAV header's data size, an MP3's frame count),
+     * known before decoding; -1 when it cannot say. A hint for refusing a file early, never a
+     * promise: decoding may end sooner (a truncated file) or go on longer (a header that lies).
+     */
+    default long declaredFrames() {
+        return -1;
+    }
+
     @Override
     void close() throws IOException;
 }

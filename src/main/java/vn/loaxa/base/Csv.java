@@ -10,7 +10,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * CSV lines as Excel reads them: comma-separated, CRLF, every field quoted (by Apache Commons CSV),
  * never a formula, no control characters. Every CSV the station writes (air log, report figures,
- * evidence files) goes through {@link #line}.
+ * evidence files) goes through {@link #line}. A field longer than {@link Clip#TEXT} characters (a
+ * title someone made enormous) is cut with an ellipsis, so no stored text can make an export fail or
+ * unreadable.
  *
  * <p>Why each field is rewritten before it is quoted ({@link #cell}):
  * <ul>
@@ -49,7 +51,7 @@ public final class Csv {
     public static void line(Writer w, String... fields) throws IOException {
         var cells = new Object[fields.length];
         for (int i = 0; i < fields.length; i++) {
-            cells[i] = cell(fields[i]);
+            cells[i] = cell(Clip.text(fields[i]));
         }
         FORMAT.printRecord(w, cells);
     }

@@ -1,6 +1,7 @@
 package vn.loaxa.library;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -8,14 +9,20 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * @param audioDir    where imported files are stored
- * @param maxFileSize uploads above this are refused before decoding
+ * @param maxFileSize uploads above this are refused while they stream in, before decoding
+ * @param maxDuration the default longest audio of one file (an admin changes it in Cài đặt)
  */
 @ConfigurationProperties("loaxa.library")
 public record LibraryProperties(
         @DefaultValue("audio") Path audioDir,
-        @DefaultValue("200MB") DataSize maxFileSize) {
+        @DefaultValue("200MB") DataSize maxFileSize,
+        @DefaultValue("3h") Duration maxDuration) {
 
-    Path incomingDir() {
+    /**
+     * The staging folder: uploads (from the UI and the API's multipart parts) are written here while
+     * they arrive, beside the library so the final move is a rename on the same disk.
+     */
+    public Path incomingDir() {
         return audioDir.resolve(".incoming");
     }
 }

@@ -10,6 +10,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -24,15 +25,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.loaxa.audio.AudioDecodeException;
 import vn.loaxa.audio.AudioProbe;
+import vn.loaxa.audio.AudioTooLongException;
 import vn.loaxa.base.InvalidInputException;
 import vn.loaxa.base.Limits;
 import vn.loaxa.base.SqliteErrors;
 import vn.loaxa.library.ImportRejectedException.Code;
+import vn.loaxa.station.StationSettings;
 
 /**
  * Imports audio into the library. An import either completes (file in place and row committed)
- * or leaves nothing behind: the upload is written to a temporary file beside the library, proven
- * by a full decode, moved into place in one step, and removed again if the row cannot be written.
+ * or leaves nothing behind: the upload is written to a temporary file beside the library (the size
+ * limit enforced while it streams in), proven by a full decode (stopped as soon as it passes the
+ * length limit), moved into place in one step, and removed again if the row cannot be written.
+ *
+ * <p>Decoding holds no lock and no transaction, so two people's uploads decode side by side and
+ * nobody else waits for them; only the last step (a rename and one row) is serialised, and only
+ * with an import of the same content.
  */
 @Service
 public class LibraryService {
@@ -43,17 +51,46 @@ public class LibraryService {
 
     private static final Logger log = LoggerFactory.getLogger(LibraryService.class);
 
+    private static final long MB = 1024 * 1024;
+
     private final AssetRepository assets;
     private final LibraryProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final StationSettings settings;
+    /** Imports of the same content meet here for their last step; others never wait for each other. */
+    private final Object[] placing = new Object[64];
 
     LibraryService(AssetRepository assets, LibraryProperties properties, TransactionTemplate transactions,
-                   Clock clock) {
+                   Clock clock, StationSettings settings) {
         this.assets = assets;
         this.properties = properties;
         this.transactions = transactions;
         this.clock = clock;
+        this.settings = settings;
+        for (int i = 0; i < placing.length; i++) {
+            placing[i] = new Object();
+        }
+        clearStaging();
+    }
+
+    /**
+     * Partial uploads a crash or a power cut left in the staging folder: nothing refers to them, and
+     * the station starts before it takes any upload.
+     */
+    private void clearStaging() {
+        var dir = properties.incomingDir();
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (var files = Files.list(dir)) {
+            files.filter(Files::isRegularFile).forEach(f -> {
+                log.info("Removing {} left in the staging folder by an upload that never finished", f.getFileName());
+                deleteQuietly(f);
+            });
+        } catch (IOException e) {
+            log.warn("Could not clear the staging folder {}: {}", dir, e.getMessage());
+        }
     }
 
     public List<AudioAsset> findAll() {
@@ -71,6 +108,40 @@ public class LibraryService {
 
     public long maxFileSizeBytes() {
         return properties.maxFileSize().toBytes();
+    }
+
+    /** The longest audio one file may hold now (an admin's setting, 3 h unless changed). */
+    public Duration maxDuration() {
+        return settings.maxAudioDuration();
+    }
+
+    /**
+     * Refuses an upload whose announced size (a browser's Content-Length) is over the limit before
+     * a byte of it is read. What is actually read is limited again while it streams.
+     */
+    public void checkAnnouncedSize(long bytes) throws ImportRejectedException {
+        if (bytes > maxFileSizeBytes()) {
+            throw tooLarge("Announced as " + bytes + " bytes");
+        }
+    }
+
+    private ImportRejectedException tooLarge(String detail) {
+        return new ImportRejectedException(Code.TOO_LARGE, ImportRejectedException.TOO_LARGE_KEY,
+                detail + ", over the limit of " + maxFileSizeBytes() + " bytes", size(maxFileSizeBytes()));
+    }
+
+    /** A size as people read it: "200 MB", "512 KB". */
+    public static String size(long bytes) {
+        if (bytes >= MB) {
+            return (bytes + MB / 2) / MB + " MB";
+        }
+        return Math.max(1, (bytes + 512) / 1024) + " KB";
+    }
+
+    /** A length in hours, minutes and seconds, as the refusals print it: "5:30:00", "0:10:00". */
+    public static String length(long ms) {
+        var d = Duration.ofMillis(Math.max(0, ms));
+        return "%d:%02d:%02d".formatted(d.toHours(), d.toMinutesPart(), d.toSecondsPart());
     }
 
     public Imported importFile(InputStream content, String originalFilename, @Nullable String title,
@@ -104,8 +175,8 @@ public class LibraryService {
             while ((n = digesting.read(buffer)) >= 0) {
                 total += n;
                 if (total > limit) {
-                    throw new ImportRejectedException(Code.TOO_LARGE,
-                            "Larger than the limit of " + properties.maxFileSize());
+                    // Stop reading here: the rest is never received, the part received is deleted below.
+                    throw tooLarge("More than " + limit + " bytes received");
                 }
                 out.write(buffer, 0, n);
             }
@@ -123,20 +194,50 @@ public class LibraryService {
         }
     }
 
-    private synchronized Imported store(Path temp, String sha256, long size, String originalFilename,
-                                        @Nullable String title, String importedBy) throws ImportRejectedException {
+    private Imported store(Path temp, String sha256, long size, String originalFilename, @Nullable String title,
+                           String importedBy) throws ImportRejectedException {
         var existing = assets.findBySha256(sha256);
         if (existing.isPresent()) {
             return new Imported(existing.get(), true);
         }
-        AudioProbe.Result probe;
+        // The long part, seconds for an hour of MP3: no lock, no transaction, stopped at the length limit.
+        var probe = probe(temp);
+        synchronized (placing[Math.floorMod(sha256.hashCode(), placing.length)]) {
+            // The same content may have been imported by someone else while this one decoded.
+            existing = assets.findBySha256(sha256);
+            if (existing.isPresent()) {
+                return new Imported(existing.get(), true);
+            }
+            return place(temp, probe, sha256, size, originalFilename, title, importedBy);
+        }
+    }
+
+    private AudioProbe.Result probe(Path temp) throws ImportRejectedException {
+        var limit = maxDuration();
+        // Decoding is seconds of CPU that may be shared with the player (MAX_PRIORITY); where the
+        // operating system honours thread priorities (Windows) the player goes first.
+        var thread = Thread.currentThread();
+        int priority = thread.getPriority();
+        thread.setPriority(Thread.MIN_PRIORITY);
         try {
-            probe = AudioProbe.probe(temp);
+            return AudioProbe.probe(temp, limit);
+        } catch (AudioTooLongException e) {
+            var key = e.wholeLength() ? ImportRejectedException.TOO_LONG_KEY
+                    : ImportRejectedException.TOO_LONG_AT_LEAST_KEY;
+            throw new ImportRejectedException(Code.TOO_LONG, key, e.getMessage(), length(e.durationMs()),
+                    length(e.limitMs()));
         } catch (AudioDecodeException e) {
             throw new ImportRejectedException(Code.valueOf(e.reason().name()), e.getMessage(), e);
         } catch (IOException e) {
             throw new ImportRejectedException(Code.STORAGE_FAILED, "Reading the upload failed: " + e.getMessage(), e);
+        } finally {
+            thread.setPriority(priority);
         }
+    }
+
+    /** A rename on the same disk and one row: milliseconds. */
+    private Imported place(Path temp, AudioProbe.Result probe, String sha256, long size, String originalFilename,
+                           @Nullable String title, String importedBy) throws ImportRejectedException {
         var container = probe.container().name();
         var storedName = StoredNames.of(originalFilename, sha256, container);
         var target = properties.audioDir().resolve(storedName);

@@ -16,10 +16,12 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.loaxa.base.InvalidInputException;
 import vn.loaxa.base.Limits;
 import vn.loaxa.base.WithinYears;
+import vn.loaxa.base.RenderedFile;
 
 /**
  * Reports for the VH&TT officer and the ADMIN. {@code from} and {@code to} are station-local dates,
- * both inclusive; without them, the current year so far.
+ * both inclusive; without them, the current year so far. Files are rendered whole before they are
+ * sent: a rendering failure answers {@code 500 REPORT_FAILED}, never half a file.
  */
 @RestController
 @PreAuthorize("hasAnyRole('ADMIN', 'REPORTER')")
@@ -50,10 +52,9 @@ class ReportController {
             throw new InvalidInputException("BAD_FORMAT", "error.report.badFormat", "format=json|xlsx|docx|csv");
         }
         var report = reports.build(period);
-        response.setContentType(f.contentType);
-        response.setHeader("Content-Disposition",
-                "attachment; filename=\"" + ReportFiles.fileName(period, f.extension) + "\"");
-        files.write(report, f, response.getOutputStream());
+        try (var file = RenderedFile.render("the " + f.extension + " report", out -> files.write(report, f, out))) {
+            send(file, f.contentType, ReportFiles.fileName(period, f.extension), response);
+        }
         return null;
     }
 
@@ -62,9 +63,18 @@ class ReportController {
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @WithinYears(Limits.READ_YEARS) @Nullable LocalDate to,
                   HttpServletResponse response) throws IOException {
         var period = period(from, to);
-        response.setContentType(ReportFiles.ZIP_TYPE);
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + ReportFiles.evidenceName(period) + "\"");
-        files.writeEvidence(period, response.getOutputStream());
+        try (var file = RenderedFile.render("the evidence bundle", out -> files.writeEvidence(period, out))) {
+            send(file, ReportFiles.ZIP_TYPE, ReportFiles.evidenceName(period), response);
+        }
+    }
+
+    /** Headers go out only once the whole file exists: a failure before is a 500, never a cut download. */
+    private static void send(RenderedFile file, String contentType, String name, HttpServletResponse response)
+            throws IOException {
+        response.setContentType(contentType);
+        response.setContentLengthLong(file.size());
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+        file.sendTo(response.getOutputStream());
     }
 
     private ReportPeriod period(@Nullable LocalDate from, @Nullable LocalDate to) {

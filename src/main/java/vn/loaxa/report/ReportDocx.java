@@ -24,13 +24,15 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation;
 
 import vn.loaxa.airlog.AirLogRecords.Verification;
+import vn.loaxa.base.Clip;
 import vn.loaxa.report.Report.Figures;
 
 /**
  * A report draft in the layout of Nghị định 30/2020/NĐ-CP (Phụ lục I): A4, margins 20/20/30/15 mm,
  * Times New Roman; the issuing body and the national motto side by side, each with its rule; number
  * and place-date; title; body with the figures and tables; "Nơi nhận" and the signature block.
- * The officer completes the number, the assessment and signs.
+ * The officer completes the number, the assessment and signs. Stored texts (titles, names,
+ * reasons) are printed cut to {@link Clip#TEXT} characters with an ellipsis.
  */
 final class ReportDocx {
 
@@ -89,7 +91,7 @@ final class ReportDocx {
         var t = borderless(2, LEFT_COLUMN, TEXT_WIDTH - LEFT_COLUMN);
         var left = t.getRow(0).getCell(0);
         centred(left, "ỦY BAN NHÂN DÂN", 13, true, false);
-        centred(left, ("XÃ " + st.commune()).toUpperCase(Locale.ROOT), 13, true, false);
+        centred(left, ("XÃ " + c(st.commune())).toUpperCase(Locale.ROOT), 13, true, false);
         rule(left, LEFT_COLUMN, 0.33);
         centred(left, "Số:        /BC-UBND", 13, false, false).setSpacingBefore(120);
         var right = t.getRow(0).getCell(1);
@@ -104,7 +106,7 @@ final class ReportDocx {
     String placeDate(LocalDate d) {
         var day = d.getDayOfMonth() < 10 ? "0" + d.getDayOfMonth() : "" + d.getDayOfMonth();
         var month = d.getMonthValue() < 3 ? "0" + d.getMonthValue() : "" + d.getMonthValue();
-        return report.station().commune() + ", ngày " + day + " tháng " + month + " năm " + d.getYear();
+        return c(report.station().commune()) + ", ngày " + day + " tháng " + month + " năm " + d.getYear();
     }
 
     private void title() {
@@ -121,8 +123,8 @@ final class ReportDocx {
         var st = report.station();
         var f = report.total();
         text("Thực hiện Kế hoạch tuyên truyền cải cách hành chính năm " + report.period().from().getYear()
-                + " của Ủy ban nhân dân xã " + st.commune() + ", Ủy ban nhân dân xã báo cáo kết quả tuyên truyền"
-                + " cải cách hành chính trên hệ thống " + lowerFirst(st.name()) + " " + report.period().label()
+                + " của Ủy ban nhân dân xã " + c(st.commune()) + ", Ủy ban nhân dân xã báo cáo kết quả tuyên truyền"
+                + " cải cách hành chính trên hệ thống " + lowerFirst(c(st.name())) + " " + report.period().label()
                 + " (từ ngày " + dmy(report.period().from()) + " đến ngày " + dmy(report.period().to())
                 + ") như sau:");
         bold("I. KẾT QUẢ THỰC HIỆN");
@@ -142,7 +144,7 @@ final class ReportDocx {
                     .<Object[]>map(q -> new Object[] {"Quý " + roman(q.quarter()) + "/" + q.year(), q.figures()}).toList());
         }
         bold((report.byQuarter().size() > 1 ? "4" : "3") + ". Kết quả theo thôn");
-        outcomeTable("Thôn", report.byVillage().stream().<Object[]>map(v -> new Object[] {v.name(), v.figures()}).toList());
+        outcomeTable("Thôn", report.byVillage().stream().<Object[]>map(v -> new Object[] {c(v.name()), v.figures()}).toList());
         var shortfall = shortfall();
         if (shortfall != null) {
             text(shortfall);
@@ -154,8 +156,8 @@ final class ReportDocx {
             text("Trong kỳ đã phát " + n(report.emergencies().size()) + " lượt thông tin khẩn cấp:");
             for (var e : report.emergencies()) {
                 var when = e.actualStart() != null ? e.actualStart() : e.plannedStart();
-                text("- " + TIME.format(when.atZone(zone)) + ": " + e.title()
-                        + (e.villages().isEmpty() ? "" : " (" + e.villages() + ")") + ", "
+                text("- " + TIME.format(when.atZone(zone)) + ": " + c(e.title())
+                        + (e.villages().isEmpty() ? "" : " (" + c(e.villages()) + ")") + ", "
                         + Outcomes.label(e.outcome()).toLowerCase(Locale.ROOT) + ".");
             }
         }
@@ -170,7 +172,7 @@ final class ReportDocx {
         if (verification != null) {
             text("Nhật ký phát sóng của đài được lưu giữ làm tài liệu kiểm chứng; kết quả kiểm tra toàn vẹn ngày "
                     + dmy(LocalDate.ofInstant(report.generatedAt(), zone)) + ": "
-                    + (verification.intact() ? "nguyên vẹn" : "CÓ SAI LỆCH (" + verification.problem() + ")") + ", "
+                    + (verification.intact() ? "nguyên vẹn" : "CÓ SAI LỆCH (" + c(verification.problem()) + ")") + ", "
                     + n(verification.checkedRows()) + " dòng, mã kiểm tra dòng cuối " + verification.headHash() + ".");
         }
         bold("II. ĐÁNH GIÁ CHUNG");
@@ -179,7 +181,7 @@ final class ReportDocx {
         bold("III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI");
         text("............................................................................................................");
         text("Trên đây là báo cáo kết quả tuyên truyền cải cách hành chính " + report.period().label()
-                + " của Ủy ban nhân dân xã " + st.commune() + "./.");
+                + " của Ủy ban nhân dân xã " + c(st.commune()) + "./.");
     }
 
     /**
@@ -193,7 +195,7 @@ final class ReportDocx {
         if (missed.isEmpty()) {
             return null;
         }
-        var parts = missed.stream().map(v -> v.name() + " không nhận được " + n(v.shortfall()) + " lượt phát").toList();
+        var parts = missed.stream().map(v -> c(v.name()) + " không nhận được " + n(v.shortfall()) + " lượt phát").toList();
         var villages = parts.size() == 1 ? parts.getFirst()
                 : String.join(", ", parts.subList(0, parts.size() - 1)) + " và " + parts.getLast();
         boolean controller = missed.stream().allMatch(v -> v.switchOnFailures() >= v.shortfall());
@@ -210,7 +212,7 @@ final class ReportDocx {
         long seconds = 0;
         for (int i = 0; i < rows.size(); i++) {
             var r = rows.get(i);
-            cells(t, i + 1, n(i + 1), r.name(), n(r.bulletins()), n(r.airings()), d(r.minutes()));
+            cells(t, i + 1, n(i + 1), c(r.name()), n(r.bulletins()), n(r.airings()), d(r.minutes()));
             airings += r.airings();
             seconds += r.airedSeconds();
         }
@@ -241,7 +243,7 @@ final class ReportDocx {
         label.setSpacingBefore(240);
         label.setSpacingAfter(0);
         run(label, "Nơi nhận:", 12, true, true);
-        for (var line : List.of("- UBND huyện " + st.district() + ";", "- Phòng Văn hóa và Thông tin huyện;",
+        for (var line : List.of("- UBND huyện " + c(st.district()) + ";", "- Phòng Văn hóa và Thông tin huyện;",
                 "- Đảng ủy, HĐND xã;", "- Chủ tịch, các PCT UBND xã;", "- Lưu: VT, VH-TT.")) {
             var p = left.addParagraph();
             p.setSpacingAfter(0);
@@ -253,7 +255,7 @@ final class ReportDocx {
             lines.add("CHỦ TỊCH");
         } else {
             lines.add("KT. CHỦ TỊCH");
-            lines.add(st.signerTitle());
+            lines.add(c(st.signerTitle()));
         }
         boolean firstLine = true;
         for (var line : lines) {
@@ -269,7 +271,7 @@ final class ReportDocx {
         var name = right.addParagraph();
         name.setAlignment(ParagraphAlignment.CENTER);
         name.setSpacingBefore(1500); // room for the signature and the seal
-        run(name, st.signer(), 14, true, false);
+        run(name, c(st.signer()), 14, true, false);
         // The signature block is one row: it never splits, and the closing sentence stays with it.
         t.getRow(0).setCantSplitRow(true);
         keepWithNext(doc.getParagraphs().get(doc.getParagraphs().size() - 1));
@@ -406,6 +408,11 @@ final class ReportDocx {
                 p.getRuns().forEach(r -> r.setBold(true));
             }
         }
+    }
+
+    /** A stored text (a title, a name, a reason) as the document prints it: at most {@link Clip#TEXT} characters. */
+    private static String c(@Nullable String s) {
+        return Clip.text(s);
     }
 
     private String n(long v) {

@@ -19,11 +19,13 @@ import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jspecify.annotations.Nullable;
 
+import vn.loaxa.base.Clip;
 import vn.loaxa.report.Report.Figures;
 
 /**
  * The report as a workbook: a summary sheet and one sheet per breakdown, numbers as numbers and
- * dates as dates (dd/MM/yyyy), so the officer can sum and filter in Excel or LibreOffice.
+ * dates as dates (dd/MM/yyyy), so the officer can sum and filter in Excel or LibreOffice. Texts
+ * longer than a cell holds ({@link Clip#XLSX_CELL}) are cut with an ellipsis.
  */
 final class ReportXlsx {
 
@@ -254,7 +256,8 @@ final class ReportXlsx {
                     c.setCellStyle(dateTime);
                 }
                 default -> {
-                    c.setCellValue(values[i].toString());
+                    // A stored title may be longer than a cell can hold; the whole text is in the air log.
+                    c.setCellValue(Clip.to(values[i].toString(), Clip.XLSX_CELL));
                     c.setCellStyle(text);
                 }
             }

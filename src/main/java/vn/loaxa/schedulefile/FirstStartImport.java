@@ -47,7 +47,15 @@ class FirstStartImport implements ApplicationRunner {
         if (!properties.loadOnFirstStart() || !programmes.findAll().isEmpty() || !library.findAll().isEmpty()) {
             return;
         }
-        var sources = ScheduleFileService.filesIn(properties.dir());
+        List<ScheduleFileService.SourceFile> sources;
+        try {
+            sources = ScheduleFileService.filesIn(properties.dir());
+        } catch (ScheduleFileException e) {
+            // A file over the size limit: the station starts with an empty schedule and says why.
+            log.error("First start: the schedule files in {} were not loaded:\n  {}",
+                    properties.dir().toAbsolutePath(), String.join("\n  ", e.messages(Texts.ENGLISH)));
+            return;
+        }
         if (sources.isEmpty()) {
             log.info("No schedule files in {}; the station starts with an empty schedule", properties.dir());
             return;

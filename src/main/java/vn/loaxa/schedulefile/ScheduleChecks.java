@@ -27,6 +27,7 @@ import org.springframework.stereotype.Component;
 
 import vn.loaxa.audio.AudioDecodeException;
 import vn.loaxa.audio.AudioProbe;
+import vn.loaxa.audio.AudioTooLongException;
 import vn.loaxa.bulletin.Bulletin;
 import vn.loaxa.bulletin.BulletinService;
 import vn.loaxa.bulletin.BulletinState;
@@ -335,7 +336,12 @@ class ScheduleChecks {
                             "larger than loaxa.library.max-file-size"));
                     return;
                 }
-                AudioProbe.probe(result.file());
+                AudioProbe.probe(result.file(), library.maxDuration());
+            } catch (AudioTooLongException e) {
+                problems.add(ScheduleFileProblem.at(ref.at(), e.wholeLength() ? "schedulefile.error.audioTooLong"
+                        : "schedulefile.error.audioTooLongAtLeast", ref.name(), LibraryService.length(e.durationMs()),
+                        LibraryService.length(e.limitMs())));
+                return;
             } catch (AudioDecodeException e) {
                 problems.add(ScheduleFileProblem.at(ref.at(), "schedulefile.error.badAudio", ref.name(),
                         e.getMessage()));

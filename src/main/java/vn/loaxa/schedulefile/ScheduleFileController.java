@@ -68,7 +68,13 @@ class ScheduleFileController {
             }
             var name = f.getOriginalFilename() == null || f.getOriginalFilename().isBlank()
                     ? "schedule.yaml" : f.getOriginalFilename();
-            sources.add(new ScheduleFileService.SourceFile(name, f.getBytes()));
+            // The part is on disk already (multipart config); read no more of it than a schedule file may be.
+            if (f.getSize() > ScheduleFileService.MAX_FILE_BYTES) {
+                throw ScheduleFileService.SourceFile.tooLarge(name);
+            }
+            try (var in = f.getInputStream()) {
+                sources.add(ScheduleFileService.SourceFile.read(name, in));
+            }
         }
         if (dryRun) {
             var preview = service.review(sources);

@@ -1,6 +1,7 @@
 package vn.loaxa.schedulefile;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.loaxa.library.LibraryService;
+
 /**
  * Imports and exports schedule files. An import is checked whole first: {@link #preview} says what
  * would change and changes nothing; {@link #apply} does the same checks and then applies every
@@ -25,8 +28,33 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ScheduleFileService {
 
+    /**
+     * The largest schedule file accepted: a commune's whole station is a few tens of KB, and the YAML
+     * reader's own limit is 3 MB of text. Checked while the file streams in, so a huge upload is
+     * never held in memory.
+     */
+    public static final int MAX_FILE_BYTES = 2 * 1024 * 1024;
+
     /** A schedule file as received: its name (for error messages) and its bytes. */
     public record SourceFile(String name, byte[] content) {
+
+        /**
+         * Reads at most {@link #MAX_FILE_BYTES} (plus one, to know there was more) and refuses a
+         * larger file with its name and the limit; nothing beyond that is read.
+         */
+        public static SourceFile read(String name, InputStream in) throws IOException {
+            var bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+            if (bytes.length > MAX_FILE_BYTES) {
+                throw tooLarge(name);
+            }
+            return new SourceFile(name, bytes);
+        }
+
+        /** A file announced (or found) larger than the limit, refused before it is read. */
+        public static ScheduleFileException tooLarge(String name) {
+            return new ScheduleFileException(List.of(new ScheduleFileProblem(name, 1, "",
+                    "schedulefile.error.tooLarge", LibraryService.size(MAX_FILE_BYTES))));
+        }
     }
 
     /**
@@ -98,7 +126,9 @@ public class ScheduleFileService {
         try (var list = Files.list(dir)) {
             for (var p : list.filter(f -> f.getFileName().toString().matches("(?i).*\\.ya?ml"))
                     .filter(Files::isRegularFile).sorted().toList()) {
-                result.add(new SourceFile(p.getFileName().toString(), Files.readAllBytes(p)));
+                try (var in = Files.newInputStream(p)) {
+                    result.add(SourceFile.read(p.getFileName().toString(), in));
+                }
             }
         }
         return result;

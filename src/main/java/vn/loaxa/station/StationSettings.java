@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.loaxa.base.InvalidInputException;
 import vn.loaxa.base.Limits;
+import vn.loaxa.library.LibraryProperties;
 import vn.loaxa.playout.AudioOutputProperties;
 import vn.loaxa.schedule.PlayoutProperties;
 import vn.loaxa.security.CurrentUser;
@@ -21,8 +22,9 @@ import vn.loaxa.security.CurrentUser;
  * Who the station is, as an admin edits it in the web UI or a schedule file sets it: one place,
  * the {@code station_setting} table (V0004), read by the UI, the reports and schedule exports. A
  * key never set reads the configured default ({@link StationIdentity}, Gio Sơn out of the box).
- * The output device and the grace window live here too, so an admin can change them without a
- * restart; never set, they read {@code loaxa.audio.device} and {@code loaxa.playout.grace}.
+ * The output device, the grace window and the longest audio file live here too, so an admin can
+ * change them without a restart; never set, they read {@code loaxa.audio.device},
+ * {@code loaxa.playout.grace} and {@code loaxa.library.max-duration}.
  */
 @Service
 public class StationSettings {
@@ -40,6 +42,11 @@ public class StationSettings {
     public static final String GRACE_MINUTES = "playout.grace.minutes";
     /** Beyond an hour a "late" morning bulletin would collide with the next programme's slot. */
     public static final int MAX_GRACE_MINUTES = 60;
+    /** The longest audio one file may hold, in whole minutes (the import refuses longer ones as TOO_LONG). */
+    public static final String MAX_AUDIO_MINUTES = "library.max-audio.minutes";
+    /** A minute to twelve hours: a station identification up to a day's recorded meeting. */
+    public static final int MIN_AUDIO_LIMIT_MINUTES = 1;
+    public static final int MAX_AUDIO_LIMIT_MINUTES = 12 * 60;
     /** Keys that may be left blank (an unnamed officer, a chairman signing without a deputy title). */
     private static final Set<String> OPTIONAL = Set.of(OFFICER, SIGNER_TITLE);
 
@@ -48,13 +55,15 @@ public class StationSettings {
     private final Map<String, String> defaults;
     private final AudioOutputProperties audio;
     private final PlayoutProperties playout;
+    private final LibraryProperties library;
 
     StationSettings(JdbcClient jdbc, Clock clock, StationIdentity configured, AudioOutputProperties audio,
-                    PlayoutProperties playout) {
+                    PlayoutProperties playout, LibraryProperties library) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.audio = audio;
         this.playout = playout;
+        this.library = library;
         this.defaults = Map.of(COMMUNE_NAME, configured.commune(), STATION_NAME, configured.name(),
                 DISTRICT, configured.district(), PROVINCE, configured.province(), OFFICER, configured.officer(),
                 SIGNER, configured.signer(), SIGNER_TITLE, configured.signerTitle());
@@ -79,6 +88,23 @@ public class StationSettings {
     @Transactional(readOnly = true)
     public Duration grace() {
         return stored(GRACE_MINUTES).map(m -> Duration.ofMinutes(Long.parseLong(m))).orElse(playout.grace());
+    }
+
+    /** The longest audio one file may hold, read now; never set, {@code loaxa.library.max-duration} (3 h). */
+    @Transactional(readOnly = true)
+    public Duration maxAudioDuration() {
+        return stored(MAX_AUDIO_MINUTES).map(m -> Duration.ofMinutes(Long.parseLong(m))).orElse(library.maxDuration());
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public void setMaxAudioMinutes(int minutes) {
+        if (minutes < MIN_AUDIO_LIMIT_MINUTES || minutes > MAX_AUDIO_LIMIT_MINUTES) {
+            throw new InvalidInputException("BAD_AUDIO_LIMIT", "error.settings.maxAudio",
+                    "The audio limit must be " + MIN_AUDIO_LIMIT_MINUTES + ".." + MAX_AUDIO_LIMIT_MINUTES
+                            + " minutes, got " + minutes, MIN_AUDIO_LIMIT_MINUTES, MAX_AUDIO_LIMIT_MINUTES);
+        }
+        write(MAX_AUDIO_MINUTES, Integer.toString(minutes), CurrentUser.name());
     }
 
     /** Both output settings at once, so a refused grace leaves the device unchanged too. */

@@ -1,5 +1,7 @@
 package vn.loaxa.base;
 
+import jakarta.servlet.MultipartConfigElement;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -17,7 +19,8 @@ import org.springframework.mock.web.MockHttpServletRequest;
 class ApiErrorHandlerTest {
 
     private final ApiErrorHandler handler = new ApiErrorHandler(
-            Clock.fixed(Instant.parse("2026-12-02T03:00:00Z"), ZoneId.of("Asia/Ho_Chi_Minh")));
+            Clock.fixed(Instant.parse("2026-12-02T03:00:00Z"), ZoneId.of("Asia/Ho_Chi_Minh")),
+            new StaticListableBeanFactory().getBeanProvider(MultipartConfigElement.class));
     private final MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/broadcasts");
 
     @Test

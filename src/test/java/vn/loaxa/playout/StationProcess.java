@@ -37,6 +37,7 @@ final class StationProcess implements AutoCloseable {
     private final Map<String, String> environment = new LinkedHashMap<>();
     private Process process;
     private int starts;
+    private String heap = "384m";
 
     StationProcess(Path home, String... properties) throws IOException {
         this(home, home.resolve("data"), properties);
@@ -59,6 +60,12 @@ final class StationProcess implements AutoCloseable {
      */
     StationProcess environment(String name, String value) {
         environment.put(name, value);
+        return this;
+    }
+
+    /** The station's largest heap ({@code -Xmx}) from its next start, e.g. smaller than an upload. */
+    StationProcess heap(String max) {
+        this.heap = max;
         return this;
     }
 
@@ -97,7 +104,7 @@ final class StationProcess implements AutoCloseable {
     private void launch() throws IOException {
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         var classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        var command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1",
+        var command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-XX:TieredStopAtLevel=1",
                 "--enable-native-access=ALL-UNNAMED", "-cp", classpath, LoaXaApplication.class.getName(),
                 "--server.port=" + port,
                 "--loaxa.station.data-dir=" + dataDir,

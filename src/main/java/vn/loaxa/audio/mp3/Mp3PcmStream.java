@@ -33,6 +33,7 @@ final class Mp3PcmStream implements PcmStream {
     private final Decoder decoder = new CorrectedDecoder();
     private final PcmCollector collector;
     private final short[] frame;
+    private final long declaredFrames;
 
     private long decodedSamples;
     private int frameIndex;
@@ -49,6 +50,8 @@ final class Mp3PcmStream implements PcmStream {
         this.samplesPerFrame = survey.samplesPerFrame();
         this.begin = survey.gaplessBegin();
         this.end = survey.gaplessEnd();
+        // The survey counted every frame: the output is that many frames' samples, gapless-trimmed.
+        this.declaredFrames = Math.max(0, Math.min(end, (long) survey.audioFrames * samplesPerFrame) - begin);
         this.collector = new PcmCollector(channels);
         this.frame = new short[samplesPerFrame * channels];
         boolean repack = options.forceRepack() || survey.first.isFreeFormat() || survey.mixesChannelCounts();
@@ -63,6 +66,11 @@ final class Mp3PcmStream implements PcmStream {
     @Override
     public PcmFormat format() {
         return format;
+    }
+
+    @Override
+    public long declaredFrames() {
+        return declaredFrames;
     }
 
     /**

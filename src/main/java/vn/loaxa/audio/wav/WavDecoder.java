@@ -76,6 +76,17 @@ public final class WavDecoder {
         }
 
         @Override
+        public long declaredFrames() {
+            return declared() ? declaredFrames : -1;
+        }
+
+        /** Streaming writers leave the size unset (0 or 0xFFFFFFFF): then the header says nothing. */
+        private boolean declared() {
+            return declaredFrames > 0 && declaredFrames != AudioSystem.NOT_SPECIFIED
+                    && declaredFrames * bytesPerFrame < 0xFFFF_FF00L;
+        }
+
+        @Override
         public int read(short[] buffer, int offset, int maxFrames) throws IOException {
             int want = maxFrames * bytesPerFrame;
             if (bytes.length < want) {
@@ -98,9 +109,7 @@ public final class WavDecoder {
          * leave the size unset (0 or 0xFFFFFFFF) are accepted as they are.
          */
         private void checkComplete() throws AudioDecodeException {
-            boolean declared = declaredFrames > 0 && declaredFrames != AudioSystem.NOT_SPECIFIED
-                    && declaredFrames * bytesPerFrame < 0xFFFF_FF00L;
-            if (declared && framesRead < declaredFrames) {
+            if (declared() && framesRead < declaredFrames) {
                 throw new AudioDecodeException(Reason.TRUNCATED, "WAV data ends after " + framesRead
                         + " of the " + declaredFrames + " frames its header declares");
             }

@@ -1,6 +1,5 @@
 package vn.loaxa.library.ui;
 
-import java.io.ByteArrayInputStream;
 import java.util.Locale;
 
 import com.vaadin.flow.component.UI;
@@ -15,14 +14,12 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -30,14 +27,12 @@ import vn.loaxa.base.Limits;
 import vn.loaxa.base.ui.Formats;
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.library.AudioAsset;
-import vn.loaxa.library.ImportRejectedException;
 import vn.loaxa.library.LibraryService;
-import vn.loaxa.security.CurrentUser;
 import vn.loaxa.tts.SpeechService;
 
 /**
- * The audio library: upload several files at once (each imported, proven by a full decode, and
- * answered on its own line), search, listen in the browser, rename, and retire what must no longer
+ * The audio library: upload several files at once (each streamed into the library, proven by a full
+ * decode, and answered on its own line), search, listen in the browser, rename, and retire what must no longer
  * be scheduled. Nothing is deleted: the air log refers to these files.
  */
 @Route("library")
@@ -55,14 +50,7 @@ class LibraryView extends Div implements HasDynamicTitle {
     LibraryView(LibraryService library, SpeechService speech, AuthenticationContext auth) {
         this.library = library;
         addClassName("loaxa-page");
-        var upload = new Upload(UploadHandler.inMemory((meta, bytes) -> receive(UI.getCurrent(), meta.fileName(),
-                bytes)));
-        upload.setAcceptedFileTypes("audio/mpeg", "audio/wav", "audio/x-wav", ".mp3", ".wav");
-        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, library.maxFileSizeBytes()));
-        upload.setDropLabel(new Span(getTranslation("library.upload.drop")));
-        upload.setUploadButton(new Button(getTranslation("library.upload"), VaadinIcon.UPLOAD.create()));
-        upload.addFileRejectedListener(e -> addResult(false, e.getFileName() + ": "
-                + getTranslation("library.reject.TOO_LARGE")));
+        var upload = AudioUploads.create(library, this::uploaded);
         upload.setId("library-upload");
         results.setId("upload-results");
         results.addClassName("loaxa-results");
@@ -113,26 +101,17 @@ class LibraryView extends Div implements HasDynamicTitle {
         refresh();
     }
 
-    /** Runs on the upload's request thread: the decode happens without holding the UI lock. */
-    private void receive(UI ui, String fileName, byte[] bytes) {
-        String message;
-        boolean ok;
-        try {
-            var imported = library.importFile(new ByteArrayInputStream(bytes), fileName, null, CurrentUser.name());
-            ok = true;
-            message = imported.duplicate() ? ui.getTranslation("library.duplicate", fileName)
-                    : ui.getTranslation("library.imported", imported.asset().title(),
-                    Formats.duration(imported.asset().durationMs()));
-        } catch (ImportRejectedException e) {
-            ok = false;
-            message = fileName + ": " + ui.getTranslation(e.messageKey());
+    /** One file imported or refused (the decode ran on the upload's own thread, without the UI lock). */
+    private void uploaded(AudioUploads.Outcome outcome) {
+        var imported = outcome.imported();
+        if (imported == null) {
+            addResult(false, outcome.reason(UI.getCurrent()));
+            return;
         }
-        boolean success = ok;
-        var text = message;
-        ui.access(() -> {
-            addResult(success, text);
-            refresh();
-        });
+        addResult(true, imported.duplicate() ? getTranslation("library.duplicate", outcome.fileName())
+                : getTranslation("library.imported", imported.asset().title(),
+                Formats.duration(imported.asset().durationMs())));
+        refresh();
     }
 
     /** A text became audio: show it selected, so the preview can play it straight away. */

@@ -149,7 +149,7 @@ class SpeechDialog extends Dialog {
     private String reason(@Nullable Exception e) {
         return switch (e) {
             case InvalidInputException i -> getTranslation(i.messageKey(), i.args());
-            case ImportRejectedException r -> getTranslation("ui.tts.rejected", getTranslation(r.messageKey()));
+            case ImportRejectedException r -> getTranslation("ui.tts.rejected", getTranslation(r.messageKey(), r.args()));
             case SpeechUnavailableException u -> getTranslation("ui.tts.unavailable");
             case AccessDeniedException a -> getTranslation("ui.error.forbidden");
             case null -> "";

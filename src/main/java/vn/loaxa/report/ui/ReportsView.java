@@ -27,10 +27,15 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import vn.loaxa.base.RenderedFile;
+import vn.loaxa.base.ReportFailedException;
 import vn.loaxa.report.Report;
 import vn.loaxa.report.Report.Figures;
 import vn.loaxa.report.ReportFiles;
@@ -48,6 +53,7 @@ import vn.loaxa.report.ReportService;
 class ReportsView extends VerticalLayout implements HasDynamicTitle {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final Logger log = LoggerFactory.getLogger(ReportsView.class);
 
     /** A row of a figures table: a month, a quarter, a village (with what it received), or the whole period. */
     record Line(String label, Figures figures, Report.@Nullable VillageRow village) {
@@ -253,18 +259,25 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
         return grid;
     }
 
-    private static DownloadHandler download(String name, String type, Writer writer) {
-        return event -> {
-            event.setFileName(name);
-            event.setContentType(type);
-            try (var out = event.getOutputStream()) {
-                writer.write(out);
+    /**
+     * The file is rendered whole before the browser gets a byte of it: a failure is a 500 and a
+     * message on the page, never a download that starts and then breaks off.
+     */
+    private DownloadHandler download(String name, String type, RenderedFile.Writing writer) {
+        return DownloadHandler.fromInputStream(event -> {
+            RenderedFile file;
+            try {
+                file = RenderedFile.render(name, writer);
+            } catch (RuntimeException e) {
+                log.error("Report download {} failed: {}", name, e.getMessage(), e);
+                var ui = event.getUI();
+                ui.access(() -> Notification.show(getTranslation("error.report.failed"), 8000,
+                        Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR));
+                return DownloadResponse.error(500, ReportFailedException.CODE + ": " + e.getMessage());
             }
-        };
-    }
-
-    interface Writer {
-        void write(java.io.OutputStream out) throws java.io.IOException;
+            long size = file.size();
+            return new DownloadResponse(file.open(), name, type, size);
+        });
     }
 
     private static String capitalised(@Nullable String s) {

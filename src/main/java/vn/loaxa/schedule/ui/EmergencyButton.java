@@ -1,6 +1,5 @@
 package vn.loaxa.schedule.ui;
 
-import java.io.ByteArrayInputStream;
 import java.util.LinkedHashSet;
 
 import com.vaadin.flow.component.Composite;
@@ -15,18 +14,15 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.server.streams.UploadHandler;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 
 import vn.loaxa.base.Limits;
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.library.AudioAsset;
-import vn.loaxa.library.ImportRejectedException;
 import vn.loaxa.library.LibraryService;
+import vn.loaxa.library.ui.AudioUploads;
 import vn.loaxa.schedule.OneOffService;
-import vn.loaxa.security.CurrentUser;
 import vn.loaxa.station.Village;
 import vn.loaxa.station.VillageService;
 
@@ -65,23 +61,15 @@ public class EmergencyButton extends Composite<Button> {
         audio.setItems(library.findAll().stream().filter(a -> !a.retired()).toList());
         audio.setItemLabelGenerator(AudioAsset::title);
         audio.setWidthFull();
-        var ui = UI.getCurrent();
-        var upload = new Upload(UploadHandler.inMemory((meta, bytes) -> {
-            try {
-                var imported = library.importFile(new ByteArrayInputStream(bytes), meta.fileName(), null,
-                        CurrentUser.name());
-                ui.access(() -> {
-                    audio.setItems(library.findAll().stream().filter(a -> !a.retired()).toList());
-                    audio.setValue(imported.asset());
-                });
-            } catch (ImportRejectedException ex) {
-                ui.access(() -> Notices.error(this, getTranslation(ex.messageKey())));
+        var upload = AudioUploads.create(library, outcome -> {
+            if (outcome.imported() == null) {
+                Notices.error(this, outcome.reason(UI.getCurrent()));
+                return;
             }
-        }));
+            audio.setItems(library.findAll().stream().filter(a -> !a.retired()).toList());
+            audio.setValue(outcome.imported().asset());
+        });
         upload.setMaxFiles(1);
-        upload.setDropLabel(new com.vaadin.flow.component.html.Span(getTranslation("library.upload.drop")));
-        upload.setUploadButton(new Button(getTranslation("library.upload"), VaadinIcon.UPLOAD.create()));
-        upload.setAcceptedFileTypes("audio/mpeg", "audio/wav", "audio/x-wav", ".mp3", ".wav");
         var targets = new MultiSelectComboBox<Village>(getTranslation("ui.emergency.villages"));
         var enabled = villages.findAll().stream().filter(Village::enabled).toList();
         targets.setItems(enabled);

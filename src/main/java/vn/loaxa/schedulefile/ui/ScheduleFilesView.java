@@ -1,9 +1,11 @@
 package vn.loaxa.schedulefile.ui;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.button.Button;
@@ -20,12 +22,13 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadFormat;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import com.vaadin.flow.server.streams.UploadHandler;
+import com.vaadin.flow.server.streams.UploadEvent;
 
 import jakarta.annotation.security.RolesAllowed;
 import vn.loaxa.schedulefile.Change;
@@ -55,11 +58,17 @@ class ScheduleFilesView extends VerticalLayout implements HasDynamicTitle {
         this.service = service;
         add(new H2(getTranslation("schedulefile.view.title")), new Paragraph(getTranslation("schedulefile.view.help")));
 
-        var upload = new Upload(UploadHandler.inMemory((meta, bytes) -> getUI().ifPresent(ui -> ui.access(() -> {
-            files.add(new SourceFile(meta.fileName(), bytes));
-            preview();
-        }))));
+        var upload = new Upload(this::receive);
+        // The file as the request body, read once and at most up to the limit: never held whole.
+        upload.setUploadFormat(UploadFormat.RAW);
         upload.setAcceptedFileTypes(".yaml", ".yml");
+        upload.setMaxFileSize(ScheduleFileService.MAX_FILE_BYTES);
+        // The browser's own refusals: a file over the limit (a wrong type it names itself in its list).
+        upload.addFileRejectedListener(e -> {
+            if (e.getErrorMessage() == null || !e.getErrorMessage().toLowerCase(Locale.ROOT).contains("type")) {
+                showProblems(SourceFile.tooLarge(e.getFileName()));
+            }
+        });
         upload.setUploadButton(new Button(getTranslation("schedulefile.view.upload")));
 
         apply.setText(getTranslation("schedulefile.view.apply"));
@@ -88,6 +97,29 @@ class ScheduleFilesView extends VerticalLayout implements HasDynamicTitle {
         warnings.getStyle().set("color", "var(--lumo-warning-text-color, var(--lumo-error-text-color))");
         add(upload, summary, problems, warnings, changes, new HorizontalLayout(apply, cancel), new Div(export));
         reset(upload);
+    }
+
+    /** On the upload's request thread: reads no more than a schedule file may hold, then previews in the UI. */
+    private void receive(UploadEvent event) throws IOException {
+        var ui = event.getUI();
+        var name = event.getFileName();
+        SourceFile file;
+        try {
+            if (event.getFileSize() > ScheduleFileService.MAX_FILE_BYTES) {
+                throw SourceFile.tooLarge(name);
+            }
+            try (var in = event.getInputStream()) {
+                file = SourceFile.read(name, in);
+            }
+        } catch (ScheduleFileException e) {
+            event.reject(e.messages(ui.getLocale()).getFirst());
+            ui.access(() -> showProblems(e));
+            return;
+        }
+        ui.access(() -> {
+            files.add(file);
+            preview();
+        });
     }
 
     private void preview() {

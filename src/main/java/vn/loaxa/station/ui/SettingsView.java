@@ -25,6 +25,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.jspecify.annotations.Nullable;
 import vn.loaxa.base.Limits;
 import vn.loaxa.base.ui.Notices;
+import vn.loaxa.library.LibraryService;
 import vn.loaxa.playout.StationPlayer;
 import vn.loaxa.playout.VillageTest;
 import vn.loaxa.station.StationSettings;
@@ -41,8 +42,8 @@ import vn.loaxa.zone.ui.VillageTestPanel;
 
 /**
  * Commune and station names, villages with their loudspeaker addresses, the sound output (device,
- * grace window, test tone), how the villages' loudspeakers are switched, and how browsers reach
- * the station (HTTPS and its certificate's fingerprint).
+ * grace window, test tone), the longest audio file, how the villages' loudspeakers are switched,
+ * and how browsers reach the station (HTTPS and its certificate's fingerprint).
  */
 @Route("settings")
 @Menu(order = 9, title = "ui.nav.settings")
@@ -57,7 +58,7 @@ class SettingsView extends Div implements HasDynamicTitle {
 
     SettingsView(StationSettings settings, VillageService villages, StationPlayer player, ZoneSettings zoneSettings,
                  VillageZones zones, ZoneSwitchboard switchboard, VillageTest villageTest, Clock clock,
-                 ConnectionPanel connection) {
+                 ConnectionPanel connection, LibraryService library) {
         this.villages = villages;
         this.zones = zones;
         this.switchboard = switchboard;
@@ -105,7 +106,8 @@ class SettingsView extends Div implements HasDynamicTitle {
         var head = new Div(new H2(getTranslation("ui.settings.title")));
         head.addClassName("loaxa-view-head");
         var left = new Div(card("ui.settings.names", names), card("ui.settings.output",
-                new OutputSettings(settings, player)), card("ui.tls.title", connection));
+                new OutputSettings(settings, player)), card("ui.settings.library", new LibrarySettings(settings, library)),
+                card("ui.tls.title", connection));
         var testPanel = new VillageTestPanel(villageTest, player, switchboard, clock, () -> {
         });
         var switching = card("ui.zone.title", new SwitchingSettings(zoneSettings, switchboard, () -> {
