@@ -31,7 +31,8 @@ import org.springframework.stereotype.Component;
  * and lock are over, or when more than {@code maxTracked} are remembered. Accounts are keyed by the
  * name as typed, whether it exists or not, so a lock says nothing about which names exist. A login
  * holds a {@link Permit} while its password is checked: once delays apply, only one check per
- * account or address runs at a time, so parallel requests cannot guess in bulk.
+ * account or address runs at a time, and before that an account that has failed cannot have more
+ * checks under way than it has free tries left, so parallel requests cannot guess in bulk.
  */
 @Component
 public class LoginThrottle {
@@ -67,6 +68,11 @@ public class LoginThrottle {
     private static final int MAX_KEY = 100;
     /** A refusal while another check of the same key runs: asked to come back after this. */
     private static final Duration BUSY_KEY_WAIT = Duration.ofSeconds(1);
+    /**
+     * Checks of one key at once while it has no failures to its name: a script's parallel calls
+     * (each HTTP Basic call is a login) pass, a burst of guesses is still bounded.
+     */
+    static final int MAX_PARALLEL = 32;
 
     private final Clock clock;
     private final LoginThrottleProperties properties;
@@ -76,8 +82,9 @@ public class LoginThrottle {
     LoginThrottle(LoginThrottleProperties properties, Clock clock) {
         this.clock = clock;
         this.properties = properties;
-        this.accounts = new Tracker(Kind.ACCOUNT, properties.freeFailures(), properties.lockAfter());
-        this.addresses = new Tracker(Kind.ADDRESS, properties.addressFreeFailures(), properties.addressLockAfter());
+        this.accounts = new Tracker(Kind.ACCOUNT, properties.freeFailures(), properties.lockAfter(), true);
+        this.addresses = new Tracker(Kind.ADDRESS, properties.addressFreeFailures(), properties.addressLockAfter(),
+                false);
     }
 
     /**
@@ -246,12 +253,19 @@ public class LoginThrottle {
         private final Kind kind;
         private final int free;
         private final int lockAfter;
+        /**
+         * Accounts: once one has failed, checks under way count against its free tries, so parallel
+         * requests cannot guess past them. Addresses are shared by people who each log in right, so
+         * there only the delays and the lock limit them.
+         */
+        private final boolean pendingCountsAsFailed;
         private final Cache<String, Attempts> attempts;
 
-        Tracker(Kind kind, int free, int lockAfter) {
+        Tracker(Kind kind, int free, int lockAfter, boolean pendingCountsAsFailed) {
             this.kind = kind;
             this.free = free;
             this.lockAfter = lockAfter;
+            this.pendingCountsAsFailed = pendingCountsAsFailed;
             // Caffeine measures time with the station's clock, so a test's clock also ages the entries.
             Ticker ticker = () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
             this.attempts = Caffeine.newBuilder()
@@ -298,7 +312,8 @@ public class LoginThrottle {
                     return a;
                 }
                 int failures = a.failures().size();
-                if (failures + a.inFlight() >= free) {
+                if (failures >= free) {
+                    // Delays apply: one check at a time, and not before its time.
                     if (a.inFlight() > 0) {
                         refusal[0] = new LoginThrottledException(BUSY_KEY_WAIT, false);
                         return a;
@@ -308,6 +323,10 @@ public class LoginThrottle {
                         refusal[0] = new LoginThrottledException(Duration.between(now, retryAt), false);
                         return a;
                     }
+                } else if (pendingCountsAsFailed && failures > 0 && failures + a.inFlight() >= free
+                        || a.inFlight() >= MAX_PARALLEL) {
+                    refusal[0] = new LoginThrottledException(BUSY_KEY_WAIT, false);
+                    return a;
                 }
                 return new Attempts(a.failures(), a.inFlight() + 1, null, a.lastSeen());
             });
