@@ -36,7 +36,7 @@ class AccountController {
     }
 
     /** Any signed-in user, also one who must change their password (the only call such a user may make). */
-    @PostMapping(PasswordChangeRequiredFilter.CHANGE_PATH)
+    @PostMapping(PasswordChangeRequired.CHANGE_PATH)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void changePassword(@RequestBody PasswordChange change) {
         if (change.currentPassword() == null || change.currentPassword().isEmpty() || change.newPassword() == null) {

@@ -295,7 +295,8 @@ public class LoginThrottle {
         /** Nanoseconds this state is worth keeping: while a check runs, at least one window. */
         private long lifetime(Attempts value) {
             var now = clock.instant();
-            var until = Duration.between(now, value.forgettableAt(properties.window()));
+            var end = value.forgettableAt(properties.window());
+            var until = end.isAfter(now) ? Duration.between(now, end) : Duration.ZERO;
             if (value.inFlight() > 0 && until.compareTo(properties.window()) < 0) {
                 until = properties.window();
             }

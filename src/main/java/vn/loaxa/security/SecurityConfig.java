@@ -18,7 +18,6 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.AuthenticationEntryPoint;
-import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
 import vn.loaxa.base.Texts;
@@ -68,9 +67,8 @@ class SecurityConfig {
     @Order(1)
     SecurityFilterChain apiFilterChain(HttpSecurity http, AuthenticationManager authentication) throws Exception {
         return basicOnly(http.securityMatcher("/api/**").authenticationManager(authentication)
-                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated()))
-                // A temporary or weak password opens nothing but its own change (decision 0014).
-                .addFilterBefore(new PasswordChangeRequiredFilter(), AuthorizationFilter.class)
+                // Any signed-in user; a temporary or weak password opens nothing but its own change (decision 0014).
+                .authorizeHttpRequests(auth -> auth.anyRequest().access(new PasswordChangeRequired())))
                 .build();
     }
 
@@ -79,8 +77,11 @@ class SecurityConfig {
         return http.httpBasic(basic -> basic.authenticationEntryPoint(new BasicEntryPoint()))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) ->
-                        ApiSecurityErrors.write(response, HttpStatus.FORBIDDEN, "error.api.forbidden", request)));
+                .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) -> {
+                    if (!PasswordChangeRequired.answered(request, response, denied)) {
+                        ApiSecurityErrors.write(response, HttpStatus.FORBIDDEN, "error.api.forbidden", request);
+                    }
+                }));
     }
 
     @Bean
