@@ -1,5 +1,6 @@
 package vn.loaxa.security;
 
+import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 
@@ -38,12 +39,12 @@ class AccountController {
     /** Any signed-in user, also one who must change their password (the only call such a user may make). */
     @PostMapping(PasswordChangeRequired.CHANGE_PATH)
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void changePassword(@RequestBody PasswordChange change) {
+    void changePassword(@RequestBody PasswordChange change, Principal caller) {
         if (change.currentPassword() == null || change.currentPassword().isEmpty() || change.newPassword() == null) {
             throw new InvalidInputException("MISSING_PASSWORD", "error.password.missing",
                     "currentPassword and newPassword are required");
         }
-        users.changeOwnPassword(change.currentPassword(), change.newPassword());
+        users.changeOwnPassword(caller.getName(), change.currentPassword(), change.newPassword());
     }
 
     @GetMapping("/api/security/lockouts")

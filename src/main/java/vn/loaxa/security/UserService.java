@@ -111,8 +111,16 @@ public class UserService implements UserDetailsService {
 
     /** The signed-in user's own change: proves the current password first, and clears the forced change. */
     public void changeOwnPassword(String currentRaw, String newRawPassword) {
-        var stored = users.findByUsername(CurrentUser.name())
-                .orElseThrow(() -> new UsernameNotFoundException("No user " + CurrentUser.name()));
+        changeOwnPassword(CurrentUser.name(), currentRaw, newRawPassword);
+    }
+
+    /**
+     * The same for the user the caller has authenticated (the API passes the request's principal):
+     * the current password is proven all the same.
+     */
+    public void changeOwnPassword(String username, String currentRaw, String newRawPassword) {
+        var stored = users.findByUsername(username)
+                .orElseThrow(() -> new UsernameNotFoundException("No user " + username));
         if (!encoder.matches(currentRaw, stored.passwordHash())) {
             throw new InvalidInputException("WRONG_PASSWORD", "error.user.wrongPassword", "Current password wrong");
         }
