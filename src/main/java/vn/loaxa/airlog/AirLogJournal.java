@@ -46,8 +46,9 @@ final class AirLogJournal implements AutoCloseable {
     /** Opens (or creates, allocated and zeroed) the journal; the rows it holds are read with {@link #rows()}. */
     static AirLogJournal open(Path file, long size) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        var channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        // Owner-only when created, like every file of the data folder (the rows name users).
+        var channel = FileChannel.open(file, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE), vn.loaxa.base.OwnerOnly.fileAttributes(file));
         try {
             long existing = channel.size();
             if (existing < size) {

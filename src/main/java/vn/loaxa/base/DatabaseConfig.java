@@ -1,8 +1,5 @@
 package vn.loaxa.base;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -26,6 +23,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.DefaultTransactionStatus;
 
+import vn.loaxa.library.LibraryProperties;
 import vn.loaxa.station.StationProperties;
 
 /**
@@ -80,13 +78,16 @@ public class DatabaseConfig {
         }
     }
 
+    /**
+     * Before the first connection: the data and audio folders and the database files are made
+     * readable by the station's account only (created so, and repaired on an older installation).
+     */
     @Bean
-    Pools stationPools(StationProperties station) {
-        try {
-            Files.createDirectories(station.dataDir());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the data folder " + station.dataDir().toAbsolutePath(), e);
-        }
+    Pools stationPools(StationProperties station, LibraryProperties library) {
+        OwnerOnly.createDirectories(station.dataDir());
+        OwnerOnly.filesIn(station.dataDir());
+        OwnerOnly.databaseFiles(station.databaseFile());
+        OwnerOnly.createDirectories(library.audioDir());
         return new Pools(station.databaseFile());
     }
 

@@ -28,8 +28,15 @@ final class ApiSecurityErrors {
 
     static void write(HttpServletResponse response, HttpStatus status, String key, @Nullable String code,
                       HttpServletRequest request) {
+        write(response, status, key, new Object[0], code, null, request);
+    }
+
+    /** With the message's arguments and a technical detail. */
+    static void write(HttpServletResponse response, HttpStatus status, String key, Object[] args, @Nullable String code,
+                      @Nullable String detail, HttpServletRequest request) {
         try {
-            ApiErrors.write(request, response, status, key, code == null ? status.name() : code, "");
+            ApiErrors.write(request, response, status, key, code == null ? status.name() : code,
+                    detail == null ? "" : detail, args);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,28 +1,34 @@
 package vn.loaxa.security;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.EnumSet;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
+import vn.loaxa.base.InvalidInputException;
+import vn.loaxa.base.OwnerOnly;
+import vn.loaxa.base.Texts;
 import vn.loaxa.station.StationProperties;
 
 /**
  * A fresh station has nobody who could log in. On the first start with no users this creates
  * {@value #USERNAME}, with the password from {@code LOAXA_ADMIN_PASSWORD} or a generated one
- * written once to a file in the data folder, and marks it to be changed at first login.
+ * written once to a file in the data folder (readable by the station's account only), and marks it
+ * to be changed at first login; the file is deleted when that password changes.
  */
 @Component
 @Order(0)
@@ -51,7 +57,13 @@ class InitialAdmin implements ApplicationRunner {
         }
         var fromEnvironment = environment.getProperty("LOAXA_ADMIN_PASSWORD", "");
         if (!fromEnvironment.isBlank()) {
-            users.create(USERNAME, "Quản trị viên", fromEnvironment, EnumSet.of(Role.ADMIN), true);
+            try {
+                users.create(USERNAME, "Quản trị viên", fromEnvironment, EnumSet.of(Role.ADMIN), true);
+            } catch (InvalidInputException weak) {
+                // Until it is changed, this password guards the whole station: a guessable one is no start.
+                throw new IllegalStateException("LOAXA_ADMIN_PASSWORD is refused (" + weak.code() + ": "
+                        + Texts.get(Texts.ENGLISH, weak.messageKey(), weak.args()) + "); choose another one", weak);
+            }
             log.info("Created the '{}' account with the password from LOAXA_ADMIN_PASSWORD", USERNAME);
             return;
         }
@@ -67,8 +79,28 @@ class InitialAdmin implements ApplicationRunner {
             Files.deleteIfExists(file);
             throw e;
         }
-        log.warn("Created the '{}' account. Its password is in {} - log in, change it, then delete that file.",
+        log.warn("Created the '{}' account. Its password is in {} - log in and change it; the file is then deleted.",
                 USERNAME, file.toAbsolutePath());
+    }
+
+    /**
+     * Once the admin's password has changed (by the admin, or reset by another admin), the file's
+     * password opens nothing: it goes, so no copy of a password lies in the data folder.
+     */
+    @EventListener
+    void passwordChanged(UserService.PasswordChanged changed) {
+        if (!USERNAME.equals(changed.username())) {
+            return;
+        }
+        var file = station.dataDir().resolve(PASSWORD_FILE);
+        try {
+            if (Files.deleteIfExists(file)) {
+                log.info("The '{}' password has changed: deleted {}", USERNAME, file.toAbsolutePath());
+            }
+        } catch (IOException e) {
+            log.warn("The '{}' password has changed but {} could not be deleted ({}); delete it by hand",
+                    USERNAME, file.toAbsolutePath(), e.getMessage());
+        }
     }
 
     private static String generate(int length) {
@@ -80,13 +112,13 @@ class InitialAdmin implements ApplicationRunner {
         return sb.toString();
     }
 
+    /** Created owner-only (0600 on POSIX), so the password is never readable by others, not even for a moment. */
     private static void writeOwnerOnly(Path file, String content) throws IOException {
-        Files.writeString(file, content, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException windows) {
-            // NTFS has no POSIX modes; the data folder's own ACL protects the file there.
+        Files.deleteIfExists(file);
+        try (var channel = Files.newByteChannel(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                OwnerOnly.fileAttributes(file))) {
+            channel.write(ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8)));
         }
+        OwnerOnly.restrictFile(file);
     }
 }

@@ -67,6 +67,10 @@ class UserRepository {
                 .update();
     }
 
+    void requirePasswordChange(long id) {
+        jdbc.sql("UPDATE app_user SET must_change_password = 1 WHERE id = ?").param(id).update();
+    }
+
     void updateLocale(long id, String locale) {
         jdbc.sql("UPDATE app_user SET locale = ? WHERE id = ?").params(locale, id).update();
     }

@@ -1,10 +1,12 @@
 package vn.loaxa.security;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -24,19 +26,33 @@ import vn.loaxa.base.InvalidInputException;
 @Service
 public class UserService implements UserDetailsService {
 
-    static final int MIN_PASSWORD_LENGTH = 8;
+    /**
+     * The authority of a signed-in user who must replace their password first (a temporary or
+     * generated one, or one the password rules refuse). Not a role: no {@code hasRole} matches it;
+     * the API refuses every call but the password change while it is there.
+     */
+    public static final String PASSWORD_CHANGE_REQUIRED = "PASSWORD_CHANGE_REQUIRED";
+
+    /** Published after a password change has been committed. */
+    public record PasswordChanged(String username, boolean byTheUser) {
+    }
 
     private final UserRepository users;
     private final PasswordEncoder encoder;
+    private final PasswordPolicy policy;
     private final Clock clock;
     /** Password hashing takes ~100 ms of CPU on purpose: it runs before the write transaction, never in it. */
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
 
-    UserService(UserRepository users, PasswordEncoder encoder, Clock clock, TransactionTemplate transactions) {
+    UserService(UserRepository users, PasswordEncoder encoder, PasswordPolicy policy, Clock clock,
+                TransactionTemplate transactions, ApplicationEventPublisher events) {
         this.users = users;
         this.encoder = encoder;
+        this.policy = policy;
         this.clock = clock;
         this.transactions = transactions;
+        this.events = events;
     }
 
     @Override
@@ -45,10 +61,15 @@ public class UserService implements UserDetailsService {
         var stored = users.findByUsername(username)
                 .orElseThrow(() -> new UsernameNotFoundException("No user " + username));
         var account = stored.account();
+        var authorities = new ArrayList<String>();
+        account.roles().forEach(r -> authorities.add(r.authority()));
+        if (account.mustChangePassword()) {
+            authorities.add(PASSWORD_CHANGE_REQUIRED);
+        }
         return User.withUsername(account.username())
                 .password(stored.passwordHash())
                 .disabled(!account.enabled())
-                .authorities(account.roles().stream().map(Role::authority).toArray(String[]::new))
+                .authorities(authorities.toArray(String[]::new))
                 .build();
     }
 
@@ -69,36 +90,53 @@ public class UserService implements UserDetailsService {
 
     public UserAccount create(String username, String displayName, String rawPassword, Set<Role> roles,
                               boolean mustChangePassword) {
-        checkPassword(rawPassword);
         if (username.isBlank() || roles.isEmpty()) {
             throw new IllegalArgumentException("A user needs a name and at least one role");
         }
+        policy.check(username, rawPassword);
         var hash = encoder.encode(rawPassword);
         transactions.executeWithoutResult(status -> users.insert(username.strip(), displayName.strip(), hash, roles,
                 mustChangePassword, clock.instant()));
         return find(username.strip()).orElseThrow();
     }
 
+    /** Sets a password that need not be changed (tools, tests); the rules apply as everywhere. */
     public void changePassword(String username, String newRawPassword) {
-        checkPassword(newRawPassword);
         var account = find(username).orElseThrow(() -> new UsernameNotFoundException("No user " + username));
+        policy.check(account.username(), newRawPassword);
         var hash = encoder.encode(newRawPassword);
         transactions.executeWithoutResult(status -> users.updatePassword(account.id(), hash, false));
+        events.publishEvent(new PasswordChanged(account.username(), false));
     }
 
     /** The signed-in user's own change: proves the current password first, and clears the forced change. */
     public void changeOwnPassword(String currentRaw, String newRawPassword) {
-        var stored = users.findByUsername(CurrentUser.name())
-                .orElseThrow(() -> new UsernameNotFoundException("No user " + CurrentUser.name()));
+        changeOwnPassword(CurrentUser.name(), currentRaw, newRawPassword);
+    }
+
+    /**
+     * The same for the user the caller has authenticated (the API passes the request's principal):
+     * the current password is proven all the same.
+     */
+    public void changeOwnPassword(String username, String currentRaw, String newRawPassword) {
+        var stored = users.findByUsername(username)
+                .orElseThrow(() -> new UsernameNotFoundException("No user " + username));
         if (!encoder.matches(currentRaw, stored.passwordHash())) {
             throw new InvalidInputException("WRONG_PASSWORD", "error.user.wrongPassword", "Current password wrong");
         }
         if (currentRaw.equals(newRawPassword)) {
             throw new InvalidInputException("SAME_PASSWORD", "error.user.samePassword", "New password is the old one");
         }
-        checkPassword(newRawPassword);
+        policy.check(stored.account().username(), newRawPassword);
         var hash = encoder.encode(newRawPassword);
         transactions.executeWithoutResult(status -> users.updatePassword(stored.account().id(), hash, false));
+        events.publishEvent(new PasswordChanged(stored.account().username(), true));
+    }
+
+    /** Marks an account to change its password at its next step (its current one breaks today's rules). */
+    public void requirePasswordChange(String username) {
+        transactions.executeWithoutResult(status -> users.findByUsername(username)
+                .ifPresent(u -> users.requirePasswordChange(u.account().id())));
     }
 
     /** Remembers the UI language of the signed-in user ("vi" or "en"). */
@@ -113,9 +151,12 @@ public class UserService implements UserDetailsService {
     /** An admin sets a new password that the user must change at next login. */
     @PreAuthorize("hasRole('ADMIN')")
     public void resetPassword(long id, String newRawPassword) {
-        checkPassword(newRawPassword);
+        var account = users.findAll().stream().filter(a -> a.id() == id).findFirst()
+                .orElseThrow(() -> new UsernameNotFoundException("No user " + id));
+        policy.check(account.username(), newRawPassword);
         var hash = encoder.encode(newRawPassword);
         transactions.executeWithoutResult(status -> users.updatePassword(id, hash, true));
+        events.publishEvent(new PasswordChanged(account.username(), false));
     }
 
     @Transactional
@@ -133,12 +174,5 @@ public class UserService implements UserDetailsService {
             throw new InvalidInputException("LAST_ADMIN", "error.user.lastAdmin", "Last admin");
         }
         users.update(id, displayName.isBlank() ? account.username() : displayName.strip(), roles, enabled);
-    }
-
-    private static void checkPassword(String raw) {
-        if (raw.length() < MIN_PASSWORD_LENGTH) {
-            throw new InvalidInputException("SHORT_PASSWORD", "error.user.shortPassword", "Password too short",
-                    MIN_PASSWORD_LENGTH);
-        }
     }
 }

@@ -102,7 +102,7 @@ final class StationLock {
     static synchronized StationLock acquire(Path dataDir, ZoneId zone) {
         Path folder;
         try {
-            Files.createDirectories(dataDir);
+            vn.loaxa.base.OwnerOnly.createDirectories(dataDir);
             folder = dataDir.toRealPath();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data folder " + dataDir.toAbsolutePath(), e);
@@ -114,8 +114,8 @@ final class StationLock {
         var file = folder.resolve(FILE_NAME);
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            channel = FileChannel.open(file, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE), vn.loaxa.base.OwnerOnly.fileAttributes(file));
             var lock = channel.tryLock(LOCKED_BYTE, 1, false);
             if (lock == null) {
                 throw new StationAlreadyRunningException(folder, Holder.parse(read(channel)));

@@ -5,9 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import vn.loaxa.security.UserAccount;
+import vn.loaxa.security.UserService;
 
 /**
  * Base of tests on a station that started on an empty data folder and loaded schedules/ (the Gio Sơn
@@ -24,6 +29,14 @@ abstract class FreshStationTest {
             ROOT = Files.createTempDirectory("loaxa-gio-son-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The first admin must change its password before the API serves it; these tests keep it (see SpringTest). */
+    @BeforeEach
+    void initialAdminPasswordKept(@Autowired UserService users) {
+        if (users.find("admin").map(UserAccount::mustChangePassword).orElse(false)) {
+            users.changePassword("admin", ADMIN_PASSWORD);
         }
     }
 

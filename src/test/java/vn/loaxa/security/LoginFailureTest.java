@@ -23,5 +23,10 @@ class LoginFailureTest {
                 new InternalAuthenticationServiceException("Database busy",
                         new org.springframework.dao.CannotAcquireLockException("busy")));
         assertThat(busy.getRedirectedUrl()).isEqualTo("/login?busy");
+
+        var throttled = new MockHttpServletResponse();
+        handler.onAuthenticationFailure(new MockHttpServletRequest("POST", "/login"), throttled,
+                new LoginThrottledException(java.time.Duration.ofMillis(14_200), false));
+        assertThat(throttled.getRedirectedUrl()).isEqualTo("/login?throttled=15");
     }
 }

@@ -22,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import vn.loaxa.LoaXaApplication;
 import vn.loaxa.testing.Api;
+import vn.loaxa.testing.InitialPassword;
 
 /**
  * The real application held in its start-up runners (where the first-start load of the schedule
@@ -90,6 +91,11 @@ class StartingUpTest {
         }
         try (var context = started.get(90, TimeUnit.SECONDS)) {
             var api = new Api(HeldRunner.port.get());
+            // Ready: the first admin's password now opens only its own change (decision 0014).
+            var first = api.get("/api/status", "admin", PASSWORD);
+            assertThat(first.statusCode()).isEqualTo(403);
+            assertThat(json(first.body())).containsEntry("code", "PASSWORD_CHANGE_REQUIRED");
+            assertThat(InitialPassword.keep(api, first, "admin", PASSWORD)).isTrue();
             assertThat(api.get("/api/status", "admin", PASSWORD).statusCode()).isEqualTo(200);
             assertThat(api.get("/login", null, null).statusCode()).isEqualTo(200);
             assertThat(api.get("/actuator/health/readiness", null, null).statusCode()).isEqualTo(200);

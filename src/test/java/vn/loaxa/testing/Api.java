@@ -13,11 +13,27 @@ import java.util.UUID;
 /** A plain HTTP client for API tests: real requests over the loopback, as scripts would send them. */
 public final class Api {
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http;
     private final String base;
 
     public Api(int port) {
+        this.http = HttpClient.newHttpClient();
         this.base = "http://localhost:" + port;
+    }
+
+    /**
+     * Requests from another loopback address (127.0.0.0/8 all reach this machine on Linux): the
+     * station then sees another client, e.g. for login throttling per address.
+     */
+    public Api(int port, java.net.InetAddress from) {
+        this.http = HttpClient.newBuilder().localAddress(from).build();
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    public HttpResponse<String> delete(String path, String user, String password) throws Exception {
+        var b = HttpRequest.newBuilder(URI.create(base + path)).DELETE();
+        auth(b, user, password);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     public HttpResponse<String> get(String path, String user, String password) throws Exception {

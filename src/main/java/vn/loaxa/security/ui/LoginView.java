@@ -1,5 +1,8 @@
 package vn.loaxa.security.ui;
 
+import java.time.Duration;
+import java.util.List;
+
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -11,6 +14,9 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.jspecify.annotations.Nullable;
+
+import vn.loaxa.security.LoginWait;
 
 @Route(value = "login", autoLayout = false)
 @AnonymousAllowed
@@ -18,6 +24,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     /** The query parameter the login failure handler adds when the password could not be checked. */
     public static final String BUSY = "busy";
+    /** The query parameter the login failure handler adds after too many failures: the seconds to wait. */
+    public static final String THROTTLED = "throttled";
+    /** The longest wait the page will repeat from its address (a day): anything above is nonsense typed by hand. */
+    private static final long MAX_WAIT_SECONDS = 86_400;
 
     private final LoginForm login = new LoginForm();
 
@@ -52,13 +62,31 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         var parameters = event.getLocation().getQueryParameters().getParameters();
         // "busy": the password could not be checked at all (the database was busy), which is no wrong password.
         boolean busy = parameters.containsKey(BUSY);
+        var wait = waitOf(parameters.get(THROTTLED));
         var i18n = i18n();
-        if (busy) {
+        if (wait != null) {
+            // Too many failures for this name or from this computer: how long, never whether the name exists.
+            i18n.getErrorMessage().setTitle(getTranslation("login.throttled.title"));
+            i18n.getErrorMessage().setMessage(getTranslation("login.throttled.message",
+                    LoginWait.text(getLocale(), wait)));
+        } else if (busy) {
             i18n.getErrorMessage().setTitle(getTranslation("login.busy.title"));
             i18n.getErrorMessage().setMessage(getTranslation("login.busy.message"));
         }
         login.setI18n(i18n);
-        login.setError(busy || parameters.containsKey("error"));
+        login.setError(wait != null || busy || parameters.containsKey("error"));
+    }
+
+    private static @Nullable Duration waitOf(@Nullable List<String> values) {
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        try {
+            long seconds = Long.parseLong(values.getFirst().strip());
+            return Duration.ofSeconds(Math.clamp(seconds, 1, MAX_WAIT_SECONDS));
+        } catch (NumberFormatException e) {
+            return Duration.ofSeconds(1);
+        }
     }
 
     @Override

@@ -74,7 +74,7 @@ class UsersView extends Div implements HasDynamicTitle {
         roles.setItemLabelGenerator(r -> getTranslation("ui.role." + r.name()));
         var enabled = new Checkbox(getTranslation("ui.users.active"), true);
         var password = new PasswordField(getTranslation(account == null ? "login.password" : "ui.users.resetTo"));
-        password.setHelperText(getTranslation("ui.users.passwordHelp"));
+        password.setHelperText(getTranslation("ui.users.passwordHelp") + " " + getTranslation("ui.password.rule"));
         if (account != null) {
             username.setValue(account.username());
             username.setReadOnly(true);

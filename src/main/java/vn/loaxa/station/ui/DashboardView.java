@@ -35,6 +35,9 @@ import vn.loaxa.playout.StationPlayer;
 import vn.loaxa.playout.VillageTest;
 import vn.loaxa.schedule.Occurrence;
 import vn.loaxa.schedule.ScheduleService;
+import vn.loaxa.security.LoginThrottle;
+import vn.loaxa.security.LoginThrottleProperties;
+import vn.loaxa.security.ui.LockoutsPanel;
 import vn.loaxa.station.Village;
 import vn.loaxa.station.VillageService;
 import vn.loaxa.zone.ZoneSwitchboard;
@@ -72,12 +75,13 @@ class DashboardView extends Div implements HasDynamicTitle, BeforeEnterObserver 
     private final Grid<LoggedBroadcast> today = new Grid<>();
     private final VillageStatusList villageStatus;
     private final @Nullable VillageTestPanel villageTest;
+    private final @Nullable LockoutsPanel lockouts;
     private Registration poll;
     private int ticks;
 
     DashboardView(StationPlayer player, ScheduleService schedule, AirLogService airLog, Alerts alerts,
                   VillageService villages, Clock clock, ZoneSwitchboard switchboard, VillageTest villageTest,
-                  AuthenticationContext auth) {
+                  AuthenticationContext auth, LoginThrottle throttle, LoginThrottleProperties throttleLimits) {
         this.player = player;
         this.schedule = schedule;
         this.airLog = airLog;
@@ -131,6 +135,13 @@ class DashboardView extends Div implements HasDynamicTitle, BeforeEnterObserver 
         }
 
         var left = new Div(onAir, card("ui.dashboard.alerts", alertList), villagesCard);
+        // Who is held back from logging in, and a way to let them in: for admins only.
+        this.lockouts = auth.hasRole("ADMIN") ? new LockoutsPanel(throttle, throttleLimits) : null;
+        if (this.lockouts != null) {
+            var lockoutsCard = card("ui.lockouts.title", this.lockouts);
+            lockoutsCard.setId("lockouts-card");
+            left.add(lockoutsCard);
+        }
         var right = new Div(card("ui.dashboard.next", next), card("ui.dashboard.today", today));
         var columns = Columns.of(left, right);
         add(head, columns);
@@ -206,6 +217,9 @@ class DashboardView extends Div implements HasDynamicTitle, BeforeEnterObserver 
         villageStatus.refresh();
         if (villageTest != null) {
             villageTest.refresh();
+        }
+        if (lockouts != null) {
+            lockouts.refresh();
         }
         alertList.removeAll();
         var messages = alerts.current(getLocale(), logged, verifyLog);

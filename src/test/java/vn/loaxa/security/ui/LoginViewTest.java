@@ -26,4 +26,24 @@ class LoginViewTest extends UiTest {
         UI.getCurrent().navigate(LoginView.class, QueryParameters.empty());
         assertThat(find(LoginForm.class).single().isError()).isFalse();
     }
+
+    @Test
+    void after_too_many_failures_the_page_says_how_long_to_wait() {
+        UI.getCurrent().navigate(LoginView.class, QueryParameters.of(LoginView.THROTTLED, "900"));
+        var form = find(LoginForm.class).single();
+        assertThat(form.isError()).isTrue();
+        assertThat(allText(form.getElement())).contains("Tạm ngừng đăng nhập",
+                "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.").doesNotContain("Sai tên đăng nhập");
+
+        UI.getCurrent().navigate(LoginView.class, QueryParameters.of(LoginView.THROTTLED, "4"));
+        assertThat(allText(find(LoginForm.class).single().getElement())).contains("thử lại sau 4 giây");
+
+        useLocale(java.util.Locale.ENGLISH);
+        UI.getCurrent().navigate(LoginView.class, QueryParameters.of(LoginView.THROTTLED, "61"));
+        assertThat(allText(find(LoginForm.class).single().getElement())).contains("Please try again in 2 min.");
+
+        // A hand-made address cannot make the page print nonsense.
+        UI.getCurrent().navigate(LoginView.class, QueryParameters.of(LoginView.THROTTLED, "<script>"));
+        assertThat(allText(find(LoginForm.class).single().getElement())).contains("1 s").doesNotContain("<script>");
+    }
 }
