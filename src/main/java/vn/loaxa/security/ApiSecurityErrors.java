@@ -26,13 +26,19 @@ final class ApiSecurityErrors {
 
     static void write(HttpServletResponse response, HttpStatus status, String key, @Nullable String code,
                       HttpServletRequest request) {
-        var message = Texts.get(Texts.localeOf(request.getHeader("Accept-Language")), key);
+        write(response, status, key, code, null, request);
+    }
+
+    static void write(HttpServletResponse response, HttpStatus status, String key, @Nullable String code,
+                      @Nullable String detail, HttpServletRequest request, Object... args) {
+        var message = Texts.get(Texts.localeOf(request.getHeader("Accept-Language")), key, args);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         try {
             response.getWriter().write("{\"error\":\"" + Texts.jsonEscape(message) + "\""
-                    + (code == null ? "" : ",\"code\":\"" + code + "\"") + "}");
+                    + (code == null ? "" : ",\"code\":\"" + code + "\"")
+                    + (detail == null ? "" : ",\"detail\":\"" + Texts.jsonEscape(detail) + "\"") + "}");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -18,6 +18,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     /** The query parameter the login failure handler adds when the password could not be checked. */
     public static final String BUSY = "busy";
+    /** The query parameter when a login came without a valid CSRF token (a page left open too long, or forged). */
+    public static final String EXPIRED = "expired";
 
     private final LoginForm login = new LoginForm();
 
@@ -52,13 +54,17 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         var parameters = event.getLocation().getQueryParameters().getParameters();
         // "busy": the password could not be checked at all (the database was busy), which is no wrong password.
         boolean busy = parameters.containsKey(BUSY);
+        boolean expired = parameters.containsKey(EXPIRED);
         var i18n = i18n();
         if (busy) {
             i18n.getErrorMessage().setTitle(getTranslation("login.busy.title"));
             i18n.getErrorMessage().setMessage(getTranslation("login.busy.message"));
+        } else if (expired) {
+            i18n.getErrorMessage().setTitle(getTranslation("login.expired.title"));
+            i18n.getErrorMessage().setMessage(getTranslation("login.expired.message"));
         }
         login.setI18n(i18n);
-        login.setError(busy || parameters.containsKey("error"));
+        login.setError(busy || expired || parameters.containsKey("error"));
     }
 
     @Override
