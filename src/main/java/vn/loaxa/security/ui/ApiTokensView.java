@@ -90,9 +90,9 @@ class ApiTokensView extends Div implements HasDynamicTitle, BeforeEnterObserver 
             add(new Div(owner, createHint));
         }
 
-        grid.addColumn(ApiToken::name).setHeader(getTranslation("ui.tokens.name")).setFlexGrow(2);
+        grid.addColumn(ApiToken::name).setHeader(getTranslation("ui.tokens.name")).setAutoWidth(true).setFlexGrow(1);
         grid.addColumn(t -> t.scopes().stream().sorted().map(s -> getTranslation("ui.scopeName." + s.code()))
-                .collect(Collectors.joining(", "))).setHeader(getTranslation("ui.tokens.scopes")).setFlexGrow(2);
+                .collect(Collectors.joining(", "))).setHeader(getTranslation("ui.tokens.scopes")).setAutoWidth(true).setFlexGrow(1);
         grid.addColumn(t -> getTranslation("ui.tokens.createdBy", Formats.dateTime(t.createdAt()), t.createdBy()))
                 .setHeader(getTranslation("ui.tokens.created")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(t -> t.expiresAt() == null ? getTranslation("ui.tokens.never") : Formats.dateTime(t.expiresAt()))
