@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -74,15 +76,24 @@ public class ApiTokenService {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final StationProperties station;
+    /** The holder the security filters and method security of this application use. */
+    private final SecurityContextHolderStrategy securityContext;
 
     ApiTokenService(ApiTokenRepository tokens, UserRepository users, TokenUsage usage,
-                    TransactionTemplate transactions, Clock clock, StationProperties station) {
+                    TransactionTemplate transactions, Clock clock, StationProperties station,
+                    ObjectProvider<SecurityContextHolderStrategy> securityContext) {
         this.tokens = tokens;
         this.users = users;
         this.usage = usage;
         this.transactions = transactions;
         this.clock = clock;
         this.station = station;
+        this.securityContext = securityContext.getIfUnique(SecurityContextHolder::getContextHolderStrategy);
+    }
+
+    /** The holder filters write to; see {@link #securityContext}. */
+    SecurityContextHolderStrategy securityContext() {
+        return securityContext;
     }
 
     /**
@@ -90,7 +101,7 @@ public class ApiTokenService {
      * admin, for a service account. Never for another person: whoever holds a token acts as its owner.
      */
     public Created create(@Nullable String owner, String name, Set<ApiScope> scopes, Expiry expiry) {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
+        var auth = securityContext.getContext().getAuthentication();
         if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
             throw new AccessDeniedException("Not signed in");
         }
@@ -247,16 +258,16 @@ public class ApiTokenService {
         }
     }
 
-    private static String callerName() {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
+    private String callerName() {
+        var auth = securityContext.getContext().getAuthentication();
         if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
             throw new AccessDeniedException("Not signed in");
         }
         return auth.getName();
     }
 
-    private static boolean callerIsAdmin() {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
+    private boolean callerIsAdmin() {
+        var auth = securityContext.getContext().getAuthentication();
         return auth != null && auth.getAuthorities().stream().anyMatch(a -> Role.ADMIN.authority().equals(a.getAuthority()));
     }
 }

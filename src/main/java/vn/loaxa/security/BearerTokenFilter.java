@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import vn.loaxa.base.SqliteErrors;
@@ -61,7 +60,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
                     "The token is unknown, expired or revoked", request);
             return;
         }
-        var strategy = SecurityContextHolder.getContextHolderStrategy();
+        var strategy = tokens.securityContext();
         var context = strategy.createEmptyContext();
         context.setAuthentication(authentication.get());
         strategy.setContext(context);
