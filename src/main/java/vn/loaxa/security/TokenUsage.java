@@ -9,7 +9,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -44,7 +43,6 @@ class TokenUsage implements DisposableBean {
     private final Map<Long, Use> written = new ConcurrentHashMap<>();
     private final Map<Long, Instant> writtenAt = new ConcurrentHashMap<>();
     private final AtomicBoolean flushQueued = new AtomicBoolean();
-    private final AtomicLong writes = new AtomicLong();
     private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(r -> {
         var thread = new Thread(r, "loaxa-token-usage");
         thread.setDaemon(true);
@@ -56,15 +54,19 @@ class TokenUsage implements DisposableBean {
         this.transactions = transactions;
         this.clock = clock;
         // Uses noted within a minute of the last write wait for this sweep.
-        writer.scheduleWithFixedDelay(this::flush, 15, 15, TimeUnit.SECONDS);
+        writer.scheduleWithFixedDelay(this::flushDue, 15, 15, TimeUnit.SECONDS);
     }
 
     /** Notes a use; returns at once. */
     void record(long tokenId, String from) {
         var use = new Use(clock.instant(), from);
         latest.merge(tokenId, use, (old, now) -> now.at().isBefore(old.at()) ? old : now);
-        if (due(tokenId, use.at()) && flushQueued.compareAndSet(false, true)) {
-            writer.execute(this::flush);
+        if (due(tokenId, use.at()) && !writer.isShutdown() && flushQueued.compareAndSet(false, true)) {
+            try {
+                writer.execute(this::flushDue);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // Stopping: destroy() writes what is left.
+            }
         }
     }
 
@@ -73,22 +75,21 @@ class TokenUsage implements DisposableBean {
         return latest.get(tokenId);
     }
 
-    /** How many uses have been written since start (for tests of the once-a-minute limit). */
-    long writes() {
-        return writes.get();
-    }
-
     private boolean due(long tokenId, Instant now) {
         var last = writtenAt.get(tokenId);
         return last == null || Duration.between(last, now).compareTo(WRITE_EVERY) >= 0;
     }
 
-    private void flush() {
+    private void flushDue() {
+        flush(false);
+    }
+
+    private void flush(boolean all) {
         flushQueued.set(false);
         var now = clock.instant();
         var batch = new java.util.HashMap<Long, Use>();
         latest.forEach((id, use) -> {
-            if (!use.equals(written.get(id)) && due(id, now)) {
+            if (!use.equals(written.get(id)) && (all || due(id, now))) {
                 batch.put(id, use);
             }
         });
@@ -102,18 +103,30 @@ class TokenUsage implements DisposableBean {
                 written.put(id, use);
                 writtenAt.put(id, now);
             });
-            writes.addAndGet(batch.size());
         } catch (RuntimeException e) {
             // The database is busy or full: the uses stay in memory and are written on a later try.
             log.info("Could not record the last use of {} API token(s) yet: {}", batch.size(), e.getMessage());
-            if (flushQueued.compareAndSet(false, true)) {
-                writer.schedule(this::flush, RETRY.toMillis(), TimeUnit.MILLISECONDS);
+            if (!writer.isShutdown() && flushQueued.compareAndSet(false, true)) {
+                try {
+                    writer.schedule(this::flushDue, RETRY.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                    // Stopping: destroy() tries once more.
+                }
             }
         }
     }
 
+    /** On a clean stop, the uses still waiting for their minute are written once, if the database lets us. */
     @Override
-    public void destroy() {
-        writer.shutdownNow();
+    public void destroy() throws InterruptedException {
+        writer.shutdown();
+        if (!writer.awaitTermination(2, TimeUnit.SECONDS)) {
+            writer.shutdownNow();
+        }
+        try {
+            flush(true);
+        } catch (RuntimeException e) {
+            log.info("The last use of some API tokens was not recorded at shutdown: {}", e.getMessage());
+        }
     }
 }

@@ -171,7 +171,10 @@ class ApiTokensTest extends SpringTest {
             }
             assertThat(body).as("the same answer for every reason").isEqualTo(first);
         }
-        // A bad token never falls back to a password: 401 even with the right Basic login elsewhere.
+        var english = http.get("/api/library").bearer(unknown).header("Accept-Language", "en").send();
+        assertThat(map(english)).containsEntry("error", "The API token is invalid, expired or revoked.")
+                .containsEntry("code", "TOKEN_INVALID");
+        // Every call with a token is judged by the token alone, whatever the call.
         assertThat(http.get("/api/tokens").bearer(unknown).send().statusCode()).isEqualTo(401);
         // The expired token is listed as such.
         assertThat(http.get("/api/tokens").basic(OPERATOR, PASSWORD).send().body())
