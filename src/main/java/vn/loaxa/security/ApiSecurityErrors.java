@@ -41,4 +41,9 @@ final class ApiSecurityErrors {
             throw new UncheckedIOException(e);
         }
     }
+
+    static void write(HttpServletResponse response, HttpStatus status, String key, @Nullable String code,
+                      @Nullable String detail, HttpServletRequest request, Object... args) {
+        write(response, status, key, args, code, detail, request);
+    }
 }

@@ -1,32 +1,52 @@
 package vn.loaxa.security;
 
+import java.util.function.Supplier;
+
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import vn.loaxa.base.Texts;
 import vn.loaxa.security.ui.LoginView;
 
 /**
  * Three doors with one set of accounts: the health probes under /actuator are open to this
- * machine and to admins elsewhere, the JSON API under /api answers HTTP Basic with no session
- * (scripts and the district's tools), everything else is the Vaadin UI behind its login page.
+ * machine and to admins elsewhere, the JSON API under /api answers HTTP Basic and API tokens with
+ * no session (scripts and the district's tools), everything else is the Vaadin UI behind its login
+ * page.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -63,35 +83,124 @@ class SecurityConfig {
                 .build();
     }
 
+    /**
+     * The API: people with HTTP Basic, integrations with {@code Authorization: Bearer} API tokens.
+     * A token's call must be within its scopes ({@link ApiScopes}) and, as for a password, its
+     * owner's roles. State-changing calls with Basic are refused from other origins
+     * ({@link SameOriginWrites}); tokens are exempt, since a browser never sends one by itself.
+     */
     @Bean
     @Order(1)
-    SecurityFilterChain apiFilterChain(HttpSecurity http, AuthenticationManager authentication) throws Exception {
+    SecurityFilterChain apiFilterChain(HttpSecurity http, AuthenticationManager authentication, ApiTokenService tokens)
+            throws Exception {
+        var passwordChange = new PasswordChangeRequired();
         return basicOnly(http.securityMatcher("/api/**").authenticationManager(authentication)
-                // Any signed-in user; a temporary or weak password opens nothing but its own change (decision 0014).
-                .authorizeHttpRequests(auth -> auth.anyRequest().access(new PasswordChangeRequired())))
+                .addFilterBefore(new SameOriginWrites(), BasicAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
+                // Any signed-in user; a temporary or weak password opens nothing but its own change (decision 0014);
+                // a token only its scopes (decision 0015).
+                .authorizeHttpRequests(auth -> auth.anyRequest().access((user, context) -> {
+                    var result = passwordChange.authorize(user, context);
+                    return result.isGranted() ? withinTokenScope(user, context) : result;
+                })))
                 .build();
     }
 
-    /** HTTP Basic with JSON errors and no browser session: each call carries its credentials, so CSRF does not apply. */
+    /** Any login may call the API; a token only within its scopes. */
+    static AuthorizationResult withinTokenScope(Supplier<? extends @Nullable Authentication> authentication,
+                                                RequestAuthorizationContext context) {
+        var auth = authentication.get();
+        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
+            return new AuthorizationDecision(false);
+        }
+        if (auth instanceof TokenAuthentication token) {
+            var need = ApiScopes.needOf(context.getRequest());
+            return token.allows(need) ? new AuthorizationDecision(true) : new ScopeMissing(need);
+        }
+        return new AuthorizationDecision(true);
+    }
+
+    /** A token that lacks the scope a call needs: answered 403 TOKEN_SCOPE, naming the scope. */
+    static final class ScopeMissing extends AuthorizationDecision {
+
+        private final ApiScopes.Need need;
+
+        ScopeMissing(ApiScopes.Need need) {
+            super(false);
+            this.need = need;
+        }
+
+        ApiScopes.Need need() {
+            return need;
+        }
+    }
+
+    /**
+     * HTTP Basic with JSON errors and no browser session: each call carries its credentials, so there
+     * is no CSRF token to check; what a browser could still send on its own is stopped by origin
+     * ({@link SameOriginWrites}).
+     */
     private static HttpSecurity basicOnly(HttpSecurity http) throws Exception {
         return http.httpBasic(basic -> basic.authenticationEntryPoint(new BasicEntryPoint()))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) -> {
-                    if (!PasswordChangeRequired.answered(request, response, denied)) {
-                        ApiSecurityErrors.write(response, HttpStatus.FORBIDDEN, "error.api.forbidden", request);
-                    }
-                }));
+                .exceptionHandling(e -> e.accessDeniedHandler(SecurityConfig::denied));
     }
 
+    private static void denied(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied) {
+        if (PasswordChangeRequired.answered(request, response, denied)) {
+            return;
+        }
+        if (denied instanceof AuthorizationDeniedException refused
+                && refused.getAuthorizationResult() instanceof ScopeMissing missing) {
+            var need = missing.need();
+            var detail = request.getMethod() + " " + request.getRequestURI() + " needs "
+                    + (need.passwordOnly() ? "a password login (HTTP Basic), not a token" : "the scope " + need.label());
+            if (!need.passwordOnly()) {
+                response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"Loa Xa\", error=\"insufficient_scope\", "
+                        + "scope=\"" + need.label() + "\"");
+            }
+            ApiSecurityErrors.write(response, HttpStatus.FORBIDDEN,
+                    need.passwordOnly() ? "error.token.passwordOnly" : "error.token.scope", "TOKEN_SCOPE", detail,
+                    request, need.label());
+            return;
+        }
+        ApiSecurityErrors.write(response, HttpStatus.FORBIDDEN, "error.api.forbidden", request);
+    }
+
+    /**
+     * The web UI. Vaadin's configurer exempts its login page from Spring's CSRF check, which let any
+     * site log a visitor's browser in to the station under the attacker's account (login CSRF). Its
+     * CSRF part is therefore off and done here: Vaadin's own requests (UIDL, heartbeat, push) carry
+     * Vaadin's token and stay exempt, everything else, POST /login included, needs Spring's token.
+     * The login page has it: Vaadin writes it into the page head and its login form sends it. A
+     * login page left open past its session has a stale token; that login goes back to the login
+     * page with "expired" (not logged in), which is also all a forged login gets.
+     */
     @Bean
     @Order(2)
-    SecurityFilterChain uiFilterChain(HttpSecurity http, AuthenticationManager authentication) throws Exception {
+    SecurityFilterChain uiFilterChain(HttpSecurity http, AuthenticationManager authentication, RequestUtil vaadinRequests)
+            throws Exception {
         // After Vaadin's configurer, so that it names the login page before the form login initialises
         // (else Spring's generated login page comes back); a failure handler already set is kept.
-        return http.authenticationManager(authentication).with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class))
+        return http.authenticationManager(authentication).with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
+                        .enableCsrfConfiguration(false))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest))
+                .exceptionHandling(e -> e.defaultAccessDeniedHandlerFor(new LoginPageExpired(), LOGIN_POST))
                 .formLogin(form -> form.failureHandler(new LoginFailure()))
                 .build();
+    }
+
+    static final RequestMatcher LOGIN_POST = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login");
+
+    /** A login without a valid CSRF token: back to a fresh login page, not logged in. */
+    static final class LoginPageExpired implements AccessDeniedHandler {
+
+        @Override
+        public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+                throws java.io.IOException {
+            response.sendRedirect(request.getContextPath() + "/login?" + LoginView.EXPIRED);
+        }
     }
 
     /**

@@ -5,5 +5,9 @@ import java.util.Set;
 
 /** A user as the rest of the application sees it: never the password hash. */
 public record UserAccount(long id, String username, String displayName, Set<Role> roles, boolean enabled,
-                          boolean mustChangePassword, String locale, Instant createdAt) {
+                          boolean mustChangePassword, String locale, Instant createdAt, AccountKind kind) {
+
+    public boolean service() {
+        return kind == AccountKind.SERVICE;
+    }
 }

@@ -28,15 +28,22 @@ class UserRepository {
 
     Optional<StoredUser> findByUsername(String username) {
         return jdbc.sql("""
-                        SELECT id, username, display_name, password_hash, enabled, must_change_password, locale, created_at
+                        SELECT id, username, display_name, password_hash, enabled, must_change_password, locale, created_at,
+                               kind
                         FROM app_user WHERE username = ?""")
                 .param(username)
                 .query((rs, n) -> new StoredUser(new UserAccount(
                         rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
                         rolesOf(rs.getLong("id")), rs.getInt("enabled") == 1, rs.getInt("must_change_password") == 1,
-                        rs.getString("locale"), Instant.parse(rs.getString("created_at"))),
+                        rs.getString("locale"), Instant.parse(rs.getString("created_at")),
+                        AccountKind.valueOf(rs.getString("kind"))),
                         rs.getString("password_hash")))
                 .optional();
+    }
+
+    Optional<UserAccount> findById(long id) {
+        return jdbc.sql("SELECT username FROM app_user WHERE id = ?").param(id).query(String.class).optional()
+                .flatMap(this::findByUsername).map(StoredUser::account);
     }
 
     List<UserAccount> findAll() {
@@ -48,11 +55,16 @@ class UserRepository {
 
     long insert(String username, String displayName, String passwordHash, Set<Role> roles, boolean mustChange,
                 Instant now) {
+        return insert(username, displayName, passwordHash, roles, mustChange, now, AccountKind.PERSON);
+    }
+
+    long insert(String username, String displayName, String passwordHash, Set<Role> roles, boolean mustChange,
+                Instant now, AccountKind kind) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                        INSERT INTO app_user (username, display_name, password_hash, must_change_password, created_at)
-                        VALUES (?, ?, ?, ?, ?)""")
-                .params(username, displayName, passwordHash, mustChange ? 1 : 0, now.toString())
+                        INSERT INTO app_user (username, display_name, password_hash, must_change_password, created_at, kind)
+                        VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(username, displayName, passwordHash, mustChange ? 1 : 0, now.toString(), kind.name())
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         for (var role : roles) {
@@ -84,7 +96,7 @@ class UserRepository {
         }
     }
 
-    private Set<Role> rolesOf(long userId) {
+    Set<Role> rolesOf(long userId) {
         var roles = EnumSet.noneOf(Role.class);
         jdbc.sql("SELECT role FROM app_user_role WHERE user_id = ?").param(userId)
                 .query(String.class).list()

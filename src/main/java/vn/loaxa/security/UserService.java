@@ -61,6 +61,11 @@ public class UserService implements UserDetailsService {
         var stored = users.findByUsername(username)
                 .orElseThrow(() -> new UsernameNotFoundException("No user " + username));
         var account = stored.account();
+        if (account.service()) {
+            // A service account has no password door at all; it answers exactly like an unknown name,
+            // and Spring still spends the same hashing time, so nothing tells the two apart.
+            throw new UsernameNotFoundException("No password login for " + username);
+        }
         var authorities = new ArrayList<String>();
         account.roles().forEach(r -> authorities.add(r.authority()));
         if (account.mustChangePassword()) {
@@ -76,6 +81,11 @@ public class UserService implements UserDetailsService {
     @Transactional(readOnly = true)
     public Optional<UserAccount> find(String username) {
         return users.findByUsername(username).map(UserRepository.StoredUser::account);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<UserAccount> findById(long id) {
+        return users.findById(id);
     }
 
     @Transactional(readOnly = true)
@@ -97,6 +107,24 @@ public class UserService implements UserDetailsService {
         var hash = encoder.encode(rawPassword);
         transactions.executeWithoutResult(status -> users.insert(username.strip(), displayName.strip(), hash, roles,
                 mustChangePassword, clock.instant()));
+        return find(username.strip()).orElseThrow();
+    }
+
+    /**
+     * An account for an integration: it acts only through the API tokens an admin gives it. Its
+     * stored hash is of random bytes nobody ever sees, and the password login refuses it anyway.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public UserAccount createServiceAccount(String username, String displayName, Set<Role> roles) {
+        if (username.isBlank() || roles.isEmpty()) {
+            throw new InvalidInputException("NO_ROLES", "error.user.noRoles", "A service account needs a name and a role");
+        }
+        var unusable = new byte[32];
+        new java.security.SecureRandom().nextBytes(unusable);
+        var hash = encoder.encode(java.util.HexFormat.of().formatHex(unusable));
+        var name = displayName.isBlank() ? username.strip() : displayName.strip();
+        transactions.executeWithoutResult(status -> users.insert(username.strip(), name, hash, roles, false,
+                clock.instant(), AccountKind.SERVICE));
         return find(username.strip()).orElseThrow();
     }
 
@@ -151,8 +179,11 @@ public class UserService implements UserDetailsService {
     /** An admin sets a new password that the user must change at next login. */
     @PreAuthorize("hasRole('ADMIN')")
     public void resetPassword(long id, String newRawPassword) {
-        var account = users.findAll().stream().filter(a -> a.id() == id).findFirst()
-                .orElseThrow(() -> new UsernameNotFoundException("No user " + id));
+        var account = users.findById(id).orElseThrow(() -> new UsernameNotFoundException("No user " + id));
+        if (account.service()) {
+            throw new InvalidInputException("SERVICE_ACCOUNT", "error.user.serviceNoPassword",
+                    "A service account has no password");
+        }
         policy.check(account.username(), newRawPassword);
         var hash = encoder.encode(newRawPassword);
         transactions.executeWithoutResult(status -> users.updatePassword(id, hash, true));
@@ -168,8 +199,11 @@ public class UserService implements UserDetailsService {
             throw new InvalidInputException("NO_ROLES", "error.user.noRoles", "A user needs a role");
         }
         // The last enabled admin cannot lock everybody out of user management.
-        boolean losesAdmin = account.roles().contains(Role.ADMIN) && (!roles.contains(Role.ADMIN) || !enabled);
-        long admins = users.findAll().stream().filter(a -> a.enabled() && a.roles().contains(Role.ADMIN)).count();
+        boolean losesAdmin = !account.service() && account.roles().contains(Role.ADMIN)
+                && (!roles.contains(Role.ADMIN) || !enabled);
+        // Only people count: a service account cannot open the Users view to repair anything.
+        long admins = users.findAll().stream()
+                .filter(a -> a.enabled() && !a.service() && a.roles().contains(Role.ADMIN)).count();
         if (losesAdmin && admins <= 1) {
             throw new InvalidInputException("LAST_ADMIN", "error.user.lastAdmin", "Last admin");
         }

@@ -154,6 +154,26 @@ class AdminJourneyE2ETest {
         page.click("#approve");
         page.locator("vaadin-notification-card").getByText("Đã duyệt").first().waitFor();
 
+        // 5b. An API token for an integration: created in "Khoá API", shown once, and it works on the API.
+        page.navigate(base + "/tokens");
+        page.click("#token-new");
+        page.locator("#token-name input").fill("Máy giám sát");
+        page.click("#token-create");
+        page.locator("#token-done").waitFor();
+        page.waitForTimeout(500);
+        var secret = page.locator("#token-secret input").inputValue();
+        assertThat(secret).matches("lx_[A-Za-z0-9_-]{43}");
+        assertThat(page.locator("#token-secret-dialog").innerText()).contains("không bao giờ hiển thị lại");
+        shot(page, "05-token-created");
+        page.click("#token-done");
+        page.locator("#token-grid").getByText("Máy giám sát").first().waitFor();
+        assertThat(page.locator("body").innerText()).doesNotContain(secret);
+        var status = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(base + "/api/status")).header("Authorization", "Bearer " + secret).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(status.statusCode()).as(status.body()).isEqualTo(200);
+        shot(page, "05-tokens");
+
         // 6. Schedule it as a one-off a few seconds ahead.
         FifoRecorder recorder = System.getenv(FifoRecorder.FIFO_ENV) == null ? null
                 : FifoRecorder.startFromEnvironment();

@@ -29,4 +29,18 @@ class LoginFailureTest {
                 new LoginThrottledException(java.time.Duration.ofMillis(14_200), false));
         assertThat(throttled.getRedirectedUrl()).isEqualTo("/login?throttled=15");
     }
+
+    @Test
+    void a_login_without_a_valid_csrf_token_goes_back_to_a_fresh_login_page_with_expired() throws Exception {
+        var response = new MockHttpServletResponse();
+        var request = new MockHttpServletRequest("POST", "/login");
+        request.setContextPath("/dai");
+        new SecurityConfig.LoginPageExpired().handle(request, response,
+                new org.springframework.security.web.csrf.InvalidCsrfTokenException(
+                        new org.springframework.security.web.csrf.DefaultCsrfToken("X-CSRF-TOKEN", "_csrf", "a"), "b"));
+        assertThat(response.getRedirectedUrl()).isEqualTo("/dai/login?expired");
+        var plain = new MockHttpServletRequest("POST", "/login");
+        assertThat(SecurityConfig.LOGIN_POST.matches(plain)).isTrue();
+        assertThat(SecurityConfig.LOGIN_POST.matches(new MockHttpServletRequest("GET", "/login"))).isFalse();
+    }
 }

@@ -28,6 +28,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
     public static final String THROTTLED = "throttled";
     /** The longest wait the page will repeat from its address (a day): anything above is nonsense typed by hand. */
     private static final long MAX_WAIT_SECONDS = 86_400;
+    /** The query parameter when a login came without a valid CSRF token (a page left open too long, or forged). */
+    public static final String EXPIRED = "expired";
 
     private final LoginForm login = new LoginForm();
 
@@ -63,6 +65,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         // "busy": the password could not be checked at all (the database was busy), which is no wrong password.
         boolean busy = parameters.containsKey(BUSY);
         var wait = waitOf(parameters.get(THROTTLED));
+        boolean expired = parameters.containsKey(EXPIRED);
         var i18n = i18n();
         if (wait != null) {
             // Too many failures for this name or from this computer: how long, never whether the name exists.
@@ -72,9 +75,12 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         } else if (busy) {
             i18n.getErrorMessage().setTitle(getTranslation("login.busy.title"));
             i18n.getErrorMessage().setMessage(getTranslation("login.busy.message"));
+        } else if (expired) {
+            i18n.getErrorMessage().setTitle(getTranslation("login.expired.title"));
+            i18n.getErrorMessage().setMessage(getTranslation("login.expired.message"));
         }
         login.setI18n(i18n);
-        login.setError(wait != null || busy || parameters.containsKey("error"));
+        login.setError(wait != null || busy || expired || parameters.containsKey("error"));
     }
 
     private static @Nullable Duration waitOf(@Nullable List<String> values) {

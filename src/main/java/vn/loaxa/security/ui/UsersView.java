@@ -18,6 +18,7 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -49,6 +50,8 @@ class UsersView extends Div implements HasDynamicTitle {
         grid.addColumn(UserAccount::displayName).setHeader(getTranslation("ui.users.name")).setFlexGrow(1);
         grid.addColumn(u -> u.roles().stream().map(r -> getTranslation("ui.role." + r.name()))
                 .collect(Collectors.joining(", "))).setHeader(getTranslation("ui.users.roles")).setFlexGrow(2);
+        grid.addColumn(u -> getTranslation("ui.users.kind." + u.kind().name()))
+                .setHeader(getTranslation("ui.users.kind")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(u -> getTranslation(u.enabled() ? "ui.users.active" : "ui.users.disabled"))
                 .setHeader(getTranslation("ui.users.status")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(u -> Formats.date(u.createdAt().atZone(Formats.ZONE).toLocalDate()))
@@ -57,7 +60,13 @@ class UsersView extends Div implements HasDynamicTitle {
             var edit = new Button(VaadinIcon.EDIT.create(), e -> edit(u));
             edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             edit.setAriaLabel(getTranslation("ui.users.edit"));
-            return edit;
+            var tokens = new Button(VaadinIcon.KEY.create(), e -> getUI().ifPresent(ui -> ui.navigate(
+                    ApiTokensView.class, QueryParameters.of("user", u.username()))));
+            tokens.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            tokens.setAriaLabel(getTranslation("ui.users.tokens"));
+            tokens.setTooltipText(getTranslation("ui.users.tokens"));
+            tokens.setId("user-tokens-" + u.username());
+            return new Div(edit, tokens);
         }).setAutoWidth(true).setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setId("user-grid");
@@ -75,6 +84,12 @@ class UsersView extends Div implements HasDynamicTitle {
         var enabled = new Checkbox(getTranslation("ui.users.active"), true);
         var password = new PasswordField(getTranslation(account == null ? "login.password" : "ui.users.resetTo"));
         password.setHelperText(getTranslation("ui.users.passwordHelp") + " " + getTranslation("ui.password.rule"));
+        // A service account has no password: it acts only through the API tokens an admin gives it.
+        var service = new Checkbox(getTranslation("ui.users.service"), account != null && account.service());
+        service.setId("user-service");
+        service.setReadOnly(account != null);
+        password.setVisible(!service.getValue());
+        service.addValueChangeListener(e -> password.setVisible(!e.getValue()));
         if (account != null) {
             username.setValue(account.username());
             username.setReadOnly(true);
@@ -84,9 +99,10 @@ class UsersView extends Div implements HasDynamicTitle {
         } else {
             roles.setValue(EnumSet.of(Role.OPERATOR));
         }
-        var form = new FormLayout(username, name, roles, enabled, password);
+        var form = new FormLayout(username, name, roles, enabled, service, password);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2));
         form.setColspan(roles, 2);
+        form.setColspan(service, 2);
         dialog.add(form);
         dialog.setWidth("40em");
         var save = new Button(getTranslation("ui.save"), e -> {
@@ -94,11 +110,13 @@ class UsersView extends Div implements HasDynamicTitle {
                 if (roles.isEmpty()) {
                     throw new InvalidInputException("NO_ROLES", "error.user.noRoles", "no roles");
                 }
-                if (account == null) {
+                if (account == null && service.getValue()) {
+                    users.createServiceAccount(username.getValue(), name.getValue(), roles.getValue());
+                } else if (account == null) {
                     users.create(username.getValue(), name.getValue(), password.getValue(), roles.getValue(), true);
                 } else {
                     users.update(account.id(), name.getValue(), roles.getValue(), enabled.getValue());
-                    if (!password.isEmpty()) {
+                    if (!password.isEmpty() && !account.service()) {
                         users.resetPassword(account.id(), password.getValue());
                     }
                 }

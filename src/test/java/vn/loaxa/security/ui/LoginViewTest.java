@@ -46,4 +46,13 @@ class LoginViewTest extends UiTest {
         UI.getCurrent().navigate(LoginView.class, QueryParameters.of(LoginView.THROTTLED, "<script>"));
         assertThat(allText(find(LoginForm.class).single().getElement())).contains("1 s").doesNotContain("<script>");
     }
+
+    @Test
+    void a_login_refused_for_a_stale_csrf_token_says_the_page_expired_not_that_the_password_was_wrong() {
+        UI.getCurrent().navigate(LoginView.class, QueryParameters.of(LoginView.EXPIRED, ""));
+        var form = find(LoginForm.class).single();
+        assertThat(form.isError()).isTrue();
+        assertThat(allText(form.getElement())).contains("Trang đăng nhập đã hết hạn")
+                .doesNotContain("Sai tên đăng nhập");
+    }
 }
