@@ -69,6 +69,12 @@ class ApiErrorHandler {
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
     ResponseEntity<Map<String, String>> denied(Exception e,
                                                HttpServletRequest request) {
+        if (e instanceof RefusedException refused) {
+            // Not the role but this case (own bulletin, unapproved audio): say which, so the caller can act.
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of(
+                    "error", Texts.get(localeOf(request), refused.messageKey(), refused.args()),
+                    "code", refused.code(), "detail", refused.getMessage() == null ? "" : refused.getMessage()));
+        }
         return body(HttpStatus.FORBIDDEN, localeOf(request), "error.api.forbidden", "FORBIDDEN", e.getMessage());
     }
 

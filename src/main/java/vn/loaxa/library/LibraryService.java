@@ -72,6 +72,11 @@ public class LibraryService {
         return properties.maxFileSize().toBytes();
     }
 
+    /**
+     * Imports an upload. Only ADMIN and OPERATOR add to the library, whichever door they use (the
+     * API, the Library page, the emergency dialog, text-to-speech, a schedule file).
+     */
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
     public Imported importFile(InputStream content, String originalFilename, @Nullable String title,
                                String importedBy) throws ImportRejectedException {
         var temp = receive(content);

@@ -156,7 +156,8 @@ final class ReportDocx {
                 var when = e.actualStart() != null ? e.actualStart() : e.plannedStart();
                 text("- " + TIME.format(when.atZone(zone)) + ": " + e.title()
                         + (e.villages().isEmpty() ? "" : " (" + e.villages() + ")") + ", "
-                        + Outcomes.label(e.outcome()).toLowerCase(Locale.ROOT) + ".");
+                        + Outcomes.label(e.outcome()).toLowerCase(Locale.ROOT)
+                        + (e.orderReason() == null ? "" : "; lý do: " + e.orderReason()) + ".");
             }
         }
         if (report.lateStarts().isEmpty()) {

@@ -17,17 +17,21 @@ import vn.loaxa.base.InvalidInputException;
 @RestController
 class ScheduleController {
 
+    /** {@code reason}: why it is ordered; required at EMERGENCY priority, at most 1000 characters. */
     record BroadcastRequest(@Nullable String title, @Nullable Instant startsAt, @Nullable List<Long> assetIds,
-                            @Nullable List<Long> villageIds, @Nullable Priority priority) {
+                            @Nullable List<Long> villageIds, @Nullable Priority priority, @Nullable String reason) {
     }
 
-    record EmergencyRequest(@Nullable String title, @Nullable List<Long> assetIds, @Nullable List<Long> villageIds) {
+    /** {@code reason}: why the emergency is ordered (required, at most 1000 characters). */
+    record EmergencyRequest(@Nullable String title, @Nullable List<Long> assetIds, @Nullable List<Long> villageIds,
+                            @Nullable String reason) {
     }
 
     record Created(long id, String key, String title, Instant startsAt, Priority priority, List<Long> assetIds,
-                   List<Long> villageIds) {
+                   List<Long> villageIds, @Nullable String reason) {
         static Created of(OneOff o) {
-            return new Created(o.id(), o.key(), o.title(), o.startsAt(), o.priority(), o.assetIds(), o.villageIds());
+            return new Created(o.id(), o.key(), o.title(), o.startsAt(), o.priority(), o.assetIds(), o.villageIds(),
+                    o.reason());
         }
     }
 
@@ -50,13 +54,15 @@ class ScheduleController {
             throw new InvalidInputException("NO_START", "error.schedule.noStart", "startsAt is required");
         }
         var o = oneOffs.schedule(request.title(), request.startsAt(), orEmpty(request.assetIds()),
-                orEmpty(request.villageIds()), request.priority() == null ? Priority.NORMAL : request.priority());
+                orEmpty(request.villageIds()), request.priority() == null ? Priority.NORMAL : request.priority(),
+                request.reason());
         return ResponseEntity.status(HttpStatus.CREATED).body(Created.of(o));
     }
 
     @PostMapping("/api/emergency")
     ResponseEntity<Created> emergency(@RequestBody EmergencyRequest request) {
-        var o = oneOffs.emergency(request.title(), orEmpty(request.assetIds()), orEmpty(request.villageIds()));
+        var o = oneOffs.emergency(request.title(), orEmpty(request.assetIds()), orEmpty(request.villageIds()),
+                request.reason());
         return ResponseEntity.status(HttpStatus.CREATED).body(Created.of(o));
     }
 

@@ -51,7 +51,9 @@ class InitialAdmin implements ApplicationRunner {
         }
         var fromEnvironment = environment.getProperty("LOAXA_ADMIN_PASSWORD", "");
         if (!fromEnvironment.isBlank()) {
-            users.create(USERNAME, "Quản trị viên", fromEnvironment, EnumSet.of(Role.ADMIN), true);
+            // Creating users is an admin's change; with nobody to log in yet, the station makes it itself.
+            SystemIdentity.call(CurrentUser.SYSTEM,
+                    () -> users.create(USERNAME, "Quản trị viên", fromEnvironment, EnumSet.of(Role.ADMIN), true));
             log.info("Created the '{}' account with the password from LOAXA_ADMIN_PASSWORD", USERNAME);
             return;
         }
@@ -62,7 +64,8 @@ class InitialAdmin implements ApplicationRunner {
         writeOwnerOnly(file, "user: " + USERNAME + System.lineSeparator() + "password: " + password
                 + System.lineSeparator());
         try {
-            users.create(USERNAME, "Quản trị viên", password, EnumSet.of(Role.ADMIN), true);
+            SystemIdentity.call(CurrentUser.SYSTEM,
+                    () -> users.create(USERNAME, "Quản trị viên", password, EnumSet.of(Role.ADMIN), true));
         } catch (RuntimeException e) {
             Files.deleteIfExists(file);
             throw e;

@@ -67,6 +67,7 @@ public class UserService implements UserDetailsService {
         return users.count() > 0;
     }
 
+    @PreAuthorize("hasRole('ADMIN')")
     public UserAccount create(String username, String displayName, String rawPassword, Set<Role> roles,
                               boolean mustChangePassword) {
         checkPassword(rawPassword);
@@ -79,6 +80,7 @@ public class UserService implements UserDetailsService {
         return find(username.strip()).orElseThrow();
     }
 
+    @PreAuthorize("hasRole('ADMIN')")
     public void changePassword(String username, String newRawPassword) {
         checkPassword(newRawPassword);
         var account = find(username).orElseThrow(() -> new UsernameNotFoundException("No user " + username));

@@ -24,6 +24,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import org.springframework.security.access.AccessDeniedException;
 
 import jakarta.annotation.security.RolesAllowed;
 import vn.loaxa.base.ui.Formats;
@@ -50,9 +51,12 @@ class LibraryView extends Div implements HasDynamicTitle {
     private final Checkbox showRetired = new Checkbox();
     private final Div results = new Div();
     private final Div detail = new Div();
+    /** ADMIN and OPERATOR change the library; commune leadership (APPROVER) only listens here. */
+    private final boolean editor;
 
     LibraryView(LibraryService library, SpeechService speech, AuthenticationContext auth) {
         this.library = library;
+        this.editor = auth.hasAnyRole("ADMIN", "OPERATOR");
         addClassName("loaxa-page");
         var upload = new Upload(UploadHandler.inMemory((meta, bytes) -> receive(UI.getCurrent(), meta.fileName(),
                 bytes)));
@@ -101,8 +105,9 @@ class LibraryView extends Div implements HasDynamicTitle {
         head.addClassName("loaxa-view-head");
         var main = new Div(grid, detail);
         main.addClassName("loaxa-split");
-        add(head, upload);
-        if (auth.hasAnyRole("ADMIN", "OPERATOR")) {
+        add(head);
+        if (editor) {
+            add(upload);
             var fromText = new Button(getTranslation("ui.tts.open"), VaadinIcon.MICROPHONE.create(),
                     e -> new SpeechDialog(speech, this::spoken).open());
             fromText.setId("tts-open");
@@ -125,6 +130,10 @@ class LibraryView extends Div implements HasDynamicTitle {
         } catch (ImportRejectedException e) {
             ok = false;
             message = fileName + ": " + ui.getTranslation(e.messageKey());
+        } catch (AccessDeniedException e) {
+            // The service has the last word on who imports, whatever this page offered.
+            ok = false;
+            message = fileName + ": " + Notices.refusal(ui, e);
         }
         boolean success = ok;
         var text = message;
@@ -193,6 +202,8 @@ class LibraryView extends Div implements HasDynamicTitle {
         facts.addClassName("loaxa-muted");
         var buttons = new Div(save, retire);
         buttons.addClassName("loaxa-toolbar");
+        title.setReadOnly(!editor);
+        buttons.setVisible(editor);
         detail.add(new H3(asset.title()), player, title, buttons, facts);
     }
 

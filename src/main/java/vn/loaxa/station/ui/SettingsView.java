@@ -39,7 +39,8 @@ import vn.loaxa.zone.ui.VillageTestPanel;
 
 /**
  * Commune and station names, villages with their loudspeaker addresses, the sound output (device,
- * grace window, test tone), and how the villages' loudspeakers are switched.
+ * grace window, test tone), who may approve and order emergencies, and how the villages'
+ * loudspeakers are switched.
  */
 @Route("settings")
 @Menu(order = 9, title = "ui.nav.settings")
@@ -99,7 +100,7 @@ class SettingsView extends Div implements HasDynamicTitle {
         var head = new Div(new H2(getTranslation("ui.settings.title")));
         head.addClassName("loaxa-view-head");
         var left = new Div(card("ui.settings.names", names), card("ui.settings.output",
-                new OutputSettings(settings, player)));
+                new OutputSettings(settings, player)), card("ui.settings.permissions", new PermissionSettings(settings)));
         var testPanel = new VillageTestPanel(villageTest, player, switchboard, clock, () -> {
         });
         var switching = card("ui.zone.title", new SwitchingSettings(zoneSettings, switchboard, () -> {
