@@ -66,10 +66,12 @@ public class EmergencyButton extends Composite<Button> {
         dialog.setHeaderTitle(getTranslation("ui.emergency.title"));
         var title = new TextField(getTranslation("ui.emergency.name"));
         title.setWidthFull();
+        title.setId("emergency-title");
         var audio = new ComboBox<AudioAsset>(getTranslation("ui.emergency.audio"));
         audio.setItems(library.findAll().stream().filter(a -> !a.retired()).toList());
         audio.setItemLabelGenerator(AudioAsset::title);
         audio.setWidthFull();
+        audio.setId("emergency-audio");
         var ui = UI.getCurrent();
         var upload = new Upload(UploadHandler.inMemory((meta, bytes) -> {
             try {
@@ -97,6 +99,7 @@ public class EmergencyButton extends Composite<Button> {
         targets.setItemLabelGenerator(Village::name);
         targets.setValue(new LinkedHashSet<>(enabled));
         targets.setWidthFull();
+        targets.setId("emergency-villages");
         var reason = new TextArea(getTranslation("ui.emergency.reason"));
         reason.setRequired(true);
         reason.setMaxLength(OneOffService.MAX_REASON);
@@ -120,6 +123,7 @@ public class EmergencyButton extends Composite<Button> {
                 Notices.error(this, getTranslation("error.oneOff.reasonRequired"));
                 return;
             }
+            reason.setInvalid(false);
             var confirm = new ConfirmDialog(getTranslation("ui.emergency.confirm.title"),
                     getTranslation("ui.emergency.confirm.text", audio.getValue().title(), targets.getValue().size()),
                     getTranslation("ui.emergency.confirm.yes"), ok -> {
@@ -131,6 +135,7 @@ public class EmergencyButton extends Composite<Button> {
                         }
                     });
             confirm.setConfirmButtonTheme("error primary");
+            confirm.setId("emergency-confirm");
             confirm.setCancelable(true);
             confirm.setCancelText(getTranslation("ui.cancel"));
             confirm.open();
