@@ -51,7 +51,8 @@ class BulletinRepository {
     void updateContent(long id, Bulletin.Draft d, String editedBy) {
         jdbc.sql("""
                         UPDATE bulletin SET asset_id = ?, title = ?, topic_id = ?, author = ?, source = ?, valid_from = ?,
-                            valid_to = ?, state = 'DRAFT', approver = NULL, decided_at = NULL, edited_by = ? WHERE id = ?""")
+                            valid_to = ?, state = 'DRAFT', approver = NULL, decided_at = NULL, edited_by = ?
+                        WHERE id = ?""")
                 .params(d.assetId(), d.title(), d.topicId(), d.author(), d.source(), d.validFrom().toString(),
                         text(d.validTo()), editedBy, id)
                 .update();

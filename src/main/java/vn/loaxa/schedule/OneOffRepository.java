@@ -13,7 +13,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class OneOffRepository {
 
-    private static final String COLUMNS = "id, title, starts_at_ms, priority, start_policy, wait_s, created_by, cancelled, reason";
+    private static final String COLUMNS =
+            "id, title, starts_at_ms, priority, start_policy, wait_s, created_by, cancelled, reason";
 
     private final JdbcClient jdbc;
 

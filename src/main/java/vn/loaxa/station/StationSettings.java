@@ -142,7 +142,8 @@ public class StationSettings {
     /** The roles that may order an emergency, read now; always ADMIN among them. */
     @Transactional(readOnly = true)
     public Set<Role> emergencyRoles() {
-        var roles = stored(EMERGENCY_ROLES).map(StationSettings::parseRoles).orElse(EnumSet.copyOf(DEFAULT_EMERGENCY_ROLES));
+        var roles = stored(EMERGENCY_ROLES).map(StationSettings::parseRoles)
+                .orElseGet(() -> EnumSet.copyOf(DEFAULT_EMERGENCY_ROLES));
         roles.add(Role.ADMIN);
         return Collections.unmodifiableSet(roles);
     }

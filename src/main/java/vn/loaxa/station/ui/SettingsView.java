@@ -100,7 +100,8 @@ class SettingsView extends Div implements HasDynamicTitle {
         var head = new Div(new H2(getTranslation("ui.settings.title")));
         head.addClassName("loaxa-view-head");
         var left = new Div(card("ui.settings.names", names), card("ui.settings.output",
-                new OutputSettings(settings, player)), card("ui.settings.permissions", new PermissionSettings(settings)));
+                new OutputSettings(settings, player)),
+                card("ui.settings.permissions", new PermissionSettings(settings)));
         var testPanel = new VillageTestPanel(villageTest, player, switchboard, clock, () -> {
         });
         var switching = card("ui.zone.title", new SwitchingSettings(zoneSettings, switchboard, () -> {
