@@ -30,7 +30,7 @@ public class AirLogScan {
                       @Nullable String villageNames, @Nullable String priority, @Nullable String trigger,
                       @Nullable String triggeredBy, @Nullable String outcome, @Nullable String reason,
                       @Nullable String topicCode, @Nullable String topicName, @Nullable Long bulletinId,
-                      @Nullable String sha256) {
+                      @Nullable String sha256, String occurrenceKey) {
     }
 
     private final JdbcClient jdbc;
@@ -60,7 +60,7 @@ public class AirLogScan {
         jdbc.sql("""
                         SELECT seq, kind, start_seq, title, planned_start_ms, actual_start_ms, actual_ms, village_ids,
                                village_names, priority, trigger_kind, triggered_by, outcome, reason, topic_code,
-                               topic_name, bulletin_id, asset_sha256
+                               topic_name, bulletin_id, asset_sha256, occurrence_key
                         FROM air_log WHERE seq BETWEEN ? AND ? ORDER BY seq""")
                 .params(bounds[0], Math.max(bounds[1], last))
                 .query(rs -> {
@@ -92,7 +92,7 @@ public class AirLogScan {
         return new Row(rs.getLong(1), kind, longOrNull(rs, 3), rs.getString(4), rs.getLong(5), longOrNull(rs, 6),
                 rs.getLong(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
                 rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16), longOrNull(rs, 17),
-                rs.getString(18));
+                rs.getString(18), rs.getString(19));
     }
 
     private static @Nullable Long longOrNull(ResultSet rs, int column) throws SQLException {

@@ -131,6 +131,11 @@ class ApiErrorHandler {
 
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
     ResponseEntity<Map<String, String>> denied(Exception e, HttpServletRequest request) {
+        if (e instanceof RefusedException refused) {
+            // Not the role but this case (own bulletin, unapproved audio): say which, so the caller can act.
+            return body(HttpStatus.FORBIDDEN, request, refused.messageKey(), refused.code(),
+                    refused.getMessage() == null ? "" : refused.getMessage(), refused.args());
+        }
         return body(HttpStatus.FORBIDDEN, request, "error.api.forbidden", "FORBIDDEN", "");
     }
 

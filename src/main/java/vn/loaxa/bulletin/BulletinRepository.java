@@ -17,7 +17,7 @@ class BulletinRepository {
 
     private static final String COLUMNS = """
             id, asset_id, title, topic_id, author, source, valid_from, valid_to, state, created_by, created_at,
-            approver, decided_at, comment, deleted""";
+            approver, decided_at, comment, deleted, edited_by""";
 
     private final JdbcClient jdbc;
 
@@ -48,12 +48,13 @@ class BulletinRepository {
     }
 
     /** Editing content withdraws any approval: what was approved is no longer what would air. */
-    void updateContent(long id, Bulletin.Draft d) {
+    void updateContent(long id, Bulletin.Draft d, String editedBy) {
         jdbc.sql("""
                         UPDATE bulletin SET asset_id = ?, title = ?, topic_id = ?, author = ?, source = ?, valid_from = ?,
-                            valid_to = ?, state = 'DRAFT', approver = NULL, decided_at = NULL WHERE id = ?""")
+                            valid_to = ?, state = 'DRAFT', approver = NULL, decided_at = NULL, edited_by = ?
+                        WHERE id = ?""")
                 .params(d.assetId(), d.title(), d.topicId(), d.author(), d.source(), d.validFrom().toString(),
-                        text(d.validTo()), id)
+                        text(d.validTo()), editedBy, id)
                 .update();
     }
 
@@ -83,6 +84,6 @@ class BulletinRepository {
                 validTo == null ? null : LocalDate.parse(validTo), BulletinState.valueOf(rs.getString("state")),
                 rs.getString("created_by"), Instant.parse(rs.getString("created_at")), rs.getString("approver"),
                 decidedAt == null ? null : Instant.parse(decidedAt), rs.getString("comment"),
-                rs.getInt("deleted") == 1);
+                rs.getInt("deleted") == 1, rs.getString("edited_by"));
     }
 }

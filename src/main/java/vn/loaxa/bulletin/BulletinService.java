@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -13,13 +14,17 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.loaxa.base.InvalidInputException;
 import vn.loaxa.base.Limits;
+import vn.loaxa.base.RefusedException;
 import vn.loaxa.library.LibraryService;
 import vn.loaxa.security.CurrentUser;
+import vn.loaxa.station.StationSettings;
 
 /**
  * Bulletins and their approval. An operator writes and submits; only commune leadership (APPROVER)
  * or an ADMIN approves or rejects, a rejection always with a comment. Changing the content of a
- * bulletin sends it back to DRAFT, because the approval was for the old content.
+ * bulletin sends it back to DRAFT, because the approval was for the old content. Unless an admin
+ * turns it off ({@link StationSettings#APPROVAL_NOT_BY_AUTHOR}), whoever created a bulletin or
+ * wrote its current content cannot approve it: a second person has looked at everything that airs.
  */
 @Service
 public class BulletinService {
@@ -27,12 +32,15 @@ public class BulletinService {
     private final BulletinRepository bulletins;
     private final TopicService topics;
     private final LibraryService library;
+    private final StationSettings settings;
     private final Clock clock;
 
-    BulletinService(BulletinRepository bulletins, TopicService topics, LibraryService library, Clock clock) {
+    BulletinService(BulletinRepository bulletins, TopicService topics, LibraryService library,
+                    StationSettings settings, Clock clock) {
         this.bulletins = bulletins;
         this.topics = topics;
         this.library = library;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -59,7 +67,7 @@ public class BulletinService {
     public Bulletin update(long id, Bulletin.Draft draft) {
         require(id);
         check(draft);
-        bulletins.updateContent(id, clean(draft));
+        bulletins.updateContent(id, clean(draft), CurrentUser.name());
         return require(id);
     }
 
@@ -75,9 +83,47 @@ public class BulletinService {
     @PreAuthorize("hasAnyRole('ADMIN', 'APPROVER')")
     public Bulletin approve(long id, @Nullable String comment) {
         Limits.text(comment);
+        var bulletin = require(id);
+        if (isOwn(bulletin)) {
+            throw new RefusedException("SELF_APPROVAL", "error.bulletin.selfApproval",
+                    CurrentUser.name() + " wrote bulletin " + id + "; another person must approve it");
+        }
         move(id, Set.of(BulletinState.DRAFT, BulletinState.SUBMITTED));
         bulletins.decide(id, BulletinState.APPROVED, CurrentUser.name(), clock.instant(), blankToNull(comment));
         return require(id);
+    }
+
+    /**
+     * Approving it would be approving one's own work, and the station requires a second person (the
+     * Approvals page asks before offering the button).
+     */
+    public boolean isOwn(Bulletin bulletin) {
+        return bulletin.writtenBy(CurrentUser.name()) && settings.approvalNotByAuthor();
+    }
+
+    /**
+     * A bulletin created approved, for a schedule file being imported: the file is the commune's
+     * decision to air what it lists, and importing it is an admin's act (the first start's load
+     * runs as the user "seed"). The comment names the file; nobody else is asked.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public Bulletin createApproved(Bulletin.Draft draft, String comment) {
+        check(draft);
+        long id = bulletins.insert(clean(draft), CurrentUser.name(), clock.instant());
+        bulletins.decide(id, BulletinState.APPROVED, CurrentUser.name(), clock.instant(), blankToNull(comment));
+        return require(id);
+    }
+
+    /**
+     * The ids of audio that an approved, not deleted bulletin valid on {@code day} carries: what a
+     * one-off may air without an admin.
+     */
+    @Transactional(readOnly = true)
+    public Set<Long> approvedAssets(LocalDate day) {
+        return bulletins.findAll().stream()
+                .filter(b -> b.state() == BulletinState.APPROVED && !b.deleted() && b.validOn(day))
+                .map(Bulletin::assetId).collect(Collectors.toSet());
     }
 
     /** Also withdraws an approval already given; the comment says why, for the operator. */

@@ -144,6 +144,11 @@ public class LibraryService {
         return "%d:%02d:%02d".formatted(d.toHours(), d.toMinutesPart(), d.toSecondsPart());
     }
 
+    /**
+     * Imports an upload. Only ADMIN and OPERATOR add to the library, whichever door they use (the
+     * API, the Library page, the emergency dialog, text-to-speech, a schedule file).
+     */
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
     public Imported importFile(InputStream content, String originalFilename, @Nullable String title,
                                String importedBy) throws ImportRejectedException {
         Limits.title(title);

@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 import vn.loaxa.audio.output.NoOutputDeviceException;
@@ -200,6 +201,7 @@ public class StationPlayer {
     }
 
     /** A 1 kHz tone for checking the amplifier and loudspeakers from the settings page. */
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
     public Playback playTestTone(String requestedBy) throws NoOutputDeviceException, StationBusyException {
         log.info("Test tone requested by {}", requestedBy);
         var format = properties.toPlayerConfig("").lineFormat();

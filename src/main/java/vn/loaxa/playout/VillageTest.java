@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 import vn.loaxa.audio.PcmFormat;
@@ -65,6 +66,7 @@ public class VillageTest {
      * Tests every enabled village; refuses while a broadcast is on air (its villages must not hear an
      * ident) or another test runs. Returns each village's result, in the villages' order.
      */
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
     public List<Step> run(String by) throws StationBusyException, NoOutputDeviceException, InterruptedException {
         if (switchboard.config().driver() == DriverKind.NONE) {
             // Nothing is switched: every village would hear every ident, and the log would prove nothing.

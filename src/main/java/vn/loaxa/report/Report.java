@@ -62,8 +62,19 @@ public record Report(ReportPeriod period, StationIdentity station, Instant gener
                               long airedSeconds, double minutes, Instant firstAired, Instant lastAired) {
     }
 
+    /**
+     * @param reason      why it ended as it did (the log's END or NOT_AIRED reason)
+     * @param orderReason why it was ordered, as its one-off keeps it (not in the air log; null when
+     *                    none was given, as before reasons were required)
+     */
     public record EmergencyRow(Instant plannedStart, @Nullable Instant actualStart, String title, String villages,
-                               String outcome, long airedSeconds, String triggeredBy, @Nullable String reason) {
+                               String outcome, long airedSeconds, String triggeredBy, @Nullable String reason,
+                               String occurrenceKey, @Nullable String orderReason) {
+
+        EmergencyRow withOrderReason(@Nullable String why) {
+            return new EmergencyRow(plannedStart, actualStart, title, villages, outcome, airedSeconds, triggeredBy,
+                    reason, occurrenceKey, why);
+        }
     }
 
     /**

@@ -158,7 +158,8 @@ final class ReportDocx {
                 var when = e.actualStart() != null ? e.actualStart() : e.plannedStart();
                 text("- " + TIME.format(when.atZone(zone)) + ": " + c(e.title())
                         + (e.villages().isEmpty() ? "" : " (" + c(e.villages()) + ")") + ", "
-                        + Outcomes.label(e.outcome()).toLowerCase(Locale.ROOT) + ".");
+                        + Outcomes.label(e.outcome()).toLowerCase(Locale.ROOT)
+                        + (e.orderReason() == null ? "" : "; lý do: " + c(e.orderReason())) + ".");
             }
         }
         if (report.lateStarts().isEmpty()) {

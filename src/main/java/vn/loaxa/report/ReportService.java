@@ -9,8 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -23,6 +25,8 @@ import vn.loaxa.report.Report.MonthRow;
 import vn.loaxa.report.Report.QuarterRow;
 import vn.loaxa.report.Report.TopicRow;
 import vn.loaxa.report.Report.VillageRow;
+import vn.loaxa.schedule.OneOff;
+import vn.loaxa.schedule.OneOffService;
 import vn.loaxa.station.StationIdentity;
 import vn.loaxa.station.StationProperties;
 import vn.loaxa.station.StationSettings;
@@ -44,10 +48,12 @@ public class ReportService {
     private final ZoneId zone;
     private final Supplier<StationIdentity> identity;
     private final Clock clock;
+    /** Why a one-off was ordered, by its occurrence key: kept with the one-off, not in the air log. */
+    private final Function<String, @Nullable String> orderReasons;
 
     @Autowired
     ReportService(AirLogScan scan, AirLogService airLog, TopicService topics, VillageService villages,
-                  StationProperties station, StationSettings settings, Clock clock) {
+                  StationProperties station, StationSettings settings, OneOffService oneOffs, Clock clock) {
         this(scan, airLog::villageSwitches, () -> {
             var known = new LinkedHashMap<String, String>();
             topics.findAll().stream().filter(t -> !t.retired()).forEach(t -> known.put(t.code(), t.name()));
@@ -56,13 +62,22 @@ public class ReportService {
             var known = new LinkedHashMap<Long, String>();
             villages.findAll().stream().filter(v -> v.enabled()).forEach(v -> known.put(v.id(), v.name()));
             return known;
-        }, station.timeZone(), settings::identity, clock);
+        }, station.timeZone(), settings::identity, clock,
+                key -> oneOffs.byKey(key).map(OneOff::reason).orElse(null));
     }
 
     /** For benchmarks and tests without Spring: the topics and villages that get rows even with zeros. */
     ReportService(AirLogScan scan, BiFunction<Instant, Instant, List<LoggedSwitch>> switches,
                   Supplier<Map<String, String>> topics, Supplier<Map<Long, String>> villages, ZoneId zone,
                   Supplier<StationIdentity> identity, Clock clock) {
+        this(scan, switches, topics, villages, zone, identity, clock, key -> null);
+    }
+
+    private ReportService(AirLogScan scan, BiFunction<Instant, Instant, List<LoggedSwitch>> switches,
+                          Supplier<Map<String, String>> topics, Supplier<Map<Long, String>> villages, ZoneId zone,
+                          Supplier<StationIdentity> identity, Clock clock,
+                          Function<String, @Nullable String> orderReasons) {
+        this.orderReasons = orderReasons;
         this.scan = scan;
         this.switches = switches;
         this.topics = topics;
@@ -100,7 +115,8 @@ public class ReportService {
         tally.finish();
         return new Report(period, identity.get(), clock.instant(), tally.total.figures(), topicRows(tally),
                 monthRows(tally), quarterRows(tally), villageRows(tally), tally.topBulletins(),
-                List.copyOf(tally.emergencies), List.copyOf(tally.lateStarts), tally.airedFiles());
+                tally.emergencies.stream().map(e -> e.withOrderReason(orderReasons.apply(e.occurrenceKey()))).toList(),
+                List.copyOf(tally.lateStarts), tally.airedFiles());
     }
 
     private Instant start(ReportPeriod period) {

@@ -169,13 +169,13 @@ final class ReportXlsx {
 
     private void emergencies(Report r) {
         var s = sheet("Phát khẩn cấp", "STT", "Giờ theo kế hoạch", "Giờ phát thực tế", "Tiêu đề", "Thôn", "Kết quả",
-                "Thời lượng (giây)", "Người phát", "Lý do");
+                "Thời lượng (giây)", "Người phát", "Lý do", "Lý do phát khẩn cấp");
         int n = 0;
         for (var e : r.emergencies()) {
             line(s, (long) ++n, time(e.plannedStart()), time(e.actualStart()), e.title(), e.villages(),
-                    Outcomes.label(e.outcome()), e.airedSeconds(), e.triggeredBy(), e.reason());
+                    Outcomes.label(e.outcome()), e.airedSeconds(), e.triggeredBy(), e.reason(), e.orderReason());
         }
-        fit(s, 9);
+        fit(s, 10);
     }
 
     private void lateStarts(Report r) {

@@ -336,7 +336,7 @@ final class Tally implements Consumer<Row> {
                 actualStartMs == null ? null : Instant.ofEpochMilli(actualStartMs),
                 s.title() == null ? "" : s.title(), s.villageNames() == null ? "" : s.villageNames(),
                 outcome == null ? "" : outcome, Math.round(airedMs / 1000.0),
-                s.triggeredBy() == null ? "" : s.triggeredBy(), reason));
+                s.triggeredBy() == null ? "" : s.triggeredBy(), reason, s.occurrenceKey(), null));
     }
 
     /** Village ids and the names copied beside them ("Thôn 1, Thôn 2"); by id when the names do not split evenly. */

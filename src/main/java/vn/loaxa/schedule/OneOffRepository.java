@@ -13,7 +13,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class OneOffRepository {
 
-    private static final String COLUMNS = "id, title, starts_at_ms, priority, start_policy, wait_s, created_by, cancelled";
+    private static final String COLUMNS =
+            "id, title, starts_at_ms, priority, start_policy, wait_s, created_by, cancelled, reason";
 
     private final JdbcClient jdbc;
 
@@ -34,10 +35,11 @@ class OneOffRepository {
     long insert(OneOff o, Instant now) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                        INSERT INTO one_off (title, starts_at_ms, priority, start_policy, wait_s, created_by, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                        INSERT INTO one_off (title, starts_at_ms, priority, start_policy, wait_s, created_by, created_at,
+                            reason)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(o.title(), o.startsAt().toEpochMilli(), o.priority().name(), o.startPolicy().name(),
-                        o.waitSeconds(), o.createdBy(), now.toString())
+                        o.waitSeconds(), o.createdBy(), now.toString(), o.reason())
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         for (int i = 0; i < o.assetIds().size(); i++) {
@@ -63,6 +65,7 @@ class OneOffRepository {
                 .param(id).query(Long.class).list();
         return new OneOff(id, rs.getString("title"), Instant.ofEpochMilli(rs.getLong("starts_at_ms")),
                 Priority.valueOf(rs.getString("priority")), StartPolicy.valueOf(rs.getString("start_policy")),
-                rs.getInt("wait_s"), assets, villages, rs.getString("created_by"), rs.getInt("cancelled") == 1);
+                rs.getInt("wait_s"), assets, villages, rs.getString("created_by"), rs.getInt("cancelled") == 1,
+                rs.getString("reason"));
     }
 }

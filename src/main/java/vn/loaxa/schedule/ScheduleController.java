@@ -23,23 +23,29 @@ import vn.loaxa.base.WithinYears;
 @RestController
 class ScheduleController {
 
-    /** Bounded before anything is looked up (decision 0017). */
+    /**
+     * Bounded before anything is looked up (decision 0017). {@code reason}: why it is ordered;
+     * required at EMERGENCY priority, at most 1000 characters.
+     */
     record BroadcastRequest(@Size(max = Limits.TITLE) @Nullable String title,
                             @WithinYears @Nullable Instant startsAt,
                             @Size(max = Limits.IDS) @Nullable List<@NotNull @Positive Long> assetIds,
                             @Size(max = Limits.IDS) @Nullable List<@NotNull @Positive Long> villageIds,
-                            @Nullable Priority priority) {
+                            @Nullable Priority priority, @Nullable String reason) {
     }
 
+    /** {@code reason}: why the emergency is ordered (required, at most 1000 characters). */
     record EmergencyRequest(@Size(max = Limits.TITLE) @Nullable String title,
                             @Size(max = Limits.IDS) @Nullable List<@NotNull @Positive Long> assetIds,
-                            @Size(max = Limits.IDS) @Nullable List<@NotNull @Positive Long> villageIds) {
+                            @Size(max = Limits.IDS) @Nullable List<@NotNull @Positive Long> villageIds,
+                            @Nullable String reason) {
     }
 
     record Created(long id, String key, String title, Instant startsAt, Priority priority, List<Long> assetIds,
-                   List<Long> villageIds) {
+                   List<Long> villageIds, @Nullable String reason) {
         static Created of(OneOff o) {
-            return new Created(o.id(), o.key(), o.title(), o.startsAt(), o.priority(), o.assetIds(), o.villageIds());
+            return new Created(o.id(), o.key(), o.title(), o.startsAt(), o.priority(), o.assetIds(), o.villageIds(),
+                    o.reason());
         }
     }
 
@@ -62,13 +68,15 @@ class ScheduleController {
             throw new InvalidInputException("NO_START", "error.schedule.noStart", "startsAt is required");
         }
         var o = oneOffs.schedule(request.title(), request.startsAt(), orEmpty(request.assetIds()),
-                orEmpty(request.villageIds()), request.priority() == null ? Priority.NORMAL : request.priority());
+                orEmpty(request.villageIds()), request.priority() == null ? Priority.NORMAL : request.priority(),
+                request.reason());
         return ResponseEntity.status(HttpStatus.CREATED).body(Created.of(o));
     }
 
     @PostMapping("/api/emergency")
     ResponseEntity<Created> emergency(@Valid @RequestBody EmergencyRequest request) {
-        var o = oneOffs.emergency(request.title(), orEmpty(request.assetIds()), orEmpty(request.villageIds()));
+        var o = oneOffs.emergency(request.title(), orEmpty(request.assetIds()), orEmpty(request.villageIds()),
+                request.reason());
         return ResponseEntity.status(HttpStatus.CREATED).body(Created.of(o));
     }
 

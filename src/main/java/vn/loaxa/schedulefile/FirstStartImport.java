@@ -7,14 +7,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 import vn.loaxa.base.Texts;
 import vn.loaxa.library.LibraryService;
 import vn.loaxa.schedule.ProgrammeService;
+import vn.loaxa.security.SystemIdentity;
 
 /**
  * On the first start (no programmes and no audio yet) loads {@code loaxa.schedules.dir}, so a new
@@ -60,20 +58,15 @@ class FirstStartImport implements ApplicationRunner {
             log.info("No schedule files in {}; the station starts with an empty schedule", properties.dir());
             return;
         }
-        var context = SecurityContextHolder.getContext();
-        var previous = context.getAuthentication();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(SEED_USER, null,
-                List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
         try {
-            var changes = files.apply(sources);
+            // Importing schedule files is an admin's change; on the first start the station makes it itself.
+            var changes = SystemIdentity.call(SEED_USER, () -> files.apply(sources));
             log.info("First start: loaded {} from {} ({} changes)",
                     sources.stream().map(ScheduleFileService.SourceFile::name).toList(), properties.dir(),
                     changes.size());
         } catch (ScheduleFileException e) {
             log.error("First start: the schedule files in {} were not loaded:\n  {}", properties.dir().toAbsolutePath(),
                     String.join("\n  ", e.messages(Texts.ENGLISH)));
-        } finally {
-            context.setAuthentication(previous);
         }
     }
 }

@@ -130,11 +130,11 @@ class ScheduleApplier {
             for (var spec : doc.bulletins()) {
                 var found = ScheduleDiff.match(spec, r.withAssets(assetIds), all);
                 bulletinIds.put(spec.title(), found.map(Bulletin::id).orElseGet(() -> {
-                    var created = bulletins.create(new Bulletin.Draft(assetIds.get(spec.file().name()), spec.title(),
-                            r.topicIds().get(spec.topic().code().strip()), spec.author(), spec.source(),
-                            spec.validFrom() != null ? spec.validFrom() : r.today(), spec.validTo()));
                     // The file is the commune's decision to air it: recorded as approved by whoever imports it.
-                    return bulletins.approve(created.id(), "Nhập từ tệp lịch " + sourceNames).id();
+                    return bulletins.createApproved(new Bulletin.Draft(assetIds.get(spec.file().name()), spec.title(),
+                            r.topicIds().get(spec.topic().code().strip()), spec.author(), spec.source(),
+                            spec.validFrom() != null ? spec.validFrom() : r.today(), spec.validTo()),
+                            "Nhập từ tệp lịch " + sourceNames).id();
                 }));
             }
         }

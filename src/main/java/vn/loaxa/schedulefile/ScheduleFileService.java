@@ -111,8 +111,9 @@ public class ScheduleFileService {
         return new Review(plan.changes(), plan.warnings());
     }
 
-    /** The current schedule in the schedule file format. */
+    /** The current schedule in the schedule file format; it names villages' addresses, so not for every user. */
     @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
     public String export() {
         return writer.write();
     }

@@ -1,5 +1,9 @@
 package vn.loaxa.security;
 
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
@@ -17,5 +21,22 @@ public final class CurrentUser {
     public static String name() {
         var auth = SecurityContextHolder.getContext().getAuthentication();
         return auth == null || auth.getName() == null ? SYSTEM : auth.getName();
+    }
+
+    /** The roles of whoever is acting; none without a signed-in user or {@link SystemIdentity}. */
+    public static Set<Role> roles() {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated()) {
+            return Set.of();
+        }
+        var roles = EnumSet.noneOf(Role.class);
+        for (var granted : auth.getAuthorities()) {
+            for (var role : Role.values()) {
+                if (role.authority().equals(granted.getAuthority())) {
+                    roles.add(role);
+                }
+            }
+        }
+        return Collections.unmodifiableSet(roles);
     }
 }

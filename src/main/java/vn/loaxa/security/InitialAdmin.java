@@ -58,7 +58,9 @@ class InitialAdmin implements ApplicationRunner {
         var fromEnvironment = environment.getProperty("LOAXA_ADMIN_PASSWORD", "");
         if (!fromEnvironment.isBlank()) {
             try {
-                users.create(USERNAME, "Quản trị viên", fromEnvironment, EnumSet.of(Role.ADMIN), true);
+                // Creating users is an admin's change; with nobody to log in yet, the station makes it itself.
+                SystemIdentity.call(CurrentUser.SYSTEM,
+                        () -> users.create(USERNAME, "Quản trị viên", fromEnvironment, EnumSet.of(Role.ADMIN), true));
             } catch (InvalidInputException weak) {
                 // Until it is changed, this password guards the whole station: a guessable one is no start.
                 throw new IllegalStateException("LOAXA_ADMIN_PASSWORD is refused (" + weak.code() + ": "
@@ -74,7 +76,8 @@ class InitialAdmin implements ApplicationRunner {
         writeOwnerOnly(file, "user: " + USERNAME + System.lineSeparator() + "password: " + password
                 + System.lineSeparator());
         try {
-            users.create(USERNAME, "Quản trị viên", password, EnumSet.of(Role.ADMIN), true);
+            SystemIdentity.call(CurrentUser.SYSTEM,
+                    () -> users.create(USERNAME, "Quản trị viên", password, EnumSet.of(Role.ADMIN), true));
         } catch (RuntimeException e) {
             Files.deleteIfExists(file);
             throw e;

@@ -98,6 +98,7 @@ public class UserService implements UserDetailsService {
         return users.count() > 0;
     }
 
+    @PreAuthorize("hasRole('ADMIN')")
     public UserAccount create(String username, String displayName, String rawPassword, Set<Role> roles,
                               boolean mustChangePassword) {
         if (username.isBlank() || roles.isEmpty()) {
@@ -129,6 +130,7 @@ public class UserService implements UserDetailsService {
     }
 
     /** Sets a password that need not be changed (tools, tests); the rules apply as everywhere. */
+    @PreAuthorize("hasRole('ADMIN')")
     public void changePassword(String username, String newRawPassword) {
         var account = find(username).orElseThrow(() -> new UsernameNotFoundException("No user " + username));
         policy.check(account.username(), newRawPassword);

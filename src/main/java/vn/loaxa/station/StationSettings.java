@@ -2,9 +2,13 @@ package vn.loaxa.station;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -17,6 +21,7 @@ import vn.loaxa.library.LibraryProperties;
 import vn.loaxa.playout.AudioOutputProperties;
 import vn.loaxa.schedule.PlayoutProperties;
 import vn.loaxa.security.CurrentUser;
+import vn.loaxa.security.Role;
 
 /**
  * Who the station is, as an admin edits it in the web UI or a schedule file sets it: one place,
@@ -47,6 +52,16 @@ public class StationSettings {
     /** A minute to twelve hours: a station identification up to a day's recorded meeting. */
     public static final int MIN_AUDIO_LIMIT_MINUTES = 1;
     public static final int MAX_AUDIO_LIMIT_MINUTES = 12 * 60;
+    /**
+     * "true" (the default) or "false": whether a bulletin must be approved by someone other than who
+     * wrote it. Off only for a station with a single person doing both.
+     */
+    public static final String APPROVAL_NOT_BY_AUTHOR = "approval.not-by-author";
+    /** The roles that may order an emergency broadcast, comma-separated; ADMIN always may. */
+    public static final String EMERGENCY_ROLES = "emergency.roles";
+    /** Who could order an emergency before the setting existed: a storm warning cannot wait for an operator. */
+    public static final Set<Role> DEFAULT_EMERGENCY_ROLES = Collections.unmodifiableSet(
+            EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.APPROVER));
     /** Keys that may be left blank (an unnamed officer, a chairman signing without a deputy title). */
     private static final Set<String> OPTIONAL = Set.of(OFFICER, SIGNER_TITLE);
 
@@ -140,6 +155,63 @@ public class StationSettings {
         jdbc.sql("DELETE FROM station_setting WHERE key = ?").param(key).update();
     }
 
+    /** Whether a bulletin's author is refused its approval; read now, so a change applies to the next approval. */
+    @Transactional(readOnly = true)
+    public boolean approvalNotByAuthor() {
+        return stored(APPROVAL_NOT_BY_AUTHOR).map(v -> !v.equalsIgnoreCase("false")).orElse(true);
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public void setApprovalNotByAuthor(boolean required) {
+        write(APPROVAL_NOT_BY_AUTHOR, Boolean.toString(required), CurrentUser.name());
+    }
+
+    /** The roles that may order an emergency, read now; always ADMIN among them. */
+    @Transactional(readOnly = true)
+    public Set<Role> emergencyRoles() {
+        var roles = stored(EMERGENCY_ROLES).map(StationSettings::parseRoles)
+                .orElseGet(() -> EnumSet.copyOf(DEFAULT_EMERGENCY_ROLES));
+        roles.add(Role.ADMIN);
+        return Collections.unmodifiableSet(roles);
+    }
+
+    /**
+     * ADMIN is kept whatever is chosen: an admin could put it back at once, and a station whose admin
+     * cannot broadcast a flood warning gains nothing from it.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public void setEmergencyRoles(Set<Role> roles) {
+        var chosen = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+        chosen.add(Role.ADMIN);
+        write(EMERGENCY_ROLES, chosen.stream().map(Role::name).collect(Collectors.joining(",")), CurrentUser.name());
+    }
+
+    /** Both rules of who may do what at once, as the Settings page saves them. */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public void setPermissions(boolean approvalNotByAuthor, Set<Role> emergencyRoles) {
+        setApprovalNotByAuthor(approvalNotByAuthor);
+        setEmergencyRoles(emergencyRoles);
+    }
+
+    /** Whether the signed-in user (or the station itself, acting as admin) may order an emergency now. */
+    @Transactional(readOnly = true)
+    public boolean mayOrderEmergency() {
+        var allowed = emergencyRoles();
+        return CurrentUser.roles().stream().anyMatch(allowed::contains);
+    }
+
+    /** Unknown names (a hand-edited database) are left out rather than failing an emergency. */
+    private static EnumSet<Role> parseRoles(String value) {
+        var roles = EnumSet.noneOf(Role.class);
+        for (var name : value.split(",")) {
+            Arrays.stream(Role.values()).filter(r -> r.name().equals(name.strip())).forEach(roles::add);
+        }
+        return roles;
+    }
+
     /** The commune's name without the word "xã", e.g. "Gio Sơn". */
     public String communeName() {
         return get(COMMUNE_NAME);
@@ -167,6 +239,7 @@ public class StationSettings {
      * decision, made inside the import's transaction.
      */
     @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
     public void setFromScheduleFile(String commune, String stationName, String by) {
         store(COMMUNE_NAME, commune, by);
         store(STATION_NAME, stationName, by);

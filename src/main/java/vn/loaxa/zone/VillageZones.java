@@ -103,6 +103,7 @@ public class VillageZones {
 
     /** For a schedule file being applied, inside its import's transaction. */
     @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
     public ZoneAddress updateFromScheduleFile(long villageId, String code, @Nullable Integer relay,
                                               @Nullable String dtmfOn, @Nullable String dtmfOff,
                                               @Nullable String mqttTopic, String by) {

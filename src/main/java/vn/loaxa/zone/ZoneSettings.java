@@ -79,6 +79,7 @@ public class ZoneSettings {
 
     /** For a schedule file being applied: the import is already an admin's (or the first start's) decision. */
     @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
     public SwitchingConfig saveFromScheduleFile(SwitchingConfig c, String by) {
         return store(c, by);
     }

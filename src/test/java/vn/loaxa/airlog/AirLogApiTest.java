@@ -27,6 +27,7 @@ import vn.loaxa.schedule.RealisticStation;
 import vn.loaxa.security.Role;
 import vn.loaxa.security.UserService;
 import vn.loaxa.testing.Api;
+import vn.loaxa.testing.RunAs;
 import vn.loaxa.testing.SpringTest;
 
 /**
@@ -53,7 +54,8 @@ class AirLogApiTest extends SpringTest {
     void setUp() {
         api = new Api(port);
         if (users.find("vhtt-log").isEmpty()) {
-            users.create("vhtt-log", "Cán bộ VH-TT", "reporter-pass", EnumSet.of(Role.REPORTER), false);
+            RunAs.run("admin", "ADMIN",
+                    () -> users.create("vhtt-log", "Cán bộ VH-TT", "reporter-pass", EnumSet.of(Role.REPORTER), false));
         }
         if (airLog.loggedKeys(Set.of("P1@2027-03-02")).isEmpty()) {
             ScratchAirLog.writeMorning(airLog, "P1@2027-03-02", MARCH_2);

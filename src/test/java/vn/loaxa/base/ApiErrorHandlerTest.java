@@ -1,14 +1,14 @@
 package vn.loaxa.base;
 
-import jakarta.servlet.MultipartConfigElement;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 
+import jakarta.servlet.MultipartConfigElement;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.mock.web.MockHttpServletRequest;
 

@@ -14,7 +14,11 @@ import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.test.context.support.WithMockUser;
 
 import vn.loaxa.base.InvalidInputException;
+import vn.loaxa.base.RefusedException;
+import vn.loaxa.base.Texts;
 import vn.loaxa.library.LibraryService;
+import vn.loaxa.station.StationSettings;
+import vn.loaxa.testing.RunAs;
 import vn.loaxa.testing.SpringTest;
 import vn.loaxa.testing.TestAssets;
 
@@ -29,14 +33,17 @@ class BulletinServiceTest extends SpringTest {
     TopicService topics;
     @Autowired
     LibraryService library;
+    @Autowired
+    StationSettings settings;
     @TempDir
     Path tmp;
 
+    /** Written by the operator "can.bo.dai", whoever the test runs as. */
     private Bulletin draft(String title) {
         var asset = TestAssets.wav(library, tmp, title, 0.5);
         var topic = topics.findAll().stream().filter(t -> t.code().equals("TTHC")).findFirst().orElseThrow();
-        return bulletins.create(new Bulletin.Draft(asset.id(), title, topic.id(), "Nguyễn Văn A", "UBND huyện",
-                MARCH_1, MARCH_1.plusDays(30)));
+        return RunAs.run("can.bo.dai", "OPERATOR", () -> bulletins.create(new Bulletin.Draft(asset.id(), title,
+                topic.id(), "Nguyễn Văn A", "UBND huyện", MARCH_1, MARCH_1.plusDays(30))));
     }
 
     @Test
@@ -107,6 +114,61 @@ class BulletinServiceTest extends SpringTest {
         bulletins.delete(deleted.id());
         assertThat(bulletins.isPlayable(deleted.id(), MARCH_1)).isFalse();
         assertThat(bulletins.findAll()).extracting(Bulletin::id).doesNotContain(deleted.id());
+    }
+
+    @Test
+    @WithMockUser(username = "can.bo.dai", roles = {"OPERATOR", "APPROVER"})
+    void whoever_wrote_a_bulletin_cannot_approve_it_while_the_station_requires_another_person() {
+        var own = draft("Tự soạn tự duyệt");
+        bulletins.submit(own.id());
+        assertThat(settings.approvalNotByAuthor()).as("on by default").isTrue();
+
+        assertThatThrownBy(() -> bulletins.approve(own.id(), "Đồng ý"))
+                .isInstanceOfSatisfying(RefusedException.class, e -> {
+                    assertThat(e.code()).isEqualTo("SELF_APPROVAL");
+                    assertThat(Texts.get(Texts.VIETNAMESE, e.messageKey(), e.args()))
+                            .contains("không thể tự duyệt").contains("người khác");
+                });
+        assertThat(bulletins.require(own.id()).state()).isEqualTo(BulletinState.SUBMITTED);
+        assertThat(bulletins.isOwn(bulletins.require(own.id()))).isTrue();
+        // Withdrawing one's own work stays possible.
+        assertThat(bulletins.reject(own.id(), "Tôi rút lại để sửa").state()).isEqualTo(BulletinState.REJECTED);
+        bulletins.submit(own.id());
+
+        try {
+            RunAs.run("quan.tri", "ADMIN", () -> {
+                settings.setApprovalNotByAuthor(false);
+                return null;
+            });
+            var approved = bulletins.approve(own.id(), "Đài chỉ có một người");
+            assertThat(approved.state()).isEqualTo(BulletinState.APPROVED);
+            assertThat(approved.approver()).isEqualTo("can.bo.dai");
+        } finally {
+            RunAs.run("quan.tri", "ADMIN", () -> {
+                settings.resetToDefault(StationSettings.APPROVAL_NOT_BY_AUTHOR);
+                return null;
+            });
+        }
+        assertThat(settings.approvalNotByAuthor()).isTrue();
+    }
+
+    @Test
+    @WithMockUser(username = "chu.tich", roles = "APPROVER")
+    void whoever_last_changed_the_content_counts_as_its_author_and_older_rows_name_only_the_creator() {
+        var b = draft("Thông báo thu phí");
+        assertThat(b.editedBy()).as("a new bulletin names its creator only").isNull();
+        assertThat(bulletins.isOwn(b)).isFalse();
+        // The chairman, who is also an admin, rewrites it himself...
+        var edited = RunAs.run("chu.tich", "ADMIN", () -> bulletins.update(b.id(), new Bulletin.Draft(b.assetId(),
+                "Thông báo thu phí (sửa)", b.topicId(), b.author(), b.source(), b.validFrom(), b.validTo())));
+        assertThat(edited.editedBy()).isEqualTo("chu.tich");
+        assertThat(edited.createdBy()).isEqualTo("can.bo.dai");
+        // ... so he cannot approve what he wrote; his deputy can.
+        assertThatThrownBy(() -> bulletins.approve(b.id(), null)).isInstanceOf(RefusedException.class)
+                .extracting("code").isEqualTo("SELF_APPROVAL");
+        var approved = RunAs.run("pho.chu.tich", "APPROVER", () -> bulletins.approve(b.id(), null));
+        assertThat(approved.state()).isEqualTo(BulletinState.APPROVED);
+        assertThat(approved.approver()).isEqualTo("pho.chu.tich");
     }
 
     @Test

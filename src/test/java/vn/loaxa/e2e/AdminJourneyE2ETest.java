@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
 import java.util.List;
 
 import com.microsoft.playwright.Browser;
@@ -21,19 +22,24 @@ import com.microsoft.playwright.options.WaitForSelectorState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import vn.loaxa.audio.testsupport.FifoRecorder;
+import vn.loaxa.security.Role;
+import vn.loaxa.security.UserService;
+import vn.loaxa.testing.RunAs;
 import vn.loaxa.testing.Wavs;
 
 /**
  * The operator's journey in real Chromium against the real application started WITHOUT
  * LOAXA_ADMIN_PASSWORD: the generated admin logs in with the password from the data folder, is made
- * to change it, uploads a bulletin, approves it, schedules it a few seconds ahead, and then watches
- * it play and finds it in the air log. Screenshots of every main view go to target/screenshots/.
+ * to change it, uploads a bulletin (which the commune leader approves: its author may not), schedules
+ * it a few seconds ahead, and then watches it play and finds it in the air log. Screenshots of every
+ * main view go to target/screenshots/.
  *
  * The last steps (on air, logged COMPLETED, heard on the virtual sound card) need the broadcast
  * engine that fires and plays scheduled occurrences; they are asserted, not skipped.
@@ -46,6 +52,8 @@ class AdminJourneyE2ETest {
     static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     static final String TITLE = "Bản tin cải cách hành chính tháng này";
     static final String NEW_PASSWORD = "Gio-Son-2026-moi";
+    static final String LEADER = "lanhdao";
+    static final String LEADER_PASSWORD = "Lanh-Dao-Gio-Son-2026";
 
     static {
         try {
@@ -59,6 +67,7 @@ class AdminJourneyE2ETest {
     static Browser browser;
 
     @LocalServerPort int port;
+    @Autowired UserService users;
 
     @DynamicPropertySource
     static void freshStation(DynamicPropertyRegistry registry) {
@@ -146,13 +155,31 @@ class AdminJourneyE2ETest {
         page.locator("#bulletin-grid").getByText("Chờ duyệt").first().waitFor();
         shot(page, "04-bulletins");
 
-        // 5. Approve it (the admin may approve).
+        // 5. The admin wrote it, so the station has another person approve it: the button says so.
         page.navigate(base + "/approvals");
         page.locator("#approval-grid").getByText(TITLE).first().click();
-        page.waitForSelector("#approve");
-        shot(page, "05-approvals");
-        page.click("#approve");
-        page.locator("vaadin-notification-card").getByText("Đã duyệt").first().waitFor();
+        page.waitForSelector("#approval-own");
+        page.locator("#approve[disabled]").waitFor();
+        shot(page, "05-approvals-own");
+        // The commune leader (an APPROVER account) approves it in a browser of their own.
+        RunAs.run("admin", "ADMIN", () -> users.create(LEADER, "Chủ tịch UBND xã", LEADER_PASSWORD,
+                EnumSet.of(Role.APPROVER), false));
+        var leaderContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768)
+                .setLocale("vi-VN").setTimezoneId("Asia/Ho_Chi_Minh"));
+        var leader = leaderContext.newPage();
+        leader.setDefaultTimeout(30_000);
+        leader.navigate(base + "/login");
+        leader.locator("vaadin-login-form input[name=username]").fill(LEADER);
+        leader.locator("vaadin-login-form input[name=password]").fill(LEADER_PASSWORD);
+        leader.locator("vaadin-login-form input[name=password]").press("Enter");
+        leader.waitForSelector("#on-air");
+        leader.navigate(base + "/approvals");
+        leader.locator("#approval-grid").getByText(TITLE).first().click();
+        leader.waitForSelector("#approve:not([disabled])");
+        shot(leader, "05-approvals");
+        leader.click("#approve");
+        leader.locator("vaadin-notification-card").getByText("Đã duyệt").first().waitFor();
+        leaderContext.close();
 
         // 5b. An API token for an integration: created in "Khoá API", shown once, and it works on the API.
         page.navigate(base + "/tokens");

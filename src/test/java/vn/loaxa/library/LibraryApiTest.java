@@ -17,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.loaxa.security.Role;
 import vn.loaxa.security.UserService;
 import vn.loaxa.testing.Api;
+import vn.loaxa.testing.RunAs;
 import vn.loaxa.testing.SpringTest;
 import vn.loaxa.testing.Wavs;
 
@@ -36,7 +37,8 @@ class LibraryApiTest extends SpringTest {
     void setUp() {
         api = new Api(port);
         if (users.find("vhtt").isEmpty()) {
-            users.create("vhtt", "Cán bộ VH-TT", "reporter-pass", EnumSet.of(Role.REPORTER), false);
+            RunAs.run("admin", "ADMIN",
+                    () -> users.create("vhtt", "Cán bộ VH-TT", "reporter-pass", EnumSet.of(Role.REPORTER), false));
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithMockUser;
 
 import vn.loaxa.audio.AudioDecoders;
 import vn.loaxa.audio.PcmStream;
@@ -23,6 +24,7 @@ import vn.loaxa.library.ImportRejectedException.Code;
 import vn.loaxa.testing.SpringTest;
 import vn.loaxa.testing.Wavs;
 
+@WithMockUser(username = "can.bo.dai", roles = "OPERATOR")
 class LibraryServiceTest extends SpringTest {
 
     @Autowired

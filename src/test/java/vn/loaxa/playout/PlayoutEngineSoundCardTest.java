@@ -26,6 +26,7 @@ import vn.loaxa.audio.testsupport.RequiresSoundCard;
 import vn.loaxa.library.AudioAsset;
 import vn.loaxa.library.LibraryService;
 import vn.loaxa.testing.Api;
+import vn.loaxa.testing.RunAs;
 import vn.loaxa.testing.SpringTest;
 
 /**
@@ -98,7 +99,8 @@ class PlayoutEngineSoundCardTest extends SpringTest {
 
         var ordered = Instant.now();
         var response = api().postJson("/api/emergency", "admin", ADMIN_PASSWORD, """
-                {"title": "Cảnh báo bão", "assetIds": [%d], "villageIds": [1, 2, 3]}""".formatted(warning.id()), null);
+                {"title": "Cảnh báo bão", "assetIds": [%d], "villageIds": [1, 2, 3], "reason": "Bão số 3 đổ bộ"}"""
+                .formatted(warning.id()), null);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         var emergencyKey = (String) json(response.body()).get("key");
 
@@ -165,7 +167,7 @@ class PlayoutEngineSoundCardTest extends SpringTest {
     private AudioAsset asset(String title, double hz, double seconds) throws Exception {
         var file = Tones.wav(tmp, "t" + System.nanoTime(), hz, seconds);
         try (InputStream in = Files.newInputStream(file)) {
-            return library.importFile(in, title + ".wav", title, "test").asset();
+            return RunAs.call("test", "ADMIN", () -> library.importFile(in, title + ".wav", title, "test")).asset();
         }
     }
 

@@ -45,7 +45,7 @@ class GraceSettingTest extends SpringTest {
             // Within the configured 10 minutes, so only the saved 5 can refuse it.
             var sevenMinutesAgo = clock.instant().minus(Duration.ofMinutes(7));
             assertThatThrownBy(() -> oneOffs.schedule("Thông báo muộn", sevenMinutesAgo, List.of(), List.of(),
-                    Priority.NORMAL))
+                    Priority.NORMAL, null))
                     .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                         assertThat(e.code()).isEqualTo("IN_THE_PAST");
                         assertThat(e.args()).extracting(String::valueOf).containsExactly("5");

@@ -18,12 +18,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.json.JsonMapper;
 
 import vn.loaxa.airlog.AirLogService;
+import vn.loaxa.bulletin.BulletinService;
+import vn.loaxa.bulletin.TopicService;
 import vn.loaxa.library.AudioAsset;
 import vn.loaxa.library.LibraryService;
 import vn.loaxa.playout.PlayoutEngine;
 import vn.loaxa.security.Role;
 import vn.loaxa.security.UserService;
 import vn.loaxa.testing.Api;
+import vn.loaxa.testing.RunAs;
 import vn.loaxa.testing.SpringTest;
 import vn.loaxa.testing.TestAssets;
 
@@ -48,18 +51,28 @@ class ScheduleApiTest extends SpringTest {
 
     Api api;
     JsonMapper json = JsonMapper.builder().build();
+    @Autowired
+    BulletinService bulletins;
+    @Autowired
+    TopicService topics;
+    /** No bulletin's audio: only an admin may air it in a one-off; anyone with an emergency role in an emergency. */
     AudioAsset asset;
+    /** An approved bulletin's audio: what an operator may air in a one-off. */
+    AudioAsset approvedAsset;
     java.util.Set<Long> oneOffsBefore = java.util.Set.of();
 
     @BeforeEach
     void setUp() {
         api = new Api(port);
         if (users.find("op").isEmpty()) {
-            users.create("op", "Cán bộ đài", "operator-pass", EnumSet.of(Role.OPERATOR), false);
-            users.create("leader", "Chủ tịch UBND xã", "approver-pass", EnumSet.of(Role.APPROVER), false);
-            users.create("officer", "Cán bộ VH-TT", "reporter-pass", EnumSet.of(Role.REPORTER), false);
+            RunAs.run("admin", "ADMIN", () -> {
+                users.create("op", "Cán bộ đài", "operator-pass", EnumSet.of(Role.OPERATOR), false);
+                users.create("leader", "Chủ tịch UBND xã", "approver-pass", EnumSet.of(Role.APPROVER), false);
+                return users.create("officer", "Cán bộ VH-TT", "reporter-pass", EnumSet.of(Role.REPORTER), false);
+            });
         }
-        asset = TestAssets.wav(library, tmp, "Thông báo lịch cắt điện", 0.5);
+        asset = TestAssets.wav(library, tmp, "Thông báo khẩn", 0.5);
+        approvedAsset = TestAssets.approved(library, bulletins, topics, tmp, "Thông báo lịch cắt điện", 0.5);
         var now = clock.instant();
         oneOffsBefore = oneOffs.findBetween(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(1))).stream()
                 .map(OneOff::id).collect(java.util.stream.Collectors.toSet());
@@ -104,7 +117,7 @@ class ScheduleApiTest extends SpringTest {
         var startsAt = clock.instant().plus(Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         var response = api.postJson("/api/broadcasts", "op", "operator-pass", """
                 {"startsAt": "%s", "assetIds": [%d], "villageIds": [1, 3], "priority": "PRIORITY"}"""
-                .formatted(startsAt, asset.id()), null);
+                .formatted(startsAt, approvedAsset.id()), null);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         Map<String, Object> body = json.readValue(response.body(), Map.class);
@@ -122,7 +135,8 @@ class ScheduleApiTest extends SpringTest {
     void a_commune_leader_orders_an_emergency_now_to_every_village() throws Exception {
         var before = clock.instant();
         var response = api.postJson("/api/emergency", "leader", "approver-pass", """
-                {"title": "Cảnh báo bão số 3", "assetIds": [%d], "villageIds": [1, 2, 3, 4, 5, 6, 7]}"""
+                {"title": "Cảnh báo bão số 3", "assetIds": [%d], "villageIds": [1, 2, 3, 4, 5, 6, 7],
+                 "reason": "Công điện của Ban chỉ huy PCTT huyện"}"""
                 .formatted(asset.id()), null);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
@@ -132,6 +146,8 @@ class ScheduleApiTest extends SpringTest {
         assertThat(stored.startPolicy()).isEqualTo(StartPolicy.CUT);
         assertThat(stored.startsAt()).isBetween(before, clock.instant());
         assertThat(stored.title()).isEqualTo("Cảnh báo bão số 3");
+        assertThat(stored.reason()).isEqualTo("Công điện của Ban chỉ huy PCTT huyện");
+        assertThat(body.get("reason")).isEqualTo("Công điện của Ban chỉ huy PCTT huyện");
     }
 
     @Test
@@ -156,7 +172,8 @@ class ScheduleApiTest extends SpringTest {
                 {"assetIds": [%d], "villageIds": [1]}""".formatted(asset.id()), "NO_START", "startsAt");
         assertRefused("{\"startsAt\": \"hôm nay\"}", "BAD_JSON", "Trường \"startsAt\" phải là thời điểm");
 
-        var english = api.postJson("/api/emergency", "op", "operator-pass", "{\"assetIds\": [" + asset.id() + "], \"villageIds\": []}", "en");
+        var english = api.postJson("/api/emergency", "op", "operator-pass", "{\"assetIds\": [" + asset.id()
+                + "], \"villageIds\": [], \"reason\": \"Lũ quét\"}", "en");
         assertThat(english.statusCode()).isEqualTo(400);
         assertThat((String) json.readValue(english.body(), Map.class).get("error")).isEqualTo("No village chosen to broadcast to.");
     }
@@ -165,7 +182,7 @@ class ScheduleApiTest extends SpringTest {
     void a_one_off_within_the_grace_window_is_accepted() throws Exception {
         var response = api.postJson("/api/broadcasts", "op", "operator-pass", """
                 {"startsAt": "%s", "assetIds": [%d], "villageIds": [2]}"""
-                .formatted(clock.instant().minusSeconds(5 * 60), asset.id()), null);
+                .formatted(clock.instant().minusSeconds(5 * 60), approvedAsset.id()), null);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     }
 

@@ -13,6 +13,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import vn.loaxa.security.UserAccount;
 import vn.loaxa.security.UserService;
+import vn.loaxa.testing.RunAs;
 
 /**
  * Base of tests on a station that started on an empty data folder and loaded schedules/ (the Gio Sơn
@@ -36,7 +37,10 @@ abstract class FreshStationTest {
     @BeforeEach
     void initialAdminPasswordKept(@Autowired UserService users) {
         if (users.find("admin").map(UserAccount::mustChangePassword).orElse(false)) {
-            users.changePassword("admin", ADMIN_PASSWORD);
+            RunAs.run("admin", "ADMIN", () -> {
+                users.changePassword("admin", ADMIN_PASSWORD);
+                return null;
+            });
         }
     }
 

@@ -16,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.loaxa.security.Role;
 import vn.loaxa.security.UserService;
 import vn.loaxa.testing.Api;
+import vn.loaxa.testing.RunAs;
 
 class ScheduleFileApiTest extends FreshStationTest {
 
@@ -31,7 +32,8 @@ class ScheduleFileApiTest extends FreshStationTest {
     void setUp() {
         api = new Api(port);
         if (users.find("can.bo.dai").isEmpty()) {
-            users.create("can.bo.dai", "Cán bộ đài", "operator-pass", EnumSet.of(Role.OPERATOR), false);
+            RunAs.run("admin", "ADMIN",
+                    () -> users.create("can.bo.dai", "Cán bộ đài", "operator-pass", EnumSet.of(Role.OPERATOR), false));
         }
     }
 

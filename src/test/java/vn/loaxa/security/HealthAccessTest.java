@@ -17,6 +17,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
+import vn.loaxa.testing.RunAs;
 import vn.loaxa.testing.SpringTest;
 
 /**
@@ -39,7 +40,8 @@ class HealthAccessTest extends SpringTest {
     void setUp() {
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
         if (users.find("vhtt").isEmpty()) {
-            users.create("vhtt", "Cán bộ VH-TT", "reporter-pass", EnumSet.of(Role.REPORTER), false);
+            RunAs.run("admin", "ADMIN",
+                    () -> users.create("vhtt", "Cán bộ VH-TT", "reporter-pass", EnumSet.of(Role.REPORTER), false));
         }
     }
 

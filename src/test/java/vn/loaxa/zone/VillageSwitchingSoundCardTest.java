@@ -28,6 +28,7 @@ import vn.loaxa.audio.testsupport.RequiresSoundCard;
 import vn.loaxa.library.AudioAsset;
 import vn.loaxa.library.LibraryService;
 import vn.loaxa.testing.Api;
+import vn.loaxa.testing.RunAs;
 import vn.loaxa.testing.SpringTest;
 import vn.loaxa.testing.Wavs;
 
@@ -340,7 +341,8 @@ class VillageSwitchingSoundCardTest extends SpringTest {
         Thread.sleep(Duration.between(Instant.now(), planned.plusSeconds(2)).toMillis());
 
         var response = api().postJson("/api/emergency", "admin", ADMIN_PASSWORD, """
-                {"title": "Cảnh báo lũ", "assetIds": [%d], "villageIds": [1]}""".formatted(warning.id()), null);
+                {"title": "Cảnh báo lũ", "assetIds": [%d], "villageIds": [1], "reason": "Lũ trên sông Cánh Hòm"}"""
+                .formatted(warning.id()), null);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         var emergency = (String) json(response.body()).get("key");
         assertThat(awaitEnd(key, Duration.ofSeconds(10)).get("outcome")).isEqualTo("PREEMPTED");
@@ -405,7 +407,7 @@ class VillageSwitchingSoundCardTest extends SpringTest {
         var file = Wavs.write16(tmp.resolve("t" + System.nanoTime() + ".wav"), 44_100, 2,
                 Wavs.sine(44_100, 2, seconds, hz, 0.5));
         try (InputStream in = Files.newInputStream(file)) {
-            return library.importFile(in, title + ".wav", title, "test").asset();
+            return RunAs.call("test", "ADMIN", () -> library.importFile(in, title + ".wav", title, "test")).asset();
         }
     }
 

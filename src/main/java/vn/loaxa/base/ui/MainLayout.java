@@ -55,7 +55,8 @@ public class MainLayout extends AppLayout {
         var logout = new Button(getTranslation("nav.logout"), VaadinIcon.SIGN_OUT.create(), e -> auth.logout());
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         var header = new HorizontalLayout(new DrawerToggle(), brand);
-        if (auth.hasAnyRole("ADMIN", "OPERATOR")) {
+        // The roles that may order an emergency are a station setting; the service checks it again.
+        if (settings.mayOrderEmergency()) {
             header.add(emergency);
         }
         header.add(language, user, logout);

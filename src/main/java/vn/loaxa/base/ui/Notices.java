@@ -7,6 +7,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 
 import vn.loaxa.base.InvalidInputException;
+import vn.loaxa.base.RefusedException;
 import vn.loaxa.base.SqliteErrors;
 
 /** Success and error messages in the user's language; a refused input says why, in their words. */
@@ -32,6 +33,8 @@ public final class Notices {
             return true;
         } catch (InvalidInputException e) {
             error(source, source.getTranslation(e.messageKey(), e.args()));
+        } catch (RefusedException e) {
+            error(source, source.getTranslation(e.messageKey(), e.args()));
         } catch (AccessDeniedException e) {
             error(source, source.getTranslation("ui.error.forbidden"));
         } catch (DuplicateKeyException e) {
@@ -46,6 +49,12 @@ public final class Notices {
             error(source, source.getTranslation(databaseMessage(trouble.get())));
         }
         return false;
+    }
+
+    /** Why a change was refused to this user, in their words; for code that handles the refusal itself. */
+    public static String refusal(Component source, AccessDeniedException e) {
+        return e instanceof RefusedException r ? source.getTranslation(r.messageKey(), r.args())
+                : source.getTranslation("ui.error.forbidden");
     }
 
     /** The message key for a busy or full database: nothing was changed, and what the user can do. */

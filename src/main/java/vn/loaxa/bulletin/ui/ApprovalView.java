@@ -110,6 +110,14 @@ class ApprovalView extends Div implements HasDynamicTitle {
         var buttons = new Div(approve, reject);
         buttons.addClassName("loaxa-toolbar");
         detail.add(new H3(b.title()), player, facts, comment, buttons);
+        if (bulletins.isOwn(b)) {
+            // The service refuses it too; here the author sees why before trying.
+            approve.setEnabled(false);
+            var own = new Paragraph(getTranslation("ui.approvals.own"));
+            own.addClassName("loaxa-alert");
+            own.setId("approval-own");
+            detail.add(own);
+        }
     }
 
     private void refresh() {

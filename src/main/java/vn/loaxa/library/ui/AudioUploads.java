@@ -12,7 +12,9 @@ import com.vaadin.flow.function.SerializableConsumer;
 import com.vaadin.flow.server.streams.UploadEvent;
 import com.vaadin.flow.server.streams.UploadHandler;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
 
+import vn.loaxa.base.ui.Notices;
 import vn.loaxa.library.ImportRejectedException;
 import vn.loaxa.library.ImportRejectedException.Code;
 import vn.loaxa.library.LibraryService;
@@ -28,10 +30,17 @@ public final class AudioUploads {
 
     /** What became of one file: imported (perhaps already there) or refused with the reason. */
     public record Outcome(String fileName, LibraryService.@Nullable Imported imported,
-                          @Nullable ImportRejectedException refused) {
+                          @Nullable ImportRejectedException refused, @Nullable AccessDeniedException denied) {
+
+        Outcome(String fileName, LibraryService.@Nullable Imported imported, @Nullable ImportRejectedException refused) {
+            this(fileName, imported, refused, null);
+        }
 
         /** The refusal in the user's words: "tin-sang.mp3: Tệp lớn hơn giới hạn 200 MB ...". */
         public String reason(UI ui) {
+            if (denied != null) {
+                return fileName + ": " + Notices.refusal(ui, denied);
+            }
             return refused == null ? "" : fileName + ": " + ui.getTranslation(refused.messageKey(), refused.args());
         }
     }
@@ -72,6 +81,10 @@ public final class AudioUploads {
                 outcome = new Outcome(name, null, e);
                 // The browser's file list shows the file as failed; the page says why, in full.
                 event.reject(ui.getTranslation(e.messageKey(), e.args()));
+            } catch (AccessDeniedException e) {
+                // The service has the last word on who imports, whatever the page offered.
+                outcome = new Outcome(name, null, null, e);
+                event.reject(Notices.refusal(ui, e));
             }
             var result = outcome;
             ui.access(() -> done.accept(result));

@@ -46,9 +46,12 @@ class LibraryView extends Div implements HasDynamicTitle {
     private final Checkbox showRetired = new Checkbox();
     private final Div results = new Div();
     private final Div detail = new Div();
+    /** ADMIN and OPERATOR change the library; commune leadership (APPROVER) only listens here. */
+    private final boolean editor;
 
     LibraryView(LibraryService library, SpeechService speech, AuthenticationContext auth) {
         this.library = library;
+        this.editor = auth.hasAnyRole("ADMIN", "OPERATOR");
         addClassName("loaxa-page");
         var upload = AudioUploads.create(library, this::uploaded);
         upload.setId("library-upload");
@@ -90,8 +93,9 @@ class LibraryView extends Div implements HasDynamicTitle {
         head.addClassName("loaxa-view-head");
         var main = new Div(grid, detail);
         main.addClassName("loaxa-split");
-        add(head, upload);
-        if (auth.hasAnyRole("ADMIN", "OPERATOR")) {
+        add(head);
+        if (editor) {
+            add(upload);
             var fromText = new Button(getTranslation("ui.tts.open"), VaadinIcon.MICROPHONE.create(),
                     e -> new SpeechDialog(speech, this::spoken).open());
             fromText.setId("tts-open");
@@ -174,6 +178,8 @@ class LibraryView extends Div implements HasDynamicTitle {
         facts.addClassName("loaxa-muted");
         var buttons = new Div(save, retire);
         buttons.addClassName("loaxa-toolbar");
+        title.setReadOnly(!editor);
+        buttons.setVisible(editor);
         detail.add(new H3(asset.title()), player, title, buttons, facts);
     }
 

@@ -204,6 +204,9 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
         emergencies.addColumn(Report.EmergencyRow::title).setHeader(getTranslation("report.col.title")).setFlexGrow(3);
         emergencies.addColumn(e -> e.outcome().isEmpty() ? "" : getTranslation("airlog.outcome." + e.outcome()))
                 .setHeader(getTranslation("report.col.outcome"));
+        emergencies.addColumn(e -> e.orderReason() == null ? "" : e.orderReason())
+                .setTooltipGenerator(e -> e.orderReason() == null ? "" : e.orderReason())
+                .setHeader(getTranslation("report.col.orderReason")).setFlexGrow(2);
         summary.add(new H3(getTranslation("report.section.emergencies")), compact(emergencies, report.emergencies()));
     }
 

@@ -13,7 +13,9 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 
@@ -27,8 +29,9 @@ import vn.loaxa.station.Village;
 import vn.loaxa.station.VillageService;
 
 /**
- * The red button in the header: pick or upload the audio, pick villages (all by default), confirm,
- * and the emergency is stored to play at once (cutting whatever is on air).
+ * The red button in the header: pick or upload the audio, pick villages (all by default), say why,
+ * confirm, and the emergency is stored to play at once (cutting whatever is on air). Shown to the
+ * roles the station's settings name; uploading new audio is for those who may add to the library.
  */
 @Component
 @Scope("prototype")
@@ -37,11 +40,14 @@ public class EmergencyButton extends Composite<Button> {
     private final transient OneOffService oneOffs;
     private final transient LibraryService library;
     private final transient VillageService villages;
+    private final transient AuthenticationContext auth;
 
-    EmergencyButton(OneOffService oneOffs, LibraryService library, VillageService villages) {
+    EmergencyButton(OneOffService oneOffs, LibraryService library, VillageService villages,
+                    AuthenticationContext auth) {
         this.oneOffs = oneOffs;
         this.library = library;
         this.villages = villages;
+        this.auth = auth;
         var button = getContent();
         button.setText(getTranslation("ui.emergency.button"));
         button.setIcon(VaadinIcon.MEGAPHONE.create());
@@ -57,10 +63,12 @@ public class EmergencyButton extends Composite<Button> {
         var title = new TextField(getTranslation("ui.emergency.name"));
         title.setMaxLength(Limits.TITLE);
         title.setWidthFull();
+        title.setId("emergency-title");
         var audio = new ComboBox<AudioAsset>(getTranslation("ui.emergency.audio"));
         audio.setItems(library.findAll().stream().filter(a -> !a.retired()).toList());
         audio.setItemLabelGenerator(AudioAsset::title);
         audio.setWidthFull();
+        audio.setId("emergency-audio");
         var upload = AudioUploads.create(library, outcome -> {
             if (outcome.imported() == null) {
                 Notices.error(this, outcome.reason(UI.getCurrent()));
@@ -69,6 +77,8 @@ public class EmergencyButton extends Composite<Button> {
             audio.setItems(library.findAll().stream().filter(a -> !a.retired()).toList());
             audio.setValue(outcome.imported().asset());
         });
+        upload.setVisible(auth.hasAnyRole("ADMIN", "OPERATOR"));
+        upload.setId("emergency-upload");
         upload.setMaxFiles(1);
         var targets = new MultiSelectComboBox<Village>(getTranslation("ui.emergency.villages"));
         var enabled = villages.findAll().stream().filter(Village::enabled).toList();
@@ -76,8 +86,15 @@ public class EmergencyButton extends Composite<Button> {
         targets.setItemLabelGenerator(Village::name);
         targets.setValue(new LinkedHashSet<>(enabled));
         targets.setWidthFull();
+        targets.setId("emergency-villages");
+        var reason = new TextArea(getTranslation("ui.emergency.reason"));
+        reason.setRequired(true);
+        reason.setMaxLength(OneOffService.MAX_REASON);
+        reason.setHelperText(getTranslation("ui.emergency.reasonHelp"));
+        reason.setWidthFull();
+        reason.setId("emergency-reason");
         var body = new VerticalLayout(new Paragraph(getTranslation("ui.emergency.explain")), title, audio, upload,
-                targets);
+                targets, reason);
         body.setPadding(false);
         dialog.add(body);
         dialog.setWidth("36em");
@@ -87,17 +104,25 @@ public class EmergencyButton extends Composite<Button> {
                         : "error.schedule.noVillages"));
                 return;
             }
+            if (reason.getValue().isBlank()) {
+                reason.setInvalid(true);
+                reason.setErrorMessage(getTranslation("error.oneOff.reasonRequired"));
+                Notices.error(this, getTranslation("error.oneOff.reasonRequired"));
+                return;
+            }
+            reason.setInvalid(false);
             var confirm = new ConfirmDialog(getTranslation("ui.emergency.confirm.title"),
                     getTranslation("ui.emergency.confirm.text", audio.getValue().title(), targets.getValue().size()),
                     getTranslation("ui.emergency.confirm.yes"), ok -> {
                         if (Notices.attempt(this, () -> oneOffs.emergency(title.getValue(),
                                 java.util.List.of(audio.getValue().id()),
-                                targets.getValue().stream().map(Village::id).toList()))) {
+                                targets.getValue().stream().map(Village::id).toList(), reason.getValue()))) {
                             Notices.success(this, "ui.emergency.sent");
                             dialog.close();
                         }
                     });
             confirm.setConfirmButtonTheme("error primary");
+            confirm.setId("emergency-confirm");
             confirm.setCancelable(true);
             confirm.setCancelText(getTranslation("ui.cancel"));
             confirm.open();

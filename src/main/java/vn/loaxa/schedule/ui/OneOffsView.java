@@ -31,13 +31,18 @@ import vn.loaxa.base.ui.Pickers;
 import vn.loaxa.bulletin.Bulletin;
 import vn.loaxa.bulletin.BulletinService;
 import vn.loaxa.bulletin.BulletinState;
+import vn.loaxa.library.AudioAsset;
+import vn.loaxa.library.LibraryService;
 import vn.loaxa.schedule.OneOff;
 import vn.loaxa.schedule.OneOffService;
 import vn.loaxa.schedule.Priority;
 import vn.loaxa.station.Village;
 import vn.loaxa.station.VillageService;
 
-/** One-off broadcasts of an approved bulletin at a chosen moment, and the list of those to come. */
+/**
+ * One-off broadcasts of an approved bulletin at a chosen moment, and the list of those to come. An
+ * admin may pick any audio of the library instead; the service refuses it to anyone else.
+ */
 @Route("broadcasts")
 @Menu(order = 6, title = "ui.nav.oneOffs")
 @RolesAllowed({"ADMIN", "OPERATOR"})
@@ -47,7 +52,8 @@ class OneOffsView extends Div implements HasDynamicTitle {
     private final Clock clock;
     private final Grid<OneOff> grid = new Grid<>();
 
-    OneOffsView(OneOffService oneOffs, BulletinService bulletins, VillageService villages, Clock clock) {
+    OneOffsView(OneOffService oneOffs, BulletinService bulletins, LibraryService library, VillageService villages,
+                Clock clock) {
         this.oneOffs = oneOffs;
         this.clock = clock;
         addClassName("loaxa-page");
@@ -56,6 +62,25 @@ class OneOffsView extends Div implements HasDynamicTitle {
                 .filter(b -> !b.deleted() && b.state() == BulletinState.APPROVED).toList());
         bulletin.setItemLabelGenerator(Bulletin::title);
         bulletin.setId("oneoff-bulletin");
+        var otherAudio = new ComboBox<AudioAsset>(getTranslation("ui.oneOffs.otherAudio"));
+        otherAudio.setItems(library.findAll().stream().filter(a -> !a.retired()).toList());
+        otherAudio.setItemLabelGenerator(AudioAsset::title);
+        otherAudio.setHelperText(getTranslation("ui.oneOffs.otherAudioHelp"));
+        otherAudio.setId("oneoff-audio");
+        otherAudio.setVisible(oneOffs.mayAirUnapproved());
+        bulletin.addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                otherAudio.clear();
+            }
+        });
+        otherAudio.addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                bulletin.clear();
+            }
+        });
+        var reason = new TextField(getTranslation("ui.oneOffs.reason"));
+        reason.setMaxLength(OneOffService.MAX_REASON);
+        reason.setId("oneoff-reason");
         var title = new TextField(getTranslation("ui.oneOffs.name"));
         title.setMaxLength(Limits.TITLE);
         var when = Pickers.dateTime(getTranslation("ui.oneOffs.when"));
@@ -73,24 +98,27 @@ class OneOffsView extends Div implements HasDynamicTitle {
         targets.setItemLabelGenerator(Village::name);
         targets.setValue(new LinkedHashSet<>(enabled));
         var save = new Button(getTranslation("ui.oneOffs.schedule"), VaadinIcon.CLOCK.create(), e -> {
-            if (bulletin.isEmpty() || when.isEmpty()) {
+            if (bulletin.isEmpty() && otherAudio.isEmpty() || when.isEmpty()) {
                 Notices.error(this, getTranslation("ui.bulletins.missing"));
                 return;
             }
             var start = when.getValue().atZone(Formats.ZONE).toInstant();
-            var b = bulletin.getValue();
-            if (Notices.attempt(this, () -> oneOffs.schedule(title.isEmpty() ? b.title() : title.getValue(), start,
-                    List.of(b.assetId()), targets.getValue().stream().map(Village::id).toList(),
-                    priority.getValue()))) {
-                Notices.success(this, "ui.oneOffs.scheduled", b.title(), Formats.dateTime(start));
+            var name = bulletin.isEmpty() ? otherAudio.getValue().title() : bulletin.getValue().title();
+            long assetId = bulletin.isEmpty() ? otherAudio.getValue().id() : bulletin.getValue().assetId();
+            if (Notices.attempt(this, () -> oneOffs.schedule(title.isEmpty() ? name : title.getValue(), start,
+                    List.of(assetId), targets.getValue().stream().map(Village::id).toList(),
+                    priority.getValue(), reason.getValue()))) {
+                Notices.success(this, "ui.oneOffs.scheduled", name, Formats.dateTime(start));
+                reason.clear();
                 refresh();
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("oneoff-save");
-        var form = new FormLayout(bulletin, title, when, priority, targets);
+        var form = new FormLayout(bulletin, otherAudio, title, when, priority, targets, reason);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 3));
         form.setColspan(targets, 2);
+        form.setColspan(reason, 3);
         var card = new Div(new H3(getTranslation("ui.oneOffs.new")), form, save);
         card.addClassName("loaxa-card");
 
@@ -101,6 +129,8 @@ class OneOffsView extends Div implements HasDynamicTitle {
                 .setHeader(getTranslation("ui.programmes.priority")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(OneOff::createdBy).setHeader(getTranslation("ui.bulletins.createdBy")).setAutoWidth(true)
                 .setFlexGrow(0);
+        grid.addColumn(o -> o.reason() == null ? "" : o.reason()).setHeader(getTranslation("ui.oneOffs.reasonColumn"))
+                .setTooltipGenerator(o -> o.reason() == null ? "" : o.reason()).setFlexGrow(1);
         grid.addComponentColumn(o -> {
             var cancel = new Button(getTranslation("ui.oneOffs.cancel"), e -> {
                 if (Notices.attempt(this, () -> oneOffs.cancel(o.id()))) {

@@ -115,6 +115,8 @@ class OutputSettings extends Div {
             Notices.error(this, getTranslation("status.busy"));
         } catch (NoOutputDeviceException ex) {
             Notices.error(this, getTranslation("status.device." + ex.reason().name(), ex.requestedName()));
+        } catch (org.springframework.security.access.AccessDeniedException ex) {
+            Notices.error(this, Notices.refusal(this, ex));
         }
     }
 

@@ -42,8 +42,9 @@ import vn.loaxa.zone.ui.VillageTestPanel;
 
 /**
  * Commune and station names, villages with their loudspeaker addresses, the sound output (device,
- * grace window, test tone), the longest audio file, how the villages' loudspeakers are switched,
- * and how browsers reach the station (HTTPS and its certificate's fingerprint).
+ * grace window, test tone), the longest audio file, who may approve and order emergencies, how the
+ * villages' loudspeakers are switched, and how browsers reach the station (HTTPS and its
+ * certificate's fingerprint).
  */
 @Route("settings")
 @Menu(order = 9, title = "ui.nav.settings")
@@ -107,7 +108,7 @@ class SettingsView extends Div implements HasDynamicTitle {
         head.addClassName("loaxa-view-head");
         var left = new Div(card("ui.settings.names", names), card("ui.settings.output",
                 new OutputSettings(settings, player)), card("ui.settings.library", new LibrarySettings(settings, library)),
-                card("ui.tls.title", connection));
+                card("ui.settings.permissions", new PermissionSettings(settings)), card("ui.tls.title", connection));
         var testPanel = new VillageTestPanel(villageTest, player, switchboard, clock, () -> {
         });
         var switching = card("ui.zone.title", new SwitchingSettings(zoneSettings, switchboard, () -> {

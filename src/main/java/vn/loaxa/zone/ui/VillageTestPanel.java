@@ -13,6 +13,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 import vn.loaxa.audio.output.NoOutputDeviceException;
 import vn.loaxa.base.ui.Formats;
@@ -117,10 +119,13 @@ public class VillageTestPanel extends Div {
         start.setEnabled(false);
         running.setVisible(true);
         results.removeAll();
+        // The service checks the role, so the worker carries the signed-in user.
+        var security = SecurityContextHolder.getContext();
         // Not the common pool: on a two-core station it has one thread, and this holds it for half a minute.
         pending = CompletableFuture.runAsync(() -> {
             List<VillageTest.Step> steps = null;
             Exception problem = null;
+            SecurityContextHolder.setContext(security);
             try {
                 steps = test.run(by);
             } catch (StationBusyException | NoOutputDeviceException | RuntimeException e) {
@@ -128,6 +133,8 @@ public class VillageTestPanel extends Div {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 problem = e;
+            } finally {
+                SecurityContextHolder.clearContext();
             }
             var done = steps;
             var failure = problem;
@@ -176,6 +183,7 @@ public class VillageTestPanel extends Div {
             case StationBusyException busy -> getTranslation(test.isRunning() ? "ui.zone.testAlreadyRunning"
                     : "status.busy");
             case NoOutputDeviceException d -> getTranslation("status.device." + d.reason().name(), d.requestedName());
+            case AccessDeniedException denied -> Notices.refusal(this, denied);
             case null -> "";
             default -> String.valueOf(e.getMessage());
         };

@@ -18,6 +18,7 @@ import vn.loaxa.library.LibraryService;
 import vn.loaxa.schedule.OneOffService;
 import vn.loaxa.schedule.Priority;
 import vn.loaxa.station.VillageService;
+import vn.loaxa.testing.RunAs;
 import vn.loaxa.testing.TestAssets;
 import vn.loaxa.testing.UiTest;
 
@@ -33,8 +34,10 @@ class DashboardViewTest extends UiTest {
     @Test
     void shows_nothing_on_air_and_a_one_off_planned_in_the_next_hours_in_vietnamese() {
         var asset = TestAssets.wav(library, tmp, "Thông báo tiêm chủng", 1.0);
-        oneOffs.schedule("Thông báo tiêm chủng lúc chiều", clock.instant().plus(Duration.ofHours(2)),
-                List.of(asset.id()), List.of(villages.findAll().getFirst().id()), Priority.NORMAL);
+        // Audio that is no approved bulletin: only an admin may schedule it.
+        RunAs.run("admin", "ADMIN", () -> oneOffs.schedule("Thông báo tiêm chủng lúc chiều",
+                clock.instant().plus(Duration.ofHours(2)), List.of(asset.id()),
+                List.of(villages.findAll().getFirst().id()), Priority.NORMAL, null));
 
         var view = navigate(DashboardView.class);
 

@@ -22,6 +22,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 import vn.loaxa.playout.VillageTest;
 import vn.loaxa.station.Village;
 import vn.loaxa.station.VillageService;
+import vn.loaxa.testing.RunAs;
 import vn.loaxa.testing.UiTest;
 import vn.loaxa.zone.CommandSettings;
 import vn.loaxa.zone.DriverKind;
@@ -45,15 +46,17 @@ class DashboardVillagesTest extends UiTest {
     /** The context is shared: the other tests expect a station that switches nothing. */
     @AfterEach
     void backToNoSwitching() {
-        settings.saveFromScheduleFile(SwitchingConfig.DEFAULT, "test");
+        RunAs.run("test", "ADMIN", () -> settings.saveFromScheduleFile(SwitchingConfig.DEFAULT, "test"));
         switchboard.reload();
     }
 
     /** The switching program of a technician whose relays never answer, run for real. */
     private void switchWith(String program) {
         var c = SwitchingConfig.DEFAULT;
-        settings.saveFromScheduleFile(new SwitchingConfig(DriverKind.COMMAND, Duration.ZERO, c.serial(), c.mqtt(),
-                new CommandSettings(program, Duration.ofSeconds(20)), c.dtmf()), "test");
+        // Switching settings are an admin's; this test looks at the dashboard as an operator.
+        RunAs.run("test", "ADMIN", () -> settings.saveFromScheduleFile(new SwitchingConfig(DriverKind.COMMAND,
+                Duration.ZERO, c.serial(), c.mqtt(), new CommandSettings(program, Duration.ofSeconds(20)), c.dtmf()),
+                "test"));
         switchboard.reload();
     }
 
@@ -94,7 +97,7 @@ class DashboardVillagesTest extends UiTest {
                 ? "Loa của " + inUse + " thôn cần kiểm tra: " + village.name()
                 : "Không tắt được loa " + village.name());
         // Back to a driver that switches nothing: the list says so on its next refresh.
-        settings.saveFromScheduleFile(SwitchingConfig.DEFAULT, "test");
+        RunAs.run("test", "ADMIN", () -> settings.saveFromScheduleFile(SwitchingConfig.DEFAULT, "test"));
         switchboard.reload();
         ((DashboardView) getCurrentView()).refreshLists(false);
         assertThat(find(Div.class).id("village-status").getElement().getTextRecursively())
@@ -134,9 +137,10 @@ class DashboardVillagesTest extends UiTest {
         switchWith(program.toString());
         navigate(DashboardView.class);
 
+        // Another operator's run, on a thread of its own: it carries its own signed-in user.
         var first = CompletableFuture.runAsync(() -> {
             try {
-                villageTest.run("kythuat");
+                RunAs.call("kythuat", "OPERATOR", () -> villageTest.run("kythuat"));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
 
+import vn.loaxa.testing.RunAs;
 import vn.loaxa.testing.UiTest;
 import vn.loaxa.zone.DriverKind;
 import vn.loaxa.zone.SwitchingConfig;
@@ -34,7 +35,7 @@ class SwitchingSettingsTest extends UiTest {
     /** The context is shared: the other tests expect a station that switches nothing. */
     @AfterEach
     void backToNoSwitching() {
-        settings.saveFromScheduleFile(SwitchingConfig.DEFAULT, "test");
+        RunAs.run("test", "ADMIN", () -> settings.saveFromScheduleFile(SwitchingConfig.DEFAULT, "test"));
         switchboard.reload();
     }
 
