@@ -11,6 +11,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.loaxa.audit.Audited;
 import vn.loaxa.base.InvalidInputException;
 import vn.loaxa.library.LibraryService;
 import vn.loaxa.security.CurrentUser;
@@ -48,6 +49,7 @@ public class BulletinService {
 
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @Audited(value = "BULLETIN_CREATED", target = "BULLETIN", snapshot = "#result")
     public Bulletin create(Bulletin.Draft draft) {
         check(draft);
         return require(bulletins.insert(clean(draft), CurrentUser.name(), clock.instant()));
@@ -55,6 +57,7 @@ public class BulletinService {
 
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @Audited(value = "BULLETIN_UPDATED", target = "BULLETIN", snapshot = "require(#id)")
     public Bulletin update(long id, Bulletin.Draft draft) {
         require(id);
         check(draft);
@@ -64,6 +67,7 @@ public class BulletinService {
 
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @Audited(value = "BULLETIN_SUBMITTED", target = "BULLETIN", snapshot = "require(#id)")
     public Bulletin submit(long id) {
         move(id, Set.of(BulletinState.DRAFT, BulletinState.REJECTED));
         bulletins.updateState(id, BulletinState.SUBMITTED);
@@ -72,6 +76,7 @@ public class BulletinService {
 
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'APPROVER')")
+    @Audited(value = "BULLETIN_APPROVED", target = "BULLETIN", snapshot = "require(#id)")
     public Bulletin approve(long id, @Nullable String comment) {
         move(id, Set.of(BulletinState.DRAFT, BulletinState.SUBMITTED));
         bulletins.decide(id, BulletinState.APPROVED, CurrentUser.name(), clock.instant(), blankToNull(comment));
@@ -81,6 +86,7 @@ public class BulletinService {
     /** Also withdraws an approval already given; the comment says why, for the operator. */
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'APPROVER')")
+    @Audited(value = "BULLETIN_REJECTED", target = "BULLETIN", snapshot = "require(#id)")
     public Bulletin reject(long id, String comment) {
         if (comment.isBlank()) {
             throw new InvalidInputException("COMMENT_REQUIRED", "error.bulletin.commentRequired", "A rejection needs a comment");
@@ -93,6 +99,7 @@ public class BulletinService {
     /** Hides the bulletin; its row stays so queue history and the air log keep their meaning. */
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @Audited(value = "BULLETIN_DELETED", target = "BULLETIN", snapshot = "require(#id)")
     public void delete(long id) {
         require(id);
         bulletins.markDeleted(id);

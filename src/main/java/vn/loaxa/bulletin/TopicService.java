@@ -8,6 +8,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.loaxa.audit.Audited;
 import vn.loaxa.base.InvalidInputException;
 
 /**
@@ -36,6 +37,7 @@ public class TopicService {
 
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @Audited(value = "TOPIC_CREATED", target = "TOPIC", snapshot = "#result")
     public Topic create(String code, String name) {
         var cleanCode = code.strip().toUpperCase(Locale.ROOT);
         if (!cleanCode.matches("[A-Z0-9_]{1,20}") || name.isBlank()) {
@@ -51,6 +53,7 @@ public class TopicService {
 
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @Audited(value = "TOPIC_UPDATED", target = "TOPIC", snapshot = "require(#id)")
     public Topic update(long id, String name, boolean retired) {
         require(id);
         if (name.isBlank()) {

@@ -24,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.loaxa.audio.AudioDecodeException;
 import vn.loaxa.audio.AudioProbe;
+import vn.loaxa.audit.Audited;
 import vn.loaxa.base.InvalidInputException;
 import vn.loaxa.base.SqliteErrors;
 import vn.loaxa.library.ImportRejectedException.Code;
@@ -72,6 +73,13 @@ public class LibraryService {
         return properties.maxFileSize().toBytes();
     }
 
+    /**
+     * Stores the file as an asset, or finds the identical one already stored ({@code duplicate}).
+     * Audited after it returns: decoding runs outside any transaction.
+     */
+    @Audited(value = "AUDIO_IMPORTED", target = "ASSET", id = "#result.asset().id()", name = "#result.asset().title()",
+            snapshot = "#result == null || #result.duplicate() ? null : #result.asset()",
+            details = "{'file': #originalFilename, 'duplicate': #result?.duplicate()}")
     public Imported importFile(InputStream content, String originalFilename, @Nullable String title,
                                String importedBy) throws ImportRejectedException {
         var temp = receive(content);
@@ -165,6 +173,7 @@ public class LibraryService {
 
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
     @Transactional
+    @Audited(value = "AUDIO_RENAMED", target = "ASSET", snapshot = "find(#id).orElse(null)")
     public AudioAsset rename(long id, String title) {
         if (title.isBlank()) {
             throw new InvalidInputException("BLANK_TITLE", "error.library.blankTitle", "A title is needed");
@@ -181,6 +190,7 @@ public class LibraryService {
      */
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
     @Transactional
+    @Audited(value = "AUDIO_RETIREMENT_CHANGED", target = "ASSET", snapshot = "find(#id).orElse(null)")
     public AudioAsset setRetired(long id, boolean retired) {
         var asset = find(id).orElseThrow(() -> new InvalidInputException("UNKNOWN_ASSET",
                 "error.schedule.unknownAsset", "No asset " + id, id));

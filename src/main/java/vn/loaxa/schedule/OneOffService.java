@@ -10,6 +10,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.loaxa.audit.Audited;
 import vn.loaxa.base.InvalidInputException;
 import vn.loaxa.library.AudioAsset;
 import vn.loaxa.library.LibraryService;
@@ -58,6 +59,7 @@ public class OneOffService {
     /** A broadcast at {@code startsAt}; no more than the grace window in the past, since it would be missed. */
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @Audited(value = "ONE_OFF_SCHEDULED", target = "ONE_OFF", snapshot = "#result")
     public OneOff schedule(@Nullable String title, Instant startsAt, List<Long> assetIds, List<Long> villageIds,
                            Priority priority) {
         var now = clock.instant();
@@ -71,6 +73,7 @@ public class OneOffService {
 
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR', 'APPROVER')")
+    @Audited(value = "EMERGENCY_ORDERED", target = "ONE_OFF", snapshot = "#result")
     public OneOff emergency(@Nullable String title, List<Long> assetIds, List<Long> villageIds) {
         var now = clock.instant();
         return store(title, now, assetIds, villageIds, Priority.EMERGENCY, now);
@@ -79,6 +82,7 @@ public class OneOffService {
     /** Cancelled, not deleted, so its key is never reused. Has no effect on a broadcast already logged. */
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @Audited(value = "ONE_OFF_CANCELLED", target = "ONE_OFF", snapshot = "require(#id)")
     public void cancel(long id) {
         require(id);
         oneOffs.cancel(id, CurrentUser.name(), clock.instant());

@@ -14,6 +14,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.loaxa.audit.Audited;
 import vn.loaxa.base.InvalidInputException;
 import vn.loaxa.library.LibraryService;
 import vn.loaxa.security.CurrentUser;
@@ -89,6 +90,7 @@ public class ProgrammeService {
 
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @Audited(value = "PROGRAMME_CREATED", target = "PROGRAMME", snapshot = "#result?.programme()")
     public Saved create(Programme.Draft draft) {
         check(draft);
         var now = clock.instant();
@@ -99,6 +101,7 @@ public class ProgrammeService {
 
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @Audited(value = "PROGRAMME_UPDATED", target = "PROGRAMME", snapshot = "require(#id)")
     public Saved update(long id, Programme.Draft draft) {
         var before = require(id);
         check(draft);
@@ -113,6 +116,7 @@ public class ProgrammeService {
     /** Removes the programme and its queue; what it aired stays in the air log, copied. */
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @Audited(value = "PROGRAMME_DELETED", target = "PROGRAMME", snapshot = "require(#id)")
     public void delete(long id) {
         require(id);
         programmes.delete(id);

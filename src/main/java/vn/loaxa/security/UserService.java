@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.loaxa.audit.Audited;
 import vn.loaxa.base.InvalidInputException;
 
 /**
@@ -25,6 +26,8 @@ import vn.loaxa.base.InvalidInputException;
 public class UserService implements UserDetailsService {
 
     static final int MIN_PASSWORD_LENGTH = 8;
+    /** What the station itself acts as (start-up work, the first-start load): never a person's name. */
+    static final Set<String> RESERVED_USERNAMES = Set.of(CurrentUser.SYSTEM, "seed");
 
     private final UserRepository users;
     private final PasswordEncoder encoder;
@@ -67,11 +70,17 @@ public class UserService implements UserDetailsService {
         return users.count() > 0;
     }
 
+    @Audited(value = "USER_CREATED", target = "USER", snapshot = "#result")
     public UserAccount create(String username, String displayName, String rawPassword, Set<Role> roles,
                               boolean mustChangePassword) {
         checkPassword(rawPassword);
         if (username.isBlank() || roles.isEmpty()) {
             throw new IllegalArgumentException("A user needs a name and at least one role");
+        }
+        if (RESERVED_USERNAMES.contains(username.strip().toLowerCase(java.util.Locale.ROOT))) {
+            // The station's own work is recorded under these names, and the audit trail leaves it out.
+            throw new InvalidInputException("RESERVED_USERNAME", "error.user.reservedName",
+                    "Reserved user name: " + username.strip(), username.strip());
         }
         var hash = encoder.encode(rawPassword);
         transactions.executeWithoutResult(status -> users.insert(username.strip(), displayName.strip(), hash, roles,
@@ -79,6 +88,7 @@ public class UserService implements UserDetailsService {
         return find(username.strip()).orElseThrow();
     }
 
+    @Audited(value = "PASSWORD_CHANGED", target = "USER", snapshot = "find(#username).orElse(null)")
     public void changePassword(String username, String newRawPassword) {
         checkPassword(newRawPassword);
         var account = find(username).orElseThrow(() -> new UsernameNotFoundException("No user " + username));
@@ -87,13 +97,15 @@ public class UserService implements UserDetailsService {
     }
 
     /** The signed-in user's own change: proves the current password first, and clears the forced change. */
-    public void changeOwnPassword(String currentRaw, String newRawPassword) {
+    @Audited(value = "PASSWORD_CHANGED", target = "USER",
+            snapshot = "find(T(vn.loaxa.security.CurrentUser).name()).orElse(null)")
+    public void changeOwnPassword(String currentPassword, String newRawPassword) {
         var stored = users.findByUsername(CurrentUser.name())
                 .orElseThrow(() -> new UsernameNotFoundException("No user " + CurrentUser.name()));
-        if (!encoder.matches(currentRaw, stored.passwordHash())) {
+        if (!encoder.matches(currentPassword, stored.passwordHash())) {
             throw new InvalidInputException("WRONG_PASSWORD", "error.user.wrongPassword", "Current password wrong");
         }
-        if (currentRaw.equals(newRawPassword)) {
+        if (currentPassword.equals(newRawPassword)) {
             throw new InvalidInputException("SAME_PASSWORD", "error.user.samePassword", "New password is the old one");
         }
         checkPassword(newRawPassword);
@@ -103,6 +115,8 @@ public class UserService implements UserDetailsService {
 
     /** Remembers the UI language of the signed-in user ("vi" or "en"). */
     @Transactional
+    @Audited(value = "LANGUAGE_CHANGED", target = "USER",
+            snapshot = "find(T(vn.loaxa.security.CurrentUser).name()).orElse(null)")
     public void setOwnLocale(String language) {
         if (!language.equals("vi") && !language.equals("en")) {
             throw new IllegalArgumentException("Unsupported language " + language);
@@ -112,6 +126,7 @@ public class UserService implements UserDetailsService {
 
     /** An admin sets a new password that the user must change at next login. */
     @PreAuthorize("hasRole('ADMIN')")
+    @Audited(value = "PASSWORD_RESET", target = "USER", snapshot = "findAll().^[id() == #id]")
     public void resetPassword(long id, String newRawPassword) {
         checkPassword(newRawPassword);
         var hash = encoder.encode(newRawPassword);
@@ -120,6 +135,7 @@ public class UserService implements UserDetailsService {
 
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
+    @Audited(value = "USER_UPDATED", target = "USER", snapshot = "findAll().^[id() == #id]")
     public void update(long id, String displayName, Set<Role> roles, boolean enabled) {
         var account = users.findAll().stream().filter(a -> a.id() == id).findFirst()
                 .orElseThrow(() -> new UsernameNotFoundException("No user " + id));

@@ -10,6 +10,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.loaxa.audit.Audited;
 import vn.loaxa.base.InvalidInputException;
 
 /**
@@ -54,6 +55,7 @@ public class VillageService {
 
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
+    @Audited(value = "VILLAGE_CREATED", target = "VILLAGE", snapshot = "#result")
     public Village create(String name) {
         if (name.isBlank()) {
             throw new InvalidInputException("BLANK_NAME", "error.api.badRequest", "A village needs a name");
@@ -63,6 +65,7 @@ public class VillageService {
 
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
+    @Audited(value = "VILLAGE_UPDATED", target = "VILLAGE", snapshot = "findAll().^[id() == #id]")
     public Village update(long id, String name, boolean enabled) {
         if (villages.findById(id).isEmpty() || name.isBlank()) {
             throw new InvalidInputException("UNKNOWN_VILLAGE", "error.schedule.unknownVillage", "No village " + id, id);
