@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -49,7 +50,9 @@ class AuditController {
     record PageJson(List<RowJson> rows, long total, int page, int size) {
     }
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
+    /** Strict: 31/02 is a mistake to point out, not the 28th. */
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu")
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private final AuditTrail trail;
     private final StationProperties station;

@@ -89,11 +89,16 @@ final class AuditInterceptor implements MethodInterceptor {
         }
 
         void add(Entry e) {
-            included.add(e.action() + (e.targetKind() == null ? "" : " " + e.targetKind())
-                    + (e.targetId() == null ? "" : " #" + e.targetId())
-                    + (e.targetName() == null ? "" : " " + e.targetName()));
+            included.add(summary(e));
             committed.add(e);
         }
+    }
+
+    /** One line for an inner call in its outer call's row: "AUDIO_IMPORTED ASSET #4 Bản tin". */
+    private static String summary(Entry e) {
+        return e.action() + (e.targetKind() == null ? "" : " " + e.targetKind())
+                + (e.targetId() == null ? "" : " #" + e.targetId())
+                + (e.targetName() == null ? "" : " " + e.targetName());
     }
 
     @Override
@@ -217,9 +222,13 @@ final class AuditInterceptor implements MethodInterceptor {
         Object extra = !audited.details().isBlank() ? evaluate(audited.details(), context)
                 : hasSnapshot ? null : parameters(method, args);
         var origin = AuditOrigin.current();
-        return new Entry(actor, audited.value(), audited.target().isBlank() ? null : audited.target(),
-                id == null ? null : id.toString(), name == null ? null : name.toString(),
-                Snapshots.details(before, after, hasSnapshot, extra, included), origin.address(), origin.via());
+        var own = new Entry(actor, audited.value(), audited.target().isBlank() ? null : audited.target(),
+                id == null ? null : id.toString(), name == null ? null : name.toString(), null, origin.address(),
+                origin.via());
+        // An inner call doing what this one says it did (a village's name through its addresses) is no news.
+        var others = included.stream().filter(line -> !line.equals(summary(own))).toList();
+        return new Entry(own.actor(), own.action(), own.targetKind(), own.targetId(), own.targetName(),
+                Snapshots.details(before, after, hasSnapshot, extra, others), own.clientAddress(), own.via());
     }
 
     private MethodBasedEvaluationContext context(Method method, @Nullable Object[] args, @Nullable Object target) {

@@ -80,11 +80,13 @@ final class Snapshots {
             }
         } else if (v instanceof Collection<?> || v.getClass().isArray()) {
             var items = items(v);
-            if (items.stream().allMatch(i -> i == null || isScalar(i))) {
-                var texts = items.stream().map(Snapshots::text).map(String::valueOf);
-                // A set has no order of its own: sorted, so the same roles never read as a change.
-                out.put(key, clip("[" + (v instanceof Set<?> ? texts.sorted() : texts)
-                        .collect(Collectors.joining(", ")) + "]"));
+            var joined = items.stream().allMatch(i -> i == null || isScalar(i))
+                    // A set has no order of its own: sorted, so the same roles never read as a change.
+                    ? "[" + (v instanceof Set<?> ? items.stream().map(i -> String.valueOf(text(i))).sorted()
+                    : items.stream().map(i -> String.valueOf(text(i)))).collect(Collectors.joining(", ")) + "]"
+                    : null;
+            if (joined != null && joined.length() <= MAX_TEXT) {
+                out.put(key, joined);
             } else {
                 for (int i = 0; i < items.size(); i++) {
                     flatten(items.get(i), path + "[" + i + "]", out, depth + 1);
@@ -135,7 +137,8 @@ final class Snapshots {
     }
 
     private static @Nullable String shown(String path, @Nullable String value) {
-        if (!secret(path)) {
+        // A flag such as mustChangePassword tells nothing secret: only values are hidden.
+        if (!secret(path) || "true".equals(value) || "false".equals(value)) {
             return value;
         }
         return value == null || value.isEmpty() ? value : HIDDEN;
@@ -174,7 +177,9 @@ final class Snapshots {
             // Still valid JSON, still saying what kind of change it was.
             var shortened = new LinkedHashMap<String, Object>();
             shortened.put("truncated", true);
-            shortened.put("summary", clip(describe(text)));
+            var summary = describe(text);
+            shortened.put("summary", summary.length() <= MAX_JSON / 2 ? summary
+                    : summary.substring(0, MAX_JSON / 2) + "…");
             text = JSON.writeValueAsString(shortened);
         }
         return text;
