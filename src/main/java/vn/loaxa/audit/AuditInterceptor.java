@@ -34,7 +34,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.AnnotationTransactionAttributeSource;
-import org.springframework.transaction.interceptor.TransactionAttribute;
 import org.springframework.transaction.interceptor.TransactionAttributeSource;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -145,7 +144,7 @@ final class AuditInterceptor implements MethodInterceptor {
     }
 
     private @Nullable Object inTransaction(MethodInvocation invocation, Method method, @Nullable Object target,
-                                           Audited audited, String actor, Root root, TransactionAttribute attribute)
+                                           Audited audited, String actor, Root root, TransactionDefinition attribute)
             throws Throwable {
         var manager = transactions.getObject();
         var status = manager.getTransaction(attribute);
@@ -157,12 +156,8 @@ final class AuditInterceptor implements MethodInterceptor {
             trail.getObject().append(entry(audited, method, invocation.getArguments(), context, actor, before,
                     result, root.included));
         } catch (Throwable e) {
-            if (attribute.rollbackOn(e)) {
-                manager.rollback(status);
-            } else {
-                // A checked exception the method declares does not undo its change: neither does it the row.
-                manager.commit(status);
-            }
+            // Whatever the exception, an audited change that fails is undone: it must not stay without its row.
+            manager.rollback(status);
             throw e;
         }
         manager.commit(status);

@@ -9,8 +9,8 @@ import java.lang.annotation.Target;
 /**
  * A service method that changes something a person asked to change: each successful call by a
  * person (the UI or the API alike) appends one row to the audit trail, in the method's own write
- * transaction when it has one (a failed change leaves no row, a change never lacks one), else right
- * after it returns. Calls by the station itself (no signed-in person: start-up, the engine, the
+ * transaction when it has one (a failed change leaves no row, a change never lacks one; a call that
+ * throws, even a checked exception, rolls its change back), else right after it returns. Calls by the station itself (no signed-in person: start-up, the engine, the
  * first-start load as "seed") write nothing. A call made inside another audited call is part of
  * that one: it is listed in its row ({@code included}), not given a row of its own, unless the
  * outer call fails after the inner one was committed.

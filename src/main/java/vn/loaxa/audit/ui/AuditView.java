@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -43,7 +44,8 @@ class AuditView extends Div implements HasDynamicTitle {
     private final AuditTrail trail;
     private final DatePicker from;
     private final DatePicker to;
-    private final Select<String> actor = new Select<>();
+    /** A combo box: refused logins bring every name anyone typed, which a plain list would not hold. */
+    private final ComboBox<String> actor = new ComboBox<>();
     private final Select<String> action = new Select<>();
     private final TextField target = new TextField();
     private final Grid<Logged> grid = new Grid<>();
@@ -61,15 +63,15 @@ class AuditView extends Div implements HasDynamicTitle {
         to.setId("audit-to");
         actor.setLabel(getTranslation("ui.audit.actor"));
         actor.setItems(trail.actors());
+        actor.setClearButtonVisible(true);
+        actor.setPlaceholder(getTranslation("ui.all"));
         actor.setId("audit-actor");
         action.setLabel(getTranslation("ui.audit.action"));
         action.setItems(trail.actions());
         action.setItemLabelGenerator(a -> a == null ? getTranslation("ui.all") : AuditCsv.actionName(getLocale(), a));
         action.setId("audit-action");
-        for (var s : java.util.List.of(actor, action)) {
-            s.setEmptySelectionAllowed(true);
-            s.setEmptySelectionCaption(getTranslation("ui.all"));
-        }
+        action.setEmptySelectionAllowed(true);
+        action.setEmptySelectionCaption(getTranslation("ui.all"));
         target.setLabel(getTranslation("ui.audit.target"));
         target.setClearButtonVisible(true);
         target.setValueChangeMode(ValueChangeMode.LAZY);

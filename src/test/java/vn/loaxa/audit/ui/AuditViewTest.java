@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -89,7 +90,7 @@ class AuditViewTest extends UiTest {
         navigate(AuditView.class);
         assertThat(find(Div.class).id("audit-verify-result").getText()).startsWith("Nhật ký thao tác nguyên vẹn");
         var grid = (Grid<Logged>) find(Grid.class).id("audit-grid");
-        var actor = (Select<String>) find(Select.class).id("audit-actor");
+        var actor = (ComboBox<String>) find(ComboBox.class).id("audit-actor");
         assertThat(actor.getListDataView().getItems()).contains(who);
         actor.setValue(who);
         // Lazy paging: the grid asks for pages of 50; all 60 rows are there, oldest first.
