@@ -130,10 +130,7 @@ final class AuditInterceptor implements MethodInterceptor {
         }
     }
 
-    /**
-     * The person acting, or null when it is the station itself. With an API token this is the
-     * authentication's name, which is where a token's name goes.
-     */
+    /** The person acting (the signed-in name), or null when it is the station itself. */
     static @Nullable String actor() {
         var auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken

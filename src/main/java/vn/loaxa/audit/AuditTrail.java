@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
 
@@ -39,6 +40,8 @@ public class AuditTrail {
     private final Clock clock;
     /** Rows of changes already made that could not be written at once (database busy); written by {@link #retrier}. */
     private final LinkedBlockingQueue<Entry> waiting = new LinkedBlockingQueue<>();
+    /** Rows handed to the retrier and not written yet, the one it is trying included. */
+    private final AtomicInteger unwritten = new AtomicInteger();
     private final Thread retrier;
     private volatile boolean running = true;
 
@@ -74,6 +77,7 @@ public class AuditTrail {
         } catch (RuntimeException e) {
             log.warn("Audit row {} by {} could not be written now ({}); writing it as soon as the database can",
                     entry.action(), entry.actor(), e.getMessage());
+            unwritten.incrementAndGet();
             waiting.add(entry);
         }
     }
@@ -96,6 +100,9 @@ public class AuditTrail {
             while (running) {
                 try {
                     writes.executeWithoutResult(status -> appendHere(entry));
+                    unwritten.decrementAndGet();
+                    log.info("Audit row {} by {} written now that the database takes it", entry.action(),
+                            entry.actor());
                     backoffMs = 200;
                     break;
                 } catch (RuntimeException e) {
@@ -114,7 +121,7 @@ public class AuditTrail {
     /** Waits until rows that had to wait are written; false on timeout. */
     boolean drain(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!waiting.isEmpty()) {
+        while (unwritten.get() > 0) {
             if (System.nanoTime() > deadline) {
                 return false;
             }

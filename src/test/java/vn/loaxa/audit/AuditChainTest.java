@@ -138,6 +138,36 @@ class AuditChainTest {
         }
     }
 
+    @Test
+    void a_row_the_busy_database_cannot_take_now_is_written_as_soon_as_it_can() throws Exception {
+        // Pooled as the station pools: a connection that met an SQLite error is thrown away.
+        var config = new com.zaxxer.hikari.HikariConfig();
+        config.setJdbcUrl(vn.loaxa.base.DatabaseConfig.jdbcUrl(tmp.resolve("scratch.db")));
+        config.setMaximumPoolSize(1);
+        config.setExceptionOverride(new vn.loaxa.base.SqliteErrors.EvictAfterError());
+        try (var pool = new com.zaxxer.hikari.HikariDataSource(config);
+             var other = java.sql.DriverManager.getConnection(
+                     vn.loaxa.base.DatabaseConfig.jdbcUrl(tmp.resolve("scratch.db")))) {
+            var busyTrail = new AuditTrail(new AuditRepository(org.springframework.jdbc.core.simple.JdbcClient
+                    .create(pool)), new org.springframework.jdbc.support.JdbcTransactionManager(pool),
+                    Clock.systemUTC());
+            other.setAutoCommit(false);
+            // Another writer holds SQLite's write lock longer than a writer waits (5 s).
+            other.createStatement().executeUpdate("INSERT INTO station_setting (key, value, updated_at, updated_by) "
+                    + "VALUES ('officer', 'x', 'now', 'test')");
+            busyTrail.appendAfter(new Entry("canbo", "AUDIO_IMPORTED", "ASSET", "9", "Bản tin chờ", null, null,
+                    Via.API));
+            assertThat(db.jdbc().sql("SELECT count(*) FROM audit_log").query(Long.class).single()).isEqualTo(6);
+            other.rollback();
+            // sqlite-jdbc would begin the next transaction at once, keeping the lock: the writer leaves.
+            other.setAutoCommit(true);
+            assertThat(busyTrail.drain(java.time.Duration.ofSeconds(20))).isTrue();
+        }
+        assertThat(db.jdbc().sql("SELECT actor || ' ' || action FROM audit_log WHERE seq = 7").query(String.class)
+                .single()).isEqualTo("canbo AUDIO_IMPORTED");
+        assertThat(trail.verify().intact()).isTrue();
+    }
+
     /** The application never edits or removes audit rows: no such statement anywhere in its code or schema. */
     @Test
     void no_code_or_migration_updates_or_deletes_audit_rows() throws IOException {
