@@ -38,6 +38,7 @@ import vn.loaxa.airlog.AirLogRecords.Started;
 import vn.loaxa.airlog.AirLogRecords.Verification;
 import vn.loaxa.airlog.AirLogRecords.VillageSwitch;
 import vn.loaxa.base.DatabaseLane;
+import vn.loaxa.base.HashChain;
 import vn.loaxa.station.StationProperties;
 
 /**
@@ -220,9 +221,10 @@ public class AirLogService {
 
     /** Walks the whole chain; names the first row whose content or link no longer matches. */
     public Verification verify() {
-        var walk = new ChainWalk();
+        var walk = new HashChain.Walk<LogRow>();
         log.forEachInOrder(walk);
-        return walk.result();
+        var r = walk.result();
+        return new Verification(r.intact(), r.checkedRows(), r.firstBadRow(), r.problem(), r.headHash());
     }
 
     /** Which of these occurrence keys already started or were declared not aired: they never play again. */

@@ -1,17 +1,15 @@
 package vn.loaxa.airlog;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
 import org.jspecify.annotations.Nullable;
+
+import vn.loaxa.base.HashChain;
 
 /**
  * One air_log row exactly as stored, and its place in the hash chain. The hash covers a canonical
  * text of every column but row_hash, in a fixed order, each value length-prefixed (so no choice of
  * text can make two different rows serialise alike), and the previous row's hash; seq is part of it,
- * so moving or removing a row breaks the chain just as editing one does.
+ * so moving or removing a row breaks the chain just as editing one does. The text and the hash are
+ * {@link HashChain}'s, shared with the audit trail.
  */
 record LogRow(long seq, String kind, long recordedAtMs, @Nullable Long startSeq, String occurrenceKey,
               @Nullable String title, @Nullable Long plannedStartMs, @Nullable Long actualStartMs,
@@ -20,9 +18,9 @@ record LogRow(long seq, String kind, long recordedAtMs, @Nullable Long startSeq,
               @Nullable String triggerKind, @Nullable String triggeredBy, @Nullable String outcome,
               @Nullable String reason, @Nullable Long itemPosition, @Nullable String itemKind,
               @Nullable String topicCode, @Nullable String topicName, @Nullable Long assetId,
-              @Nullable Long bulletinId, @Nullable String assetSha256, String prevHash, String rowHash) {
+              @Nullable Long bulletinId, @Nullable String assetSha256, String prevHash, String rowHash) implements HashChain.Link {
 
-    static final String GENESIS = "0".repeat(64);
+    static final String GENESIS = HashChain.GENESIS;
     private static final String VERSION = "loaxa-airlog-v1";
 
     LogRow chained(long newSeq, String newPrevHash) {
@@ -41,20 +39,10 @@ record LogRow(long seq, String kind, long recordedAtMs, @Nullable Long startSeq,
     }
 
     String canonical() {
-        var sb = new StringBuilder(512).append(VERSION).append('\n');
-        Object[] values = {seq, kind, recordedAtMs, startSeq, occurrenceKey, title, plannedStartMs, actualStartMs,
-                actualEndMs, nominalMs, actualMs, villageIds, villageNames, priority, triggerKind, triggeredBy,
-                outcome, reason, itemPosition, itemKind, topicCode, topicName, assetId, bulletinId, assetSha256,
-                prevHash};
-        for (var v : values) {
-            if (v == null) {
-                sb.append("~\n");
-            } else {
-                var s = v.toString();
-                sb.append(s.length()).append(':').append(s).append('\n');
-            }
-        }
-        return sb.toString();
+        return HashChain.canonical(VERSION, seq, kind, recordedAtMs, startSeq, occurrenceKey, title, plannedStartMs,
+                actualStartMs, actualEndMs, nominalMs, actualMs, villageIds, villageNames, priority, triggerKind,
+                triggeredBy, outcome, reason, itemPosition, itemKind, topicCode, topicName, assetId, bulletinId,
+                assetSha256, prevHash);
     }
 
     /** The row back from {@link #canonical()} followed by its row hash (the air log journal's record). */
@@ -97,12 +85,8 @@ record LogRow(long seq, String kind, long recordedAtMs, @Nullable Long startSeq,
         return v == null ? null : Long.valueOf(v);
     }
 
-    String computeHash() {
-        try {
-            var digest = MessageDigest.getInstance("SHA-256").digest(canonical().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
+    @Override
+    public String computeHash() {
+        return HashChain.sha256Hex(canonical());
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.loaxa.audit.Audited;
 import vn.loaxa.base.InvalidInputException;
 import vn.loaxa.base.Limits;
 import vn.loaxa.base.RefusedException;
@@ -57,6 +58,7 @@ public class BulletinService {
 
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @Audited(value = "BULLETIN_CREATED", target = "BULLETIN", snapshot = "#result")
     public Bulletin create(Bulletin.Draft draft) {
         check(draft);
         return require(bulletins.insert(clean(draft), CurrentUser.name(), clock.instant()));
@@ -64,6 +66,7 @@ public class BulletinService {
 
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @Audited(value = "BULLETIN_UPDATED", target = "BULLETIN", snapshot = "require(#id)")
     public Bulletin update(long id, Bulletin.Draft draft) {
         require(id);
         check(draft);
@@ -73,6 +76,7 @@ public class BulletinService {
 
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @Audited(value = "BULLETIN_SUBMITTED", target = "BULLETIN", snapshot = "require(#id)")
     public Bulletin submit(long id) {
         move(id, Set.of(BulletinState.DRAFT, BulletinState.REJECTED));
         bulletins.updateState(id, BulletinState.SUBMITTED);
@@ -81,6 +85,7 @@ public class BulletinService {
 
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'APPROVER')")
+    @Audited(value = "BULLETIN_APPROVED", target = "BULLETIN", snapshot = "require(#id)")
     public Bulletin approve(long id, @Nullable String comment) {
         Limits.text(comment);
         var bulletin = require(id);
@@ -129,6 +134,7 @@ public class BulletinService {
     /** Also withdraws an approval already given; the comment says why, for the operator. */
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'APPROVER')")
+    @Audited(value = "BULLETIN_REJECTED", target = "BULLETIN", snapshot = "require(#id)")
     public Bulletin reject(long id, String comment) {
         Limits.text(comment);
         if (comment.isBlank()) {
@@ -142,6 +148,7 @@ public class BulletinService {
     /** Hides the bulletin; its row stays so queue history and the air log keep their meaning. */
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @Audited(value = "BULLETIN_DELETED", target = "BULLETIN", snapshot = "require(#id)")
     public void delete(long id) {
         require(id);
         bulletins.markDeleted(id);

@@ -8,6 +8,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.loaxa.audit.Audited;
 import vn.loaxa.base.InvalidInputException;
 import vn.loaxa.base.Limits;
 
@@ -37,6 +38,7 @@ public class TopicService {
 
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @Audited(value = "TOPIC_CREATED", target = "TOPIC", snapshot = "#result")
     public Topic create(String code, String name) {
         Limits.title(name);
         var cleanCode = code.strip().toUpperCase(Locale.ROOT);
@@ -53,6 +55,7 @@ public class TopicService {
 
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @Audited(value = "TOPIC_UPDATED", target = "TOPIC", snapshot = "require(#id)")
     public Topic update(long id, String name, boolean retired) {
         Limits.title(name);
         require(id);

@@ -26,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.loaxa.audio.AudioDecodeException;
 import vn.loaxa.audio.AudioProbe;
 import vn.loaxa.audio.AudioTooLongException;
+import vn.loaxa.audit.Audited;
 import vn.loaxa.base.InvalidInputException;
 import vn.loaxa.base.Limits;
 import vn.loaxa.base.SqliteErrors;
@@ -146,9 +147,14 @@ public class LibraryService {
 
     /**
      * Imports an upload. Only ADMIN and OPERATOR add to the library, whichever door they use (the
-     * API, the Library page, the emergency dialog, text-to-speech, a schedule file).
+     * API, the Library page, the emergency dialog, text-to-speech, a schedule file). Stores the file
+     * as an asset, or finds the identical one already stored ({@code duplicate}). Audited after it
+     * returns: decoding runs outside any transaction.
      */
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @Audited(value = "AUDIO_IMPORTED", target = "ASSET", id = "#result.asset().id()", name = "#result.asset().title()",
+            snapshot = "#result == null || #result.duplicate() ? null : #result.asset()",
+            details = "{'file': #originalFilename, 'duplicate': #result?.duplicate()}")
     public Imported importFile(InputStream content, String originalFilename, @Nullable String title,
                                String importedBy) throws ImportRejectedException {
         Limits.title(title);
@@ -273,6 +279,7 @@ public class LibraryService {
 
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
     @Transactional
+    @Audited(value = "AUDIO_RENAMED", target = "ASSET", snapshot = "find(#id).orElse(null)")
     public AudioAsset rename(long id, String title) {
         Limits.title(title);
         if (title.isBlank()) {
@@ -290,6 +297,7 @@ public class LibraryService {
      */
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
     @Transactional
+    @Audited(value = "AUDIO_RETIREMENT_CHANGED", target = "ASSET", snapshot = "find(#id).orElse(null)")
     public AudioAsset setRetired(long id, boolean retired) {
         var asset = find(id).orElseThrow(() -> new InvalidInputException("UNKNOWN_ASSET",
                 "error.schedule.unknownAsset", "No asset " + id, id));

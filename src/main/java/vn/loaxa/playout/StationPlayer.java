@@ -28,6 +28,7 @@ import vn.loaxa.audio.output.Player;
 import vn.loaxa.audio.output.PlayoutFailure;
 import vn.loaxa.audio.output.PlayoutItem;
 import vn.loaxa.audio.output.PlayoutListener;
+import vn.loaxa.audit.Audited;
 import vn.loaxa.station.StationSettings;
 
 /**
@@ -202,6 +203,7 @@ public class StationPlayer {
 
     /** A 1 kHz tone for checking the amplifier and loudspeakers from the settings page. */
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @Audited(value = "TEST_TONE_PLAYED", target = "OUTPUT", details = "{'device': @stationSettings.outputDevice()}")
     public Playback playTestTone(String requestedBy) throws NoOutputDeviceException, StationBusyException {
         log.info("Test tone requested by {}", requestedBy);
         var format = properties.toPlayerConfig("").lineFormat();

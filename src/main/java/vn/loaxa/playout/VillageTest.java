@@ -15,6 +15,7 @@ import vn.loaxa.audio.PcmFormat;
 import vn.loaxa.audio.output.NoOutputDeviceException;
 import vn.loaxa.audio.output.PlayoutItem;
 import vn.loaxa.audio.output.PlayoutListener;
+import vn.loaxa.audit.Audited;
 import vn.loaxa.base.DatabaseLane;
 import vn.loaxa.base.InvalidInputException;
 import vn.loaxa.station.Village;
@@ -67,6 +68,8 @@ public class VillageTest {
      * ident) or another test runs. Returns each village's result, in the villages' order.
      */
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @Audited(value = "VILLAGE_TEST_RUN", target = "VILLAGES",
+            details = "{'villages': #result?.![village().name() + ': ' + on().ack()]}")
     public List<Step> run(String by) throws StationBusyException, NoOutputDeviceException, InterruptedException {
         if (switchboard.config().driver() == DriverKind.NONE) {
             // Nothing is switched: every village would hear every ident, and the log would prove nothing.

@@ -18,11 +18,14 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
-import vn.loaxa.base.Csv;
 import vn.loaxa.airlog.AirLogRecords.LoggedSwitch;
 import vn.loaxa.airlog.AirLogRecords.Verification;
 import vn.loaxa.airlog.AirLogScan;
 import vn.loaxa.airlog.AirLogService;
+import vn.loaxa.audit.AuditCsv;
+import vn.loaxa.audit.AuditTrail;
+import vn.loaxa.base.Csv;
+import vn.loaxa.base.HashChain;
 import vn.loaxa.base.Texts;
 import vn.loaxa.station.StationProperties;
 
@@ -47,17 +50,22 @@ public class ReportFiles {
     public static final String ZIP_TYPE = "application/zip";
     /** The evidence bundle's list of every village switch of the period. */
     static final String SWITCHES_CSV = "bat-tat-loa-thon.csv";
+    /** The evidence bundle's audit trail of the period: who changed what. */
+    static final String AUDIT_CSV = "nhat-ky-thao-tac.csv";
 
     private final ReportService reports;
     private final AirLogService airLog;
     private final AirLogScan scan;
     private final StationProperties station;
+    private final AuditTrail audit;
 
-    ReportFiles(ReportService reports, AirLogService airLog, AirLogScan scan, StationProperties station) {
+    ReportFiles(ReportService reports, AirLogService airLog, AirLogScan scan, StationProperties station,
+                AuditTrail audit) {
         this.reports = reports;
         this.airLog = airLog;
         this.scan = scan;
         this.station = station;
+        this.audit = audit;
     }
 
     public static String fileName(ReportPeriod period, String extension) {
@@ -81,12 +89,14 @@ public class ReportFiles {
     /**
      * One zip for the period: the report (xlsx, docx, figures CSV), the air log CSV, the manifest of
      * every aired file with the SHA-256 the log recorded, every village switched on or off (the
-     * evidence of what each village received), the verification of the whole chain with its head
-     * hash, and SHA256SUMS of all of these (checkable with {@code sha256sum -c}).
+     * evidence of what each village received), the audit trail of the period (who changed what),
+     * the verification of both whole chains with their head hashes, and SHA256SUMS of all of these
+     * (checkable with {@code sha256sum -c}).
      */
     @PreAuthorize("hasAnyRole('ADMIN', 'REPORTER')")
     public void writeEvidence(ReportPeriod period, OutputStream out) throws IOException {
         var verification = airLog.verify();
+        var auditCheck = audit.verify();
         var switches = reports.switches(period);
         var report = reports.compute(period, switches);
         var zone = station.timeZone();
@@ -99,7 +109,8 @@ public class ReportFiles {
         files.put("nhat-ky-phat_" + period.slug() + ".csv", bytes(o -> scan.writeCsv(from, to, Texts.VIETNAMESE, o)));
         files.put("danh-muc-tep-da-phat.csv", bytes(o -> manifest(report, o)));
         files.put(SWITCHES_CSV, bytes(o -> switches(switches, o)));
-        files.put("kiem-tra-nhat-ky.txt", bytes(o -> verificationText(report, verification, o)));
+        files.put(AUDIT_CSV, bytes(o -> AuditCsv.write(audit.all(from, to), zone, Texts.VIETNAMESE, o)));
+        files.put("kiem-tra-nhat-ky.txt", bytes(o -> verificationText(report, verification, auditCheck, o)));
         var sums = new StringBuilder();
         files.forEach((name, content) -> sums.append(sha256(content)).append("  ").append(name).append('\n'));
         files.put("SHA256SUMS", sums.toString().getBytes(StandardCharsets.UTF_8));
@@ -155,7 +166,8 @@ public class ReportFiles {
         };
     }
 
-    private void verificationText(Report report, Verification v, OutputStream o) throws IOException {
+    private void verificationText(Report report, Verification v, HashChain.Check a, OutputStream o)
+            throws IOException {
         var time = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss").withZone(station.timeZone());
         var text = """
                 Kiểm tra toàn vẹn nhật ký phát sóng - %s
@@ -174,10 +186,25 @@ public class ReportFiles {
                 checkedRows=%d
                 firstBadRow=%s
                 headHash=%s
+
+                Kiểm tra toàn vẹn nhật ký thao tác (ai đã thay đổi gì, toàn bộ nhật ký)
+                Kết quả: %s
+                Số dòng đã kiểm tra: %d
+                Dòng sai lệch đầu tiên: %s
+                Mô tả: %s
+                Mã băm dòng cuối (head hash): %s
+                (GET /api/audit/verify cho mã băm dòng cuối hiện tại; các dòng của kỳ báo cáo ở nhat-ky-thao-tac.csv)
+
+                auditIntact=%s
+                auditCheckedRows=%d
+                auditFirstBadRow=%s
+                auditHeadHash=%s
                 """.formatted(report.station().name(), report.period().label(), report.period().from(),
                 report.period().to(), time.format(report.generatedAt()), v.intact() ? "NGUYÊN VẸN" : "CÓ SAI LỆCH",
                 v.checkedRows(), str(v.firstBadRow()), str(v.problem()), str(v.headHash()), v.intact(),
-                v.checkedRows(), str(v.firstBadRow()), str(v.headHash()));
+                v.checkedRows(), str(v.firstBadRow()), str(v.headHash()),
+                a.intact() ? "NGUYÊN VẸN" : "CÓ SAI LỆCH", a.checkedRows(), str(a.firstBadRow()), str(a.problem()),
+                str(a.headHash()), a.intact(), a.checkedRows(), str(a.firstBadRow()), str(a.headHash()));
         o.write(text.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8));
     }
 

@@ -11,6 +11,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.loaxa.audit.Audited;
 import vn.loaxa.base.InvalidInputException;
 import vn.loaxa.base.Limits;
 import vn.loaxa.base.RefusedException;
@@ -84,6 +85,7 @@ public class OneOffService {
      */
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @Audited(value = "ONE_OFF_SCHEDULED", target = "ONE_OFF", snapshot = "#result")
     public OneOff schedule(@Nullable String title, Instant startsAt, List<Long> assetIds, List<Long> villageIds,
                            Priority priority, @Nullable String reason) {
         boolean emergency = priority == Priority.EMERGENCY;
@@ -116,6 +118,7 @@ public class OneOffService {
     /** An emergency now: who may order one is a station setting, checked here rather than by a fixed role list. */
     @Transactional
     @PreAuthorize("isAuthenticated()")
+    @Audited(value = "EMERGENCY_ORDERED", target = "ONE_OFF", snapshot = "#result")
     public OneOff emergency(@Nullable String title, List<Long> assetIds, List<Long> villageIds,
                             @Nullable String reason) {
         requireEmergencyRole();
@@ -128,6 +131,7 @@ public class OneOffService {
     /** Cancelled, not deleted, so its key is never reused. Has no effect on a broadcast already logged. */
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @Audited(value = "ONE_OFF_CANCELLED", target = "ONE_OFF", snapshot = "require(#id)")
     public void cancel(long id) {
         require(id);
         oneOffs.cancel(id, CurrentUser.name(), clock.instant());

@@ -14,6 +14,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.loaxa.audit.Audited;
 import vn.loaxa.base.InvalidInputException;
 import vn.loaxa.base.Limits;
 import vn.loaxa.library.LibraryService;
@@ -90,6 +91,7 @@ public class ProgrammeService {
 
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @Audited(value = "PROGRAMME_CREATED", target = "PROGRAMME", snapshot = "#result?.programme()")
     public Saved create(Programme.Draft draft) {
         check(draft);
         var now = clock.instant();
@@ -100,6 +102,7 @@ public class ProgrammeService {
 
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @Audited(value = "PROGRAMME_UPDATED", target = "PROGRAMME", snapshot = "require(#id)")
     public Saved update(long id, Programme.Draft draft) {
         var before = require(id);
         check(draft);
@@ -114,6 +117,7 @@ public class ProgrammeService {
     /** Removes the programme and its queue; what it aired stays in the air log, copied. */
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @Audited(value = "PROGRAMME_DELETED", target = "PROGRAMME", snapshot = "require(#id)")
     public void delete(long id) {
         require(id);
         programmes.delete(id);

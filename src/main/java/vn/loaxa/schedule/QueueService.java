@@ -10,6 +10,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.loaxa.audit.Audited;
 import vn.loaxa.base.InvalidInputException;
 import vn.loaxa.bulletin.BulletinService;
 import vn.loaxa.bulletin.BulletinState;
@@ -51,6 +52,8 @@ public class QueueService {
     /** Every occurrence of the programme from {@code from} to {@code to}, inclusive, after what is queued. */
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @Audited(value = "QUEUE_ENTRY_ADDED", target = "QUEUE_ENTRY", snapshot = "#result",
+            name = "@bulletinService.require(#bulletinId).title()", details = "{'programme': @programmeService.require(#programmeId).name()}")
     public QueueEntry assign(long bulletinId, long programmeId, LocalDate from, LocalDate to) {
         programmes.require(programmeId);
         var bulletin = bulletins.require(bulletinId);
@@ -69,6 +72,8 @@ public class QueueService {
     /** One occurrence: the programme on {@code day}. */
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @Audited(value = "QUEUE_ENTRY_ADDED", target = "QUEUE_ENTRY", snapshot = "#result",
+            name = "@bulletinService.require(#bulletinId).title()", details = "{'programme': @programmeService.require(#programmeId).name()}")
     public QueueEntry assignOnce(long bulletinId, long programmeId, LocalDate day) {
         return assign(bulletinId, programmeId, day, day);
     }
@@ -76,6 +81,7 @@ public class QueueService {
     /** Moves an entry to {@code newIndex} (0-based) among its programme's entries and renumbers them. */
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @Audited(value = "QUEUE_ENTRY_MOVED", target = "QUEUE_ENTRY", id = "#entryId", snapshot = "findAll().^[id() == #entryId]", name = "@bulletinService.require(#before.bulletinId()).title()")
     public List<QueueEntry> move(long entryId, int newIndex) {
         var entry = require(entryId);
         var order = new ArrayList<>(queue.findByProgramme(entry.programmeId()));
@@ -90,6 +96,7 @@ public class QueueService {
 
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @Audited(value = "QUEUE_ENTRY_REMOVED", target = "QUEUE_ENTRY", id = "#entryId", snapshot = "findAll().^[id() == #entryId]", name = "@bulletinService.require(#before.bulletinId()).title()")
     public void remove(long entryId) {
         var entry = require(entryId);
         queue.delete(entryId);

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.loaxa.library.LibraryService;
+import vn.loaxa.audit.Audited;
 
 /**
  * Imports and exports schedule files. An import is checked whole first: {@link #preview} says what
@@ -96,12 +97,17 @@ public class ScheduleFileService {
 
     /** Imports the files in one transaction and returns what changed; on any problem nothing changes. */
     @PreAuthorize("hasRole('ADMIN')")
+    @Audited(value = "SCHEDULE_FILE_IMPORTED", target = "SCHEDULE_FILE", name = "T(String).join(', ', #files.![name()])",
+            details = "{'changes': #result.![section() + ' ' + action() + ': ' + name()]}")
     public List<Change> apply(List<SourceFile> files) {
         return importFiles(files).changes();
     }
 
     /** {@link #apply} with the warnings, for a caller that applies without a preview first. */
     @PreAuthorize("hasRole('ADMIN')")
+    @Audited(value = "SCHEDULE_FILE_IMPORTED", target = "SCHEDULE_FILE", name = "T(String).join(', ', #files.![name()])",
+            details = "{'changes': #result.changes().![section() + ' ' + action() + ': ' + name()],"
+                    + " 'warnings': #result.warnings().size()}")
     public Review importFiles(List<SourceFile> files) {
         var plan = diff.plan(checks.resolve(read(files)));
         applier.apply(plan, files.stream().map(SourceFile::name).collect(Collectors.joining(", ")));

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.loaxa.audit.Audited;
 import vn.loaxa.base.InvalidInputException;
 
 /**
@@ -36,6 +37,8 @@ public class UserService implements UserDetailsService {
     /** Published after a password change has been committed. */
     public record PasswordChanged(String username, boolean byTheUser) {
     }
+    /** What the station itself acts as (start-up work, the first-start load): never a person's name. */
+    static final Set<String> RESERVED_USERNAMES = Set.of(CurrentUser.SYSTEM, "seed");
 
     private final UserRepository users;
     private final PasswordEncoder encoder;
@@ -99,11 +102,13 @@ public class UserService implements UserDetailsService {
     }
 
     @PreAuthorize("hasRole('ADMIN')")
+    @Audited(value = "USER_CREATED", target = "USER", snapshot = "#result")
     public UserAccount create(String username, String displayName, String rawPassword, Set<Role> roles,
                               boolean mustChangePassword) {
         if (username.isBlank() || roles.isEmpty()) {
             throw new IllegalArgumentException("A user needs a name and at least one role");
         }
+        refuseReserved(username);
         policy.check(username, rawPassword);
         var hash = encoder.encode(rawPassword);
         transactions.executeWithoutResult(status -> users.insert(username.strip(), displayName.strip(), hash, roles,
@@ -116,10 +121,12 @@ public class UserService implements UserDetailsService {
      * stored hash is of random bytes nobody ever sees, and the password login refuses it anyway.
      */
     @PreAuthorize("hasRole('ADMIN')")
+    @Audited(value = "USER_CREATED", target = "USER", snapshot = "#result")
     public UserAccount createServiceAccount(String username, String displayName, Set<Role> roles) {
         if (username.isBlank() || roles.isEmpty()) {
             throw new InvalidInputException("NO_ROLES", "error.user.noRoles", "A service account needs a name and a role");
         }
+        refuseReserved(username);
         var unusable = new byte[32];
         new java.security.SecureRandom().nextBytes(unusable);
         var hash = encoder.encode(java.util.HexFormat.of().formatHex(unusable));
@@ -129,8 +136,17 @@ public class UserService implements UserDetailsService {
         return find(username.strip()).orElseThrow();
     }
 
+    /** The station's own work is recorded under these names, and the audit trail leaves it out. */
+    private static void refuseReserved(String username) {
+        if (RESERVED_USERNAMES.contains(username.strip().toLowerCase(java.util.Locale.ROOT))) {
+            throw new InvalidInputException("RESERVED_USERNAME", "error.user.reservedName",
+                    "Reserved user name: " + username.strip(), username.strip());
+        }
+    }
+
     /** Sets a password that need not be changed (tools, tests); the rules apply as everywhere. */
     @PreAuthorize("hasRole('ADMIN')")
+    @Audited(value = "PASSWORD_CHANGED", target = "USER", snapshot = "find(#username).orElse(null)")
     public void changePassword(String username, String newRawPassword) {
         var account = find(username).orElseThrow(() -> new UsernameNotFoundException("No user " + username));
         policy.check(account.username(), newRawPassword);
@@ -140,21 +156,24 @@ public class UserService implements UserDetailsService {
     }
 
     /** The signed-in user's own change: proves the current password first, and clears the forced change. */
-    public void changeOwnPassword(String currentRaw, String newRawPassword) {
-        changeOwnPassword(CurrentUser.name(), currentRaw, newRawPassword);
+    @Audited(value = "PASSWORD_CHANGED", target = "USER",
+            snapshot = "find(T(vn.loaxa.security.CurrentUser).name()).orElse(null)")
+    public void changeOwnPassword(String currentPassword, String newRawPassword) {
+        changeOwnPassword(CurrentUser.name(), currentPassword, newRawPassword);
     }
 
     /**
      * The same for the user the caller has authenticated (the API passes the request's principal):
      * the current password is proven all the same.
      */
-    public void changeOwnPassword(String username, String currentRaw, String newRawPassword) {
+    @Audited(value = "PASSWORD_CHANGED", target = "USER", snapshot = "find(#username).orElse(null)")
+    public void changeOwnPassword(String username, String currentPassword, String newRawPassword) {
         var stored = users.findByUsername(username)
                 .orElseThrow(() -> new UsernameNotFoundException("No user " + username));
-        if (!encoder.matches(currentRaw, stored.passwordHash())) {
+        if (!encoder.matches(currentPassword, stored.passwordHash())) {
             throw new InvalidInputException("WRONG_PASSWORD", "error.user.wrongPassword", "Current password wrong");
         }
-        if (currentRaw.equals(newRawPassword)) {
+        if (currentPassword.equals(newRawPassword)) {
             throw new InvalidInputException("SAME_PASSWORD", "error.user.samePassword", "New password is the old one");
         }
         policy.check(stored.account().username(), newRawPassword);
@@ -171,6 +190,8 @@ public class UserService implements UserDetailsService {
 
     /** Remembers the UI language of the signed-in user ("vi" or "en"). */
     @Transactional
+    @Audited(value = "LANGUAGE_CHANGED", target = "USER",
+            snapshot = "find(T(vn.loaxa.security.CurrentUser).name()).orElse(null)")
     public void setOwnLocale(String language) {
         if (!language.equals("vi") && !language.equals("en")) {
             throw new IllegalArgumentException("Unsupported language " + language);
@@ -180,6 +201,7 @@ public class UserService implements UserDetailsService {
 
     /** An admin sets a new password that the user must change at next login. */
     @PreAuthorize("hasRole('ADMIN')")
+    @Audited(value = "PASSWORD_RESET", target = "USER", snapshot = "findAll().^[id() == #id]")
     public void resetPassword(long id, String newRawPassword) {
         var account = users.findById(id).orElseThrow(() -> new UsernameNotFoundException("No user " + id));
         if (account.service()) {
@@ -194,6 +216,7 @@ public class UserService implements UserDetailsService {
 
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
+    @Audited(value = "USER_UPDATED", target = "USER", snapshot = "findAll().^[id() == #id]")
     public void update(long id, String displayName, Set<Role> roles, boolean enabled) {
         var account = users.findAll().stream().filter(a -> a.id() == id).findFirst()
                 .orElseThrow(() -> new UsernameNotFoundException("No user " + id));

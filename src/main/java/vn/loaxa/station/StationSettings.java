@@ -15,6 +15,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.loaxa.audit.Audited;
 import vn.loaxa.base.InvalidInputException;
 import vn.loaxa.base.Limits;
 import vn.loaxa.library.LibraryProperties;
@@ -125,6 +126,8 @@ public class StationSettings {
     /** Both output settings at once, so a refused grace leaves the device unchanged too. */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
+    @Audited(value = "OUTPUT_SETTINGS_CHANGED", target = "SETTING", id = "'output'",
+            snapshot = "{'device': outputDevice(), 'graceMinutes': grace().toMinutes()}")
     public void setOutput(String device, int graceMinutes) {
         setGraceMinutes(graceMinutes);
         setOutputDevice(device);
@@ -133,6 +136,7 @@ public class StationSettings {
     /** Blank picks the system default; a device absent now is kept (it may be plugged in later). */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
+    @Audited(value = "OUTPUT_SETTINGS_CHANGED", target = "SETTING", id = "'output'", snapshot = "{'device': outputDevice()}")
     public void setOutputDevice(String device) {
         Limits.title(device);
         write(OUTPUT_DEVICE, device.strip(), CurrentUser.name());
@@ -140,6 +144,7 @@ public class StationSettings {
 
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
+    @Audited(value = "OUTPUT_SETTINGS_CHANGED", target = "SETTING", id = "'output'", snapshot = "{'graceMinutes': grace().toMinutes()}")
     public void setGraceMinutes(int minutes) {
         if (minutes < 0 || minutes > MAX_GRACE_MINUTES) {
             throw new InvalidInputException("BAD_GRACE", "error.settings.grace",
@@ -151,6 +156,7 @@ public class StationSettings {
     /** Forgets an edited value so the configured default applies again. */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
+    @Audited(value = "SETTING_RESET", target = "SETTING", id = "#key", name = "#key", snapshot = "get(#key)")
     public void resetToDefault(String key) {
         jdbc.sql("DELETE FROM station_setting WHERE key = ?").param(key).update();
     }
@@ -230,6 +236,7 @@ public class StationSettings {
 
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
+    @Audited(value = "SETTING_CHANGED", target = "SETTING", id = "#key", name = "#key", snapshot = "get(#key)")
     public void set(String key, String value) {
         store(key, value, CurrentUser.name());
     }

@@ -10,6 +10,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.loaxa.audit.Audited;
 import vn.loaxa.base.InvalidInputException;
 import vn.loaxa.base.Limits;
 
@@ -55,6 +56,7 @@ public class VillageService {
 
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
+    @Audited(value = "VILLAGE_CREATED", target = "VILLAGE", snapshot = "#result")
     public Village create(String name) {
         Limits.title(name);
         if (name.isBlank()) {
@@ -65,6 +67,7 @@ public class VillageService {
 
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
+    @Audited(value = "VILLAGE_UPDATED", target = "VILLAGE", snapshot = "findAll().^[id() == #id]")
     public Village update(long id, String name, boolean enabled) {
         Limits.title(name);
         if (villages.findById(id).isEmpty() || name.isBlank()) {

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
+import vn.loaxa.audit.Audited;
 import vn.loaxa.base.InvalidInputException;
 import vn.loaxa.base.Limits;
 import vn.loaxa.library.ImportRejectedException;
@@ -47,6 +48,9 @@ public class SpeechService {
     }
 
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @Audited(value = "AUDIO_SPOKEN", target = "ASSET", id = "#result.asset().id()", name = "#result.asset().title()",
+            snapshot = "#result == null || #result.duplicate() ? null : #result.asset()",
+            details = "{'voice': #voice, 'text': #text, 'duplicate': #result?.duplicate()}")
     public LibraryService.Imported speak(String text, @Nullable String title, @Nullable String voice)
             throws ImportRejectedException {
         if (text.isBlank()) {

@@ -13,6 +13,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.loaxa.audit.Audited;
 import vn.loaxa.base.InvalidInputException;
 import vn.loaxa.base.Limits;
 import vn.loaxa.security.CurrentUser;
@@ -80,6 +81,7 @@ public class VillageZones {
     /** Sets a village's addresses; blank values clear them. */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
+    @Audited(value = "VILLAGE_ADDRESS_CHANGED", target = "VILLAGE", id = "#villageId", snapshot = "of(#villageId)")
     public ZoneAddress update(long villageId, String code, @Nullable Integer relay, @Nullable String dtmfOn,
                               @Nullable String dtmfOff, @Nullable String mqttTopic) {
         return store(villageId, code, relay, dtmfOn, dtmfOff, mqttTopic, CurrentUser.name());
@@ -88,6 +90,8 @@ public class VillageZones {
     /** Name, enabled and addresses of a village in one transaction: a refused address renames nothing. */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
+    @Audited(value = "VILLAGE_UPDATED", target = "VILLAGE", id = "#villageId", name = "of(#villageId).villageName()",
+            snapshot = "{'village': villages().^[id() == #villageId], 'address': of(#villageId)}")
     public ZoneAddress updateVillage(long villageId, @Nullable String name, @Nullable Boolean enabled, String code,
                                      @Nullable Integer relay, @Nullable String dtmfOn, @Nullable String dtmfOff,
                                      @Nullable String mqttTopic) {

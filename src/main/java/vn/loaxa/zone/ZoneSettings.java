@@ -12,6 +12,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.loaxa.audit.Audited;
 import vn.loaxa.base.InvalidInputException;
 import vn.loaxa.security.CurrentUser;
 
@@ -73,6 +74,7 @@ public class ZoneSettings {
     /** Checks and stores every setting at once. */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
+    @Audited(value = "SWITCHING_SETTINGS_CHANGED", target = "SETTING", id = "'switching'", snapshot = "config()")
     public SwitchingConfig save(SwitchingConfig c) {
         return store(c, CurrentUser.name());
     }

@@ -18,7 +18,7 @@ import vn.loaxa.testing.UiTest;
 class TranslationsInViewsTest extends UiTest {
 
     static final List<String> ROUTES = List.of("", "library", "bulletins", "approvals", "programmes", "calendar",
-            "broadcasts", "airlog", "settings", "users", "tokens", "change-password");
+            "broadcasts", "airlog", "audit", "settings", "users", "tokens", "change-password");
 
     @ParameterizedTest
     @ValueSource(strings = {"vi", "en"})

@@ -329,9 +329,10 @@ class ReportApiTest extends SpringTest {
         assertThat(entries).containsKeys("bao-cao-tuyen-truyen-cchc_2033-01-01_2033-06-30.xlsx",
                 "bao-cao-tuyen-truyen-cchc_2033-01-01_2033-06-30.docx",
                 "bao-cao-tuyen-truyen-cchc_2033-01-01_2033-06-30.csv", "nhat-ky-phat_2033-01-01_2033-06-30.csv",
-                "danh-muc-tep-da-phat.csv", "bat-tat-loa-thon.csv", "kiem-tra-nhat-ky.txt", "SHA256SUMS");
+                "danh-muc-tep-da-phat.csv", "bat-tat-loa-thon.csv", "nhat-ky-thao-tac.csv", "kiem-tra-nhat-ky.txt",
+                "SHA256SUMS");
         var sums = new String(entries.get("SHA256SUMS"), StandardCharsets.UTF_8).lines().toList();
-        assertThat(sums).hasSize(7);
+        assertThat(sums).hasSize(8);
         for (var line : sums) {
             var parts = line.split("  ", 2);
             assertThat(ReportFiles.sha256(entries.get(parts[1]))).as(parts[1]).isEqualTo(parts[0]);

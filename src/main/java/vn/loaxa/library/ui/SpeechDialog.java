@@ -17,8 +17,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.context.SecurityContextHolder;
 
+import vn.loaxa.audit.AuditOrigin;
 import vn.loaxa.base.InvalidInputException;
 import vn.loaxa.base.Limits;
 import vn.loaxa.library.ImportRejectedException;
@@ -126,23 +126,20 @@ class SpeechDialog extends Dialog {
         error.setVisible(false);
         busy.setVisible(true);
         create.setEnabled(false);
-        // The service checks the role and records who imported, so the worker carries the signed-in user.
-        var security = SecurityContextHolder.getContext();
-        pending = CompletableFuture.runAsync(() -> {
-            SecurityContextHolder.setContext(security);
+        // The service checks the role and records who imported, and the audit trail who asked and
+        // from where: the worker carries the signed-in user and the browser's origin.
+        pending = CompletableFuture.runAsync(AuditOrigin.carry(() -> {
             LibraryService.Imported imported = null;
             Exception problem = null;
             try {
                 imported = speech.speak(words, name, chosen);
             } catch (RuntimeException | ImportRejectedException e) {
                 problem = e;
-            } finally {
-                SecurityContextHolder.clearContext();
             }
             var done = imported;
             var message = problem;
             ui.access(() -> finish(busy, done, message));
-        });
+        }));
     }
 
     /** Translated on the UI thread: the worker has no Vaadin service to look texts up with. */

@@ -17,6 +17,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import vn.loaxa.audio.output.NoOutputDeviceException;
+import vn.loaxa.audit.AuditOrigin;
 import vn.loaxa.base.ui.Formats;
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.playout.StationBusyException;
@@ -122,7 +123,8 @@ public class VillageTestPanel extends Div {
         // The service checks the role, so the worker carries the signed-in user.
         var security = SecurityContextHolder.getContext();
         // Not the common pool: on a two-core station it has one thread, and this holds it for half a minute.
-        pending = CompletableFuture.runAsync(() -> {
+        // The worker carries the signed-in user and the browser's origin, for the audit trail.
+        pending = CompletableFuture.runAsync(AuditOrigin.carry(() -> {
             List<VillageTest.Step> steps = null;
             Exception problem = null;
             SecurityContextHolder.setContext(security);
@@ -143,7 +145,7 @@ public class VillageTestPanel extends Div {
             } catch (UIDetachedException gone) {
                 // The user left the page; the test is in the air log all the same.
             }
-        }, task -> Thread.ofVirtual().name("loaxa-village-test").start(task));
+        }), task -> Thread.ofVirtual().name("loaxa-village-test").start(task));
     }
 
     private void show(@Nullable List<VillageTest.Step> steps, @Nullable Exception problem) {
