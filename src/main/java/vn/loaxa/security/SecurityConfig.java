@@ -15,6 +15,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 import vn.loaxa.security.ui.LoginView;
 
@@ -51,6 +55,30 @@ class SecurityConfig {
     SecurityFilterChain apiFilterChain(HttpSecurity http) throws Exception {
         return basicOnly(http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated()))
+                .build();
+    }
+
+    /**
+     * The OpenAPI document for any signed-in user, by HTTP Basic like /api or with the UI's session
+     * (Swagger UI reads it from the browser); Swagger UI itself for admins only, since "Try it out"
+     * changes the station. A browser without a session goes to the login page, a script gets the
+     * JSON 401 of /api.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiDocsFilterChain(HttpSecurity http) throws Exception {
+        var swaggerUi = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
+        var swaggerUiPage = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html");
+        return http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                .authorizeHttpRequests(auth -> auth.requestMatchers(swaggerUi, swaggerUiPage).hasRole(Role.ADMIN.name())
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(new BasicEntryPoint()))
+                .exceptionHandling(e -> e
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                                new OrRequestMatcher(swaggerUi, swaggerUiPage))
+                        .defaultAuthenticationEntryPointFor(new BasicEntryPoint(), AnyRequestMatcher.INSTANCE)
+                        .accessDeniedHandler((request, response, denied) ->
+                                ApiSecurityErrors.write(response, HttpStatus.FORBIDDEN, "error.api.forbidden", request)))
                 .build();
     }
 
