@@ -69,7 +69,8 @@ class SecurityConfig {
     SecurityFilterChain apiDocsFilterChain(HttpSecurity http) throws Exception {
         var swaggerUi = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
         var swaggerUiPage = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html");
-        return http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+        return http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui/**",
+                        "/swagger-ui.html")
                 .authorizeHttpRequests(auth -> auth.requestMatchers(swaggerUi, swaggerUiPage).hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(new BasicEntryPoint()))

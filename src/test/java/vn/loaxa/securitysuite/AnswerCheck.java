@@ -64,6 +64,9 @@ final class AnswerCheck {
                         + answer.body().substring(from, Math.min(answer.body().length(), m.end() + 60)) + "…"));
             }
         }
+        if (status >= 300 && status < 400) {
+            failures.add(new Failure("redirect", status, code, "the API redirected to " + answer.header("Location")));
+        }
         if (status == 401 || status == 403) {
             failures.add(new Failure("admin-refused", status, code, "an admin was refused"));
         }

@@ -139,12 +139,24 @@ final class FuzzRequests {
         return scalarText(name, schema, true).map(FuzzJson.Str::new);
     }
 
-    /** The declared fields, each left out, null, right or wrong; then a few unknown ones. */
+    /**
+     * Either every declared field of the right type (so that requests reach the checks behind the
+     * reading of the body), or each field left out, null, right or wrong; then maybe an unknown one.
+     */
     private static Arbitrary<FuzzJson> object(JsonNode schema, ApiDocument document, int depth) {
+        return weighted(w(1, object(schema, document, depth, false)), w(1, object(schema, document, depth, true)));
+    }
+
+    private static Arbitrary<FuzzJson> object(JsonNode schema, ApiDocument document, int depth, boolean complete) {
         List<Arbitrary<Optional<Map.Entry<String, FuzzJson>>>> fields = new ArrayList<>();
         if (depth < 3) {
             for (var p : schema.path("properties").properties()) {
                 var name = p.getKey();
+                if (complete) {
+                    fields.add(valid(name, document.resolve(p.getValue()), document, depth + 1)
+                            .map(v -> Optional.of(Map.entry(name, v))));
+                    continue;
+                }
                 fields.add(weighted(
                         w(2, Arbitraries.just(Optional.empty())),
                         w(8, value(name, p.getValue(), document, depth + 1).map(v -> Optional.of(Map.entry(name, v))))));
@@ -153,6 +165,55 @@ final class FuzzRequests {
         fields.add(weighted(w(5, Arbitraries.just(Optional.empty())), w(1, Combinators.combine(unknownName(),
                 Arbitraries.lazy(() -> anyJson(1))).as((k, v) -> Optional.of(Map.entry(k, v))))));
         return Combinators.combine(fields).as(list -> new FuzzJson.Obj(list.stream().flatMap(Optional::stream).toList()));
+    }
+
+    /**
+     * A value that reads as the schema's type: an enum's own value, an instant or date java.time can
+     * hold (up to its ends), a number that fits, any text. What the call then makes of it is its own
+     * check's business, which is what these values are for.
+     */
+    private static Arbitrary<FuzzJson> valid(String name, JsonNode schema, ApiDocument document, int depth) {
+        var type = schema.path("type").asString();
+        var format = schema.path("format").asString();
+        if (type.equals("object") || schema.has("properties")) {
+            return object(schema, document, depth, true);
+        }
+        if (type.equals("array")) {
+            var items = document.resolve(schema.path("items"));
+            return weighted(w(8, valid(name, items, document, depth + 1).list().ofMaxSize(4)),
+                    w(1, small(items).list().ofMinSize(200).ofMaxSize(10_000))).map(FuzzJson.Array::new);
+        }
+        if (type.equals("integer")) {
+            Arbitrary<Long> values = format.equals("int32") ? Arbitraries.integers().map(Integer::longValue)
+                    : Arbitraries.longs();
+            var plain = values.map(l -> (FuzzJson) new FuzzJson.Number(Long.toString(l)));
+            return isId(name) ? weighted(w(2, existingIds()), w(1, plain)) : plain;
+        }
+        if (type.equals("number")) {
+            return Arbitraries.doubles().filter(Double::isFinite).map(d -> new FuzzJson.Number(Double.toString(d)));
+        }
+        if (type.equals("boolean")) {
+            return Arbitraries.of(true, false).map(FuzzJson.Bool::new);
+        }
+        if (schema.has("enum")) {
+            var values = new ArrayList<String>();
+            schema.path("enum").forEach(v -> values.add(v.asString()));
+            return Arbitraries.of(values).map(FuzzJson.Str::new);
+        }
+        if (format.equals("date-time")) {
+            var now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            return weighted(
+                    w(4, Arbitraries.longs().between(-3600, 6 * 365L * 86400).map(x -> now.plusSeconds(x).toString())),
+                    w(1, Arbitraries.of("+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z",
+                            "+999999999-12-31T23:59:59.999999999Z", "9999-12-31T23:59:59Z", "1970-01-01T00:00:00Z")))
+                    .map(FuzzJson.Str::new);
+        }
+        if (format.equals("date")) {
+            var today = LocalDate.now();
+            return weighted(w(4, Arbitraries.integers().between(-8 * 365, 8 * 365).map(d -> today.plusDays(d).toString())),
+                    w(1, Arbitraries.of("+999999999-12-31", "-999999999-01-01"))).map(FuzzJson.Str::new);
+        }
+        return text().map(FuzzJson.Str::new);
     }
 
     /** Small items for long lists: a 10,000-item list of 100,000-character strings would test the test machine. */

@@ -173,6 +173,10 @@ class OpenApiDocumentTest extends SuiteStation {
             assertThat(doc.status()).as(role.name()).isEqualTo(200);
             assertThat(doc.body()).as(role.name()).contains("\"openapi\"");
         }
+        assertThat(http.get("/v3/api-docs.yaml", Caller.ANONYMOUS).status()).isEqualTo(401);
+        var yaml = http.get("/v3/api-docs.yaml", USERS.get(Role.REPORTER));
+        assertThat(yaml.status()).isEqualTo(200);
+        assertThat(yaml.body()).contains("openapi:");
         var wrongPassword = http.get("/v3/api-docs", new Caller(USERS.get(Role.ADMIN).user(), "not-the-password-1"));
         assertThat(wrongPassword.status()).isEqualTo(401);
 
