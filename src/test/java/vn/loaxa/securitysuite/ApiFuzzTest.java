@@ -155,8 +155,10 @@ class ApiFuzzTest {
                     .append('\n');
         }
         try {
-            java.nio.file.Files.writeString(java.nio.file.Path.of(SURVEY), lines, java.nio.charset.StandardCharsets.UTF_8,
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            // getBytes, not writeString: a lone surrogate the fuzzer sent (and the answer echoed) becomes '?'.
+            java.nio.file.Files.write(java.nio.file.Path.of(SURVEY), lines.toString().getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8), java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

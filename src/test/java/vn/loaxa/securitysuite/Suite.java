@@ -1,6 +1,7 @@
 package vn.loaxa.securitysuite;
 
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import vn.loaxa.security.Role;
 
@@ -34,7 +35,11 @@ final class Suite {
         return current;
     }
 
-    static Suite get() {
+    /** For jqwik, which has no Spring extension: the suite's context, looked up once while it stays open. */
+    static synchronized Suite get() {
+        if (current != null && current.context instanceof ConfigurableApplicationContext c && c.isActive()) {
+            return current;
+        }
         return of(SuiteStation.context());
     }
 }

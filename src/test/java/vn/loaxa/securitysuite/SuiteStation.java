@@ -9,9 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeAll;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestContextManager;
@@ -72,13 +74,32 @@ public abstract class SuiteStation {
         registry.add("loaxa.tts.max-chars", () -> "200");
     }
 
-    /** The suite's context from Spring's test context cache: the one its JUnit classes use. */
-    static ApplicationContext context() {
+    /**
+     * Starts the suite's station before Spring's JUnit extension asks for it, so that it starts here,
+     * where Spring Security's static context holder is put back (see {@link #context()}).
+     */
+    @BeforeAll
+    static void startTheSuiteStation() {
+        context();
+    }
+
+    /**
+     * The suite's context from Spring's test context cache: the one its JUnit classes use. Starting
+     * it replaces Spring Security's static context holder (each application context with Vaadin sets
+     * its own), after which the shared context of the other test classes would record "system" as
+     * the author of whatever their users do; so the holder that was there is put back, as in
+     * {@code StartingUpTest}. Authorisation in the suite's station is unaffected: its filters and
+     * method security keep the holder they were built with.
+     */
+    static synchronized ApplicationContext context() {
+        var holder = SecurityContextHolder.getContextHolderStrategy();
         try {
             var manager = new TestContextManager(Context.class);
             return manager.getTestContext().getApplicationContext();
         } catch (RuntimeException e) {
             throw new IllegalStateException("The security suite's station did not start", e);
+        } finally {
+            SecurityContextHolder.setContextHolderStrategy(holder);
         }
     }
 
