@@ -1,6 +1,7 @@
 package vn.loaxa.securitysuite;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 
 import java.net.CookieManager;
 import java.net.URI;
@@ -76,6 +77,11 @@ class OpenApiDocumentTest extends SuiteStation {
     void the_document_says_what_it_is_and_how_to_sign_in() {
         var root = suite.document.root();
         assertThat(root.path("openapi").asString()).startsWith("3.");
+        // It reads as an OpenAPI 3.1 model (swagger-core, springdoc's own library), not just as JSON.
+        var model = assertDoesNotThrow(() -> io.swagger.v3.core.util.Json31.mapper().readValue(root.toString(),
+                io.swagger.v3.oas.models.OpenAPI.class));
+        assertThat(model.getPaths()).hasSize(root.path("paths").size());
+        assertThat(model.getComponents().getSchemas()).containsKeys("ApiError", "BroadcastRequest", "AssetJson");
         assertThat(root.path("info").path("title").asString()).isEqualTo("Loa Xã API");
         assertThat(root.path("info").path("version").asString()).matches("\\d+\\.\\d+\\.\\d+");
         assertThat(root.path("info").path("description").asString()).contains("Accept-Language", "Bearer");
