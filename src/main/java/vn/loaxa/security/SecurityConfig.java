@@ -35,8 +35,11 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import vn.loaxa.base.Texts;
@@ -103,6 +106,34 @@ class SecurityConfig {
                     var result = passwordChange.authorize(user, context);
                     return result.isGranted() ? withinTokenScope(user, context) : result;
                 })))
+                .build();
+    }
+
+    /**
+     * The OpenAPI document for any signed-in user, by HTTP Basic like /api or with the UI's session
+     * (Swagger UI reads it from the browser); Swagger UI itself for admins only, since "Try it out"
+     * changes the station. A browser without a session goes to the login page, a script gets the
+     * JSON 401 of /api.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiDocsFilterChain(HttpSecurity http, AuthenticationManager authentication,
+                                           ApiTokenService tokens) throws Exception {
+        var swaggerUi = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
+        var swaggerUiPage = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html");
+        return http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui/**",
+                        "/swagger-ui.html")
+                .authenticationManager(authentication)
+                .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth.requestMatchers(swaggerUi, swaggerUiPage).hasRole(Role.ADMIN.name())
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(new BasicEntryPoint()))
+                .exceptionHandling(e -> e
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                                new OrRequestMatcher(swaggerUi, swaggerUiPage))
+                        .defaultAuthenticationEntryPointFor(new BasicEntryPoint(), AnyRequestMatcher.INSTANCE)
+                        .accessDeniedHandler((request, response, denied) ->
+                                ApiSecurityErrors.write(response, HttpStatus.FORBIDDEN, "error.api.forbidden", request)))
                 .build();
     }
 

@@ -1,0 +1,258 @@
+package vn.loaxa.openapi;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Every error answer of the API with its stable {@code code}, in one place. The OpenAPI document is
+ * built from it ({@link ApiDocumentation}), and the document's test fails for a call that has no
+ * entry here, so a new endpoint cannot ship with its errors undocumented. Kept apart from the
+ * controllers on purpose: one reviewed table reads better than annotations on every handler, and a
+ * code changed in a service shows up here as one line.
+ *
+ * <p>Codes answered by the security chain and the database (401, 403, 429, 503, 507) apply to every
+ * call ({@link #common}); the entries list what each call adds: its validation codes and its own
+ * 4xx and 5xx answers.
+ */
+public final class ApiErrorCatalogue {
+
+    /** One error answer: its HTTP status, its {@code code}, and what it means for the caller. */
+    public record ErrorAnswer(int status, String code, String meaning) {
+    }
+
+    /**
+     * One call: a one-line summary, the success statuses it answers with (and the media types of a
+     * download), and its own error answers.
+     */
+    public record Entry(String summary, Map<Integer, String> success, List<String> produces,
+                        List<ErrorAnswer> errors) {
+    }
+
+    // --- Answers of the security chain and the database, for every call --------------------------
+    static final ErrorAnswer UNAUTHORIZED = new ErrorAnswer(401, "UNAUTHORIZED",
+            "No credentials, a wrong password, an unknown, disabled or expired account or token");
+    static final ErrorAnswer FORBIDDEN = new ErrorAnswer(403, "FORBIDDEN",
+            "The account's roles do not allow this call");
+    static final ErrorAnswer PASSWORD_CHANGE_REQUIRED = new ErrorAnswer(403, "PASSWORD_CHANGE_REQUIRED",
+            "The account must change its password first (POST /api/account/password or the web UI)");
+    static final ErrorAnswer TOKEN_SCOPE = new ErrorAnswer(403, "TOKEN_SCOPE",
+            "The API token's scopes do not cover this call");
+    static final ErrorAnswer CROSS_ORIGIN = new ErrorAnswer(403, "CROSS_ORIGIN",
+            "A state-changing call sent by a browser from another site");
+    static final ErrorAnswer LOGIN_THROTTLED = new ErrorAnswer(429, "LOGIN_THROTTLED",
+            "Too many wrong passwords for this account or from this address: wait (Retry-After) and try again");
+    static final ErrorAnswer DATABASE_BUSY = new ErrorAnswer(503, "DATABASE_BUSY",
+            "The database stayed busy for more than a few seconds: nothing was changed, try again (Retry-After)");
+    static final ErrorAnswer STARTING = new ErrorAnswer(503, "STARTING",
+            "The station is starting: try again (Retry-After)");
+    static final ErrorAnswer STOPPING = new ErrorAnswer(503, "STOPPING",
+            "The station is shutting down");
+    static final ErrorAnswer STORAGE_FULL = new ErrorAnswer(507, "STORAGE_FULL",
+            "The disk is full: nothing was changed");
+
+    // --- Answers of Spring MVC's request handling, for calls that take input ------------------------
+    static final ErrorAnswer BAD_REQUEST = new ErrorAnswer(400, "BAD_REQUEST",
+            "The request could not be read: malformed JSON, a value of the wrong type, a missing parameter or part");
+    static final ErrorAnswer UNSUPPORTED_MEDIA_TYPE = new ErrorAnswer(415, "UNSUPPORTED_MEDIA_TYPE",
+            "The body is not of the media type the call takes");
+
+    private static final String JSON = "application/json";
+
+    private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
+
+    static {
+        // --- Library ---------------------------------------------------------------------------------
+        var importRefusals = List.of(
+                e(413, "TOO_LARGE", "The file is larger than loaxa.library.max-file-size"),
+                e(415, "NOT_AUDIO", "The file is not audio"),
+                e(415, "UNSUPPORTED_FORMAT", "Audio, but neither MP3 nor WAV"),
+                e(422, "EMPTY_FILE", "The file is empty"),
+                e(422, "CORRUPT", "The file's audio is damaged"),
+                e(422, "TRUNCATED", "The file ends in the middle of its audio"),
+                e(422, "UNDECODABLE_STREAM", "The audio could not be decoded"),
+                e(422, "TOO_SHORT", "The audio is too short to broadcast"),
+                e(507, "STORAGE_FAILED", "The file could not be stored in the audio folder"));
+        var upload = new ArrayList<>(List.of(BAD_REQUEST));
+        upload.addAll(importRefusals);
+        add("POST /api/library", "Import an MP3 or WAV file into the library",
+                Map.of(201, "The new asset", 200, "The same content was already in the library: the existing asset"),
+                List.of(), upload);
+        add("GET /api/library", "The library's assets, newest first", ok(), List.of(), List.of());
+
+        // --- Station -----------------------------------------------------------------------------------
+        add("GET /api/status", "The station now: time, output device, what is on air, alerts, readiness",
+                ok(), List.of(), List.of());
+        var noOutput = List.of(
+                e(503, "OUTPUT_NO_DEVICE", "The PC has no sound output"),
+                e(503, "OUTPUT_UNKNOWN_NAME", "The chosen sound output is not there"),
+                e(503, "OUTPUT_UNAVAILABLE", "The sound output would not open"));
+        var testTone = new ArrayList<>(List.of(e(409, "BUSY", "A broadcast is on air")));
+        testTone.addAll(noOutput);
+        add("POST /api/output/test-tone", "Play a 3 s, 1 kHz tone at -12 dBFS to check the amplifier chain",
+                Map.of(202, "The tone is playing"), List.of(), testTone);
+
+        // --- Villages and switching -------------------------------------------------------------------
+        add("GET /api/villages", "The villages with their switching addresses and loudspeaker state",
+                ok(), List.of(), List.of());
+        add("GET /api/villages/{id}", "One village", ok(), List.of(), List.of(BAD_REQUEST,
+                e(400, "UNKNOWN_VILLAGE", "No village has this id")));
+        add("PUT /api/villages/{id}", "Change a village's name, use and switching addresses", ok(), List.of(),
+                List.of(BAD_REQUEST,
+                        e(400, "UNKNOWN_VILLAGE", "No village has this id, or the name is blank"),
+                        e(400, "BAD_VILLAGE_CODE", "The code is not a short ASCII name like thon-1"),
+                        e(400, "BAD_RELAY", "The relay is not 1 to 256"),
+                        e(400, "BAD_DTMF", "A DTMF code has other characters than 0-9 * # A-D, or on equals off"),
+                        e(400, "BAD_TOPIC", "The MQTT topic has #, + or spaces"),
+                        e(400, "ADDRESS_IN_USE", "Another village already has this code, relay or topic")));
+        var villageTest = new ArrayList<>(List.of(
+                e(400, "NO_SWITCHING", "The switching driver is \"none\": there is nothing to test"),
+                e(409, "BUSY", "A broadcast is on air or another test runs")));
+        villageTest.addAll(noOutput);
+        add("POST /api/villages/test", "Thử loa các thôn: each enabled village on in turn with a 1.5 s ident",
+                ok(), List.of(), villageTest);
+        add("GET /api/settings/switching", "The switching driver and its settings (never the MQTT password)",
+                ok(), List.of(), List.of());
+        add("PUT /api/settings/switching", "Change the switching driver and its settings", ok(), List.of(),
+                List.of(BAD_REQUEST,
+                        e(400, "BAD_DRIVER", "No driver given"),
+                        e(400, "BAD_PRE_ROLL", "The pre-roll is not 0 to 30 s"),
+                        e(400, "BAD_TIMEOUT", "A timeout is not 50 ms to 60 s"),
+                        e(400, "BAD_BAUD", "The baud rate is not 300 to 921600"),
+                        e(400, "BAD_UNIT", "The Modbus unit is not 1 to 247"),
+                        e(400, "NO_SERIAL_PORT", "A relay board needs its serial port"),
+                        e(400, "BAD_BROKER", "The MQTT broker is not like tcp://host:1883"),
+                        e(400, "NO_CLIENT_ID", "MQTT needs a client id"),
+                        e(400, "BAD_PROGRAM", "The command hook needs an absolute program path"),
+                        e(400, "BAD_DTMF_LEVEL", "The DTMF level is not -30 to -7 dBFS"),
+                        e(400, "BAD_DTMF_TIMING", "A DTMF tone or pause is not 40 to 1000 ms")));
+
+        // --- Schedule ------------------------------------------------------------------------------------
+        add("GET /api/programmes", "The programmes with their days, time, validity, villages and policies",
+                ok(), List.of(), List.of());
+        var oneOff = List.of(
+                e(400, "NO_ASSETS", "No audio given"),
+                e(400, "UNKNOWN_ASSET", "An audio id is not in the library, or retired"),
+                e(400, "NO_VILLAGES", "No village given"),
+                e(400, "UNKNOWN_VILLAGE", "A village id is unknown or the village is out of use"));
+        var broadcast = new ArrayList<>(List.of(BAD_REQUEST,
+                e(400, "NO_START", "startsAt is missing"),
+                e(400, "IN_THE_PAST", "startsAt is more than the grace window ago")));
+        broadcast.addAll(oneOff);
+        add("POST /api/broadcasts", "Store a one-off broadcast; the engine plays it at startsAt",
+                Map.of(201, "The one-off, with its key O<id>"), List.of(), broadcast);
+        var emergency = new ArrayList<>(List.of(BAD_REQUEST));
+        emergency.addAll(oneOff);
+        add("POST /api/emergency", "An emergency broadcast now: it cuts whatever is on air",
+                Map.of(201, "The one-off, playing within about 1.5 s"), List.of(), emergency);
+
+        // --- Air log ---------------------------------------------------------------------------------------
+        var badDates = e(400, "BAD_DATES", "to is before from");
+        add("GET /api/airlog", "The as-played log of a period, filtered and paged", ok(), List.of(),
+                List.of(BAD_REQUEST, badDates, e(400, "BAD_PAGE", "page below 0, or size not 1 to 1000")));
+        add("GET /api/airlog.csv", "The as-played log of a period as CSV for Excel",
+                Map.of(200, "UTF-8 CSV with BOM, as an attachment"), List.of("text/csv"),
+                List.of(BAD_REQUEST, badDates));
+        add("GET /api/airlog/villages", "The village switches (ON and OFF rows) of a period", ok(), List.of(),
+                List.of(BAD_REQUEST, badDates));
+        add("GET /api/airlog/verify", "Check the air log's hash chain", ok(), List.of(), List.of());
+
+        // --- Schedule files ------------------------------------------------------------------------------------
+        add("POST /api/schedules/import", "Import schedule files: a preview with dryRun=true, else applied at once",
+                ok(), List.of(), List.of(BAD_REQUEST,
+                        e(400, "BAD_SCHEDULE_FILE", "A file is refused; problems lists each with its file, line and field"),
+                        e(413, "TOO_LARGE", "The upload is larger than the limit")));
+        add("GET /api/schedules/export", "The current schedule as a schedule file",
+                Map.of(200, "The schedule file, as an attachment"), List.of("application/yaml"), List.of());
+
+        // --- Text-to-speech ------------------------------------------------------------------------------------
+        var tts = new ArrayList<>(List.of(BAD_REQUEST,
+                e(400, "BLANK_TEXT", "No text to speak"),
+                e(400, "TEXT_TOO_LONG", "The text is longer than loaxa.tts.max-chars"),
+                e(400, "UNKNOWN_VOICE", "No such voice"),
+                e(500, "TTS_FAILED", "espeak-ng ran and failed"),
+                e(503, "TTS_UNAVAILABLE", "espeak-ng is not installed")));
+        tts.addAll(importRefusals);
+        add("POST /api/tts", "Speak a Vietnamese text with espeak-ng into the library",
+                Map.of(201, "The new asset", 200, "Identical audio was already in the library: the existing asset"),
+                List.of(), tts);
+
+        // --- Reports ---------------------------------------------------------------------------------------------
+        add("GET /api/reports", "The report of a period: JSON, or xlsx, docx or CSV as an attachment", ok(),
+                List.of(JSON, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "text/csv"),
+                List.of(BAD_REQUEST, e(400, "BAD_DATES", "to is before from, or the period is longer than 5 years"),
+                        e(400, "BAD_FORMAT", "format is not json, xlsx, docx or csv")));
+        add("GET /api/evidence", "The evidence bundle (zip) of a period",
+                Map.of(200, "The zip, as an attachment"), List.of("application/zip"),
+                List.of(BAD_REQUEST, e(400, "BAD_DATES", "to is before from, or the period is longer than 5 years")));
+    }
+
+    private ApiErrorCatalogue() {
+    }
+
+    /** The entry of a call, by {@code "METHOD /path"} as the document names it ({@code GET /api/villages/{id}}). */
+    public static Optional<Entry> entry(String operation) {
+        return Optional.ofNullable(ENTRIES.get(operation));
+    }
+
+    /** Every call the catalogue knows, as {@code "METHOD /path"}. */
+    public static List<String> operations() {
+        return List.copyOf(ENTRIES.keySet());
+    }
+
+    /**
+     * The answers every call may get from the security chain and the database; {@code CROSS_ORIGIN}
+     * only for the calls that change something, {@code BAD_REQUEST} and {@code UNSUPPORTED_MEDIA_TYPE}
+     * only for calls that take input.
+     */
+    public static List<ErrorAnswer> common(String method, boolean takesInput, boolean hasBody) {
+        var answers = new ArrayList<>(List.of(UNAUTHORIZED, FORBIDDEN, PASSWORD_CHANGE_REQUIRED, TOKEN_SCOPE));
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            answers.add(CROSS_ORIGIN);
+        }
+        answers.add(LOGIN_THROTTLED);
+        if (takesInput) {
+            answers.add(BAD_REQUEST);
+        }
+        if (hasBody) {
+            answers.add(UNSUPPORTED_MEDIA_TYPE);
+        }
+        answers.addAll(List.of(DATABASE_BUSY, STARTING, STOPPING, STORAGE_FULL));
+        return Collections.unmodifiableList(answers);
+    }
+
+    /** Everything a call may answer: the common answers, then its own, each code once. */
+    public static List<ErrorAnswer> all(String method, @Nullable Entry entry, boolean takesInput, boolean hasBody) {
+        var byCode = new LinkedHashMap<String, ErrorAnswer>();
+        for (var a : common(method, takesInput, hasBody)) {
+            byCode.put(a.status() + " " + a.code(), a);
+        }
+        if (entry != null) {
+            for (var a : entry.errors()) {
+                byCode.putIfAbsent(a.status() + " " + a.code(), a);
+            }
+        }
+        return List.copyOf(byCode.values());
+    }
+
+    private static void add(String operation, String summary, Map<Integer, String> success, List<String> produces,
+                            List<ErrorAnswer> errors) {
+        if (ENTRIES.put(operation, new Entry(summary, success, produces, List.copyOf(errors))) != null) {
+            throw new IllegalStateException("Listed twice: " + operation);
+        }
+    }
+
+    private static Map<Integer, String> ok() {
+        return Map.of(200, "OK");
+    }
+
+    private static ErrorAnswer e(int status, String code, String meaning) {
+        return new ErrorAnswer(status, code, meaning);
+    }
+}
