@@ -37,6 +37,8 @@ public final class ApiErrorCatalogue {
     // --- Answers of the security chain and the database, for every call --------------------------
     static final ErrorAnswer UNAUTHORIZED = new ErrorAnswer(401, "UNAUTHORIZED",
             "No credentials, a wrong password, an unknown, disabled or expired account or token");
+    static final ErrorAnswer TOKEN_INVALID = new ErrorAnswer(401, "TOKEN_INVALID",
+            "An unknown, expired or revoked API token, or one whose account is disabled");
     static final ErrorAnswer FORBIDDEN = new ErrorAnswer(403, "FORBIDDEN",
             "The account's roles do not allow this call");
     static final ErrorAnswer PASSWORD_CHANGE_REQUIRED = new ErrorAnswer(403, "PASSWORD_CHANGE_REQUIRED",
@@ -62,6 +64,20 @@ public final class ApiErrorCatalogue {
     static final ErrorAnswer UNSUPPORTED_MEDIA_TYPE = new ErrorAnswer(415, "UNSUPPORTED_MEDIA_TYPE",
             "The body is not of the media type the call takes");
 
+    // --- Strict input (decision 0017), for calls that take input ---------------------------------------
+    static final ErrorAnswer BAD_PARAMETER = new ErrorAnswer(400, "BAD_PARAMETER",
+            "A query or path parameter of the wrong type (page=abc, from=31/12/2026)");
+    static final ErrorAnswer MISSING = new ErrorAnswer(400, "MISSING", "A required field, parameter or file is absent");
+    static final ErrorAnswer TOO_LONG_TEXT = new ErrorAnswer(400, "TOO_LONG",
+            "A text over its limit (titles and names 200 characters, reasons and notes 1000)");
+    static final ErrorAnswer TOO_MANY = new ErrorAnswer(400, "TOO_MANY", "A list over its limit (200 assets or villages)");
+    static final ErrorAnswer OUT_OF_RANGE = new ErrorAnswer(400, "OUT_OF_RANGE", "A number outside its bounds");
+    static final ErrorAnswer DATE_OUT_OF_RANGE = new ErrorAnswer(400, "DATE_OUT_OF_RANGE",
+            "A date outside its bounds (5 years for plans, 25 years for the log and reports)");
+    static final ErrorAnswer BAD_JSON = new ErrorAnswer(400, "BAD_JSON",
+            "Not JSON, an unknown field, a value of the wrong type, a key twice, or no body");
+    static final ErrorAnswer BODY_TOO_LARGE = new ErrorAnswer(413, "TOO_LARGE", "A JSON body over 256 KB");
+
     private static final String JSON = "application/json";
 
     private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
@@ -77,6 +93,7 @@ public final class ApiErrorCatalogue {
                 e(422, "TRUNCATED", "The file ends in the middle of its audio"),
                 e(422, "UNDECODABLE_STREAM", "The audio could not be decoded"),
                 e(422, "TOO_SHORT", "The audio is too short to broadcast"),
+                e(422, "TOO_LONG", "The audio is longer than the station's limit (3 hours unless an admin changed it)"),
                 e(507, "STORAGE_FAILED", "The file could not be stored in the audio folder"));
         var upload = new ArrayList<>(List.of(BAD_REQUEST));
         upload.addAll(importRefusals);
@@ -144,10 +161,17 @@ public final class ApiErrorCatalogue {
                 e(400, "NO_START", "startsAt is missing"),
                 e(400, "IN_THE_PAST", "startsAt is more than the grace window ago")));
         broadcast.addAll(oneOff);
+        broadcast.addAll(List.of(
+                e(403, "UNAPPROVED_AUDIO", "An audio is no bulletin's approved for that day, and the caller is not ADMIN"),
+                e(400, "REASON_REQUIRED", "EMERGENCY priority without a reason"),
+                e(400, "REASON_TOO_LONG", "The reason is longer than 1000 characters")));
         add("POST /api/broadcasts", "Store a one-off broadcast; the engine plays it at startsAt",
                 Map.of(201, "The one-off, with its key O<id>"), List.of(), broadcast);
         var emergency = new ArrayList<>(List.of(BAD_REQUEST));
         emergency.addAll(oneOff);
+        emergency.addAll(List.of(
+                e(400, "REASON_REQUIRED", "No reason given"),
+                e(400, "REASON_TOO_LONG", "The reason is longer than 1000 characters")));
         add("POST /api/emergency", "An emergency broadcast now: it cuts whatever is on air",
                 Map.of(201, "The one-off, playing within about 1.5 s"), List.of(), emergency);
 
@@ -155,9 +179,10 @@ public final class ApiErrorCatalogue {
         var badDates = e(400, "BAD_DATES", "to is before from");
         add("GET /api/airlog", "The as-played log of a period, filtered and paged", ok(), List.of(),
                 List.of(BAD_REQUEST, badDates, e(400, "BAD_PAGE", "page below 0, or size not 1 to 1000")));
+        var reportFailed = e(500, "REPORT_FAILED", "The file could not be rendered (the station's fault, never the request's)");
         add("GET /api/airlog.csv", "The as-played log of a period as CSV for Excel",
                 Map.of(200, "UTF-8 CSV with BOM, as an attachment"), List.of("text/csv"),
-                List.of(BAD_REQUEST, badDates));
+                List.of(BAD_REQUEST, badDates, reportFailed));
         add("GET /api/airlog/villages", "The village switches (ON and OFF rows) of a period", ok(), List.of(),
                 List.of(BAD_REQUEST, badDates));
         add("GET /api/airlog/verify", "Check the air log's hash chain", ok(), List.of(), List.of());
@@ -187,10 +212,65 @@ public final class ApiErrorCatalogue {
                 List.of(JSON, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                         "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "text/csv"),
                 List.of(BAD_REQUEST, e(400, "BAD_DATES", "to is before from, or the period is longer than 5 years"),
-                        e(400, "BAD_FORMAT", "format is not json, xlsx, docx or csv")));
+                        e(400, "BAD_FORMAT", "format is not json, xlsx, docx or csv"), reportFailed));
         add("GET /api/evidence", "The evidence bundle (zip) of a period",
                 Map.of(200, "The zip, as an attachment"), List.of("application/zip"),
-                List.of(BAD_REQUEST, e(400, "BAD_DATES", "to is before from, or the period is longer than 5 years")));
+                List.of(BAD_REQUEST, e(400, "BAD_DATES", "to is before from, or the period is longer than 5 years"),
+                        reportFailed));
+
+        // --- Audit trail -------------------------------------------------------------------------------------------
+        var auditQuery = List.of(BAD_REQUEST, e(400, "BAD_DATE", "A date is not like 2026-03-01"),
+                e(400, "BAD_DATES", "to is before from"), e(400, "BAD_PAGE", "page below 0, or size not 1 to 1000"));
+        add("GET /api/audit", "The audit trail of a period: who changed what, when, from where", ok(), List.of(),
+                auditQuery);
+        add("GET /api/audit.csv", "The audit trail of a period as CSV for Excel",
+                Map.of(200, "UTF-8 CSV with BOM, as an attachment"), List.of("text/csv"), auditQuery);
+        add("GET /api/audit/verify", "Check the audit trail's hash chain", ok(), List.of(), List.of());
+
+        // --- Accounts, tokens and sign-in ------------------------------------------------------------------------------
+        add("POST /api/account/password", "Change the caller's own password (proving the current one)",
+                Map.of(204, "Changed: the old password stops working at once"), List.of(), List.of(BAD_REQUEST,
+                        e(400, "MISSING_PASSWORD", "currentPassword or newPassword is missing"),
+                        e(400, "WRONG_PASSWORD", "currentPassword is not the account's password"),
+                        e(400, "SAME_PASSWORD", "The new password is the current one"),
+                        e(400, "PASSWORD_TOO_SHORT", "The new password has fewer than 10 characters"),
+                        e(400, "PASSWORD_TOO_LONG", "The new password is longer than the limit"),
+                        e(400, "PASSWORD_IS_USERNAME", "The new password is or contains the user name"),
+                        e(400, "PASSWORD_TOO_COMMON", "The new password is on the list of common passwords")));
+        add("GET /api/security/lockouts", "Accounts and addresses held back after failed logins", ok(), List.of(),
+                List.of());
+        var notLocked = e(404, "NOT_LOCKED", "It was neither slowed down nor locked");
+        add("DELETE /api/security/lockouts/{username}", "Let an account log in again at once",
+                Map.of(204, "Lifted"), List.of(), List.of(BAD_REQUEST, notLocked));
+        add("DELETE /api/security/lockouts", "Let a client address log in again at once",
+                Map.of(204, "Lifted"), List.of(), List.of(BAD_REQUEST, notLocked));
+        add("GET /api/tokens", "The caller's API tokens (ADMIN: any account's with user), never their secrets", ok(),
+                List.of(), List.of(BAD_REQUEST, e(400, "UNKNOWN_USER", "No account has this name")));
+        add("POST /api/tokens", "Create an API token; its secret is in this answer only",
+                Map.of(201, "The token with its secret"), List.of(), List.of(BAD_REQUEST,
+                        e(400, "BAD_TOKEN_NAME", "The name is blank or too long"),
+                        e(400, "BAD_SCOPE", "A scope is not read, schedule, emergency, report or admin"),
+                        e(400, "BAD_EXPIRY", "The expiry is not 1 to 730 days ahead"),
+                        e(400, "NEVER_EXPIRES_NOT_ALLOWED", "Only a service account's token may never expire"),
+                        e(400, "NOT_A_SERVICE_ACCOUNT", "A token for another account that is no service account"),
+                        e(400, "UNKNOWN_USER", "No account has this name"),
+                        e(400, "TOO_MANY_TOKENS", "The account already has 50 usable tokens")));
+        add("DELETE /api/tokens/{id}", "Revoke an API token at once",
+                ok(), List.of(), List.of(BAD_REQUEST, e(404, "TOKEN_NOT_FOUND", "No such token of the caller's")));
+        add("GET /api/users", "The accounts, with their roles and kind", ok(), List.of(), List.of());
+        add("POST /api/users", "Create an account: a person with a temporary password, or a service account",
+                Map.of(201, "The new account"), List.of(), List.of(BAD_REQUEST,
+                        e(400, "BAD_USERNAME", "The name is not 1 to 64 letters, digits, . _ @ -"),
+                        e(400, "USERNAME_TAKEN", "An account has this name"),
+                        e(400, "RESERVED_USERNAME", "The name is one the station itself acts under"),
+                        e(400, "BAD_ROLE", "A role is unknown"),
+                        e(400, "NO_ROLES", "No role given"),
+                        e(400, "BAD_KIND", "kind is not PERSON or SERVICE"),
+                        e(400, "SERVICE_ACCOUNT", "A password for a service account"),
+                        e(400, "PASSWORD_TOO_SHORT", "The password has fewer than 10 characters"),
+                        e(400, "PASSWORD_TOO_LONG", "The password is longer than the limit"),
+                        e(400, "PASSWORD_IS_USERNAME", "The password is or contains the user name"),
+                        e(400, "PASSWORD_TOO_COMMON", "The password is on the list of common passwords")));
     }
 
     private ApiErrorCatalogue() {
@@ -212,16 +292,18 @@ public final class ApiErrorCatalogue {
      * only for calls that take input.
      */
     public static List<ErrorAnswer> common(String method, boolean takesInput, boolean hasBody) {
-        var answers = new ArrayList<>(List.of(UNAUTHORIZED, FORBIDDEN, PASSWORD_CHANGE_REQUIRED, TOKEN_SCOPE));
+        var answers = new ArrayList<>(List.of(UNAUTHORIZED, TOKEN_INVALID, FORBIDDEN, PASSWORD_CHANGE_REQUIRED,
+                TOKEN_SCOPE));
         if (!method.equals("GET") && !method.equals("HEAD")) {
             answers.add(CROSS_ORIGIN);
         }
         answers.add(LOGIN_THROTTLED);
         if (takesInput) {
-            answers.add(BAD_REQUEST);
+            answers.addAll(List.of(BAD_REQUEST, BAD_PARAMETER, MISSING, TOO_LONG_TEXT, TOO_MANY, OUT_OF_RANGE,
+                    DATE_OUT_OF_RANGE));
         }
         if (hasBody) {
-            answers.add(UNSUPPORTED_MEDIA_TYPE);
+            answers.addAll(List.of(BAD_JSON, BODY_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE));
         }
         answers.addAll(List.of(DATABASE_BUSY, STARTING, STOPPING, STORAGE_FULL));
         return Collections.unmodifiableList(answers);

@@ -78,6 +78,9 @@ public final class ApiScopes {
             rule(HttpMethod.GET, "/api/airlog.csv", REPORT),
             rule(HttpMethod.GET, "/api/reports", REPORT),
             rule(HttpMethod.GET, "/api/evidence", REPORT),
+            rule(HttpMethod.GET, "/api/audit", REPORT),
+            rule(HttpMethod.GET, "/api/audit.csv", REPORT),
+            rule(HttpMethod.GET, "/api/audit/verify", REPORT),
             // administration
             rule(HttpMethod.PUT, "/api/villages/{id}", ADMIN),
             rule(HttpMethod.GET, "/api/settings/switching", ADMIN),

@@ -26,6 +26,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.loaxa.audit.Audited;
 import vn.loaxa.base.InvalidInputException;
 import vn.loaxa.station.StationProperties;
 
@@ -100,6 +101,8 @@ public class ApiTokenService {
      * Creates a token for the signed-in user ({@code owner} null or their own name) or, for an
      * admin, for a service account. Never for another person: whoever holds a token acts as its owner.
      */
+    @Audited(value = "TOKEN_CREATED", target = "TOKEN", id = "#result?.token()?.id()",
+            name = "#result?.token()?.name()", snapshot = "#result?.token()")
     public Created create(@Nullable String owner, String name, Set<ApiScope> scopes, Expiry expiry) {
         var auth = securityContext.getContext().getAuthentication();
         if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
@@ -212,6 +215,8 @@ public class ApiTokenService {
      * token or it is someone else's (a non-admin cannot tell the two apart). Revoking twice keeps the
      * first revocation.
      */
+    @Audited(value = "TOKEN_REVOKED", target = "TOKEN", name = "#result?.orElse(null)?.name()",
+            details = "{'owner': #result?.orElse(null)?.username(), 'revoked': #result?.isPresent()}")
     public Optional<ApiToken> revoke(long id) {
         var caller = callerName();
         var found = tokens.findById(id).map(ApiTokenRepository.Stored::token)

@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
 
+import vn.loaxa.audit.Audited;
+
 /**
  * Failed logins per account and per client address, with growing delays and a temporary lock
  * (decision 0014). Nothing here sleeps: a login that comes too early is refused at once with the
@@ -146,6 +148,7 @@ public class LoginThrottle {
 
     /** An admin lets this account try again at once; true when it was being slowed down or locked. */
     @PreAuthorize("hasRole('ADMIN')")
+    @Audited(value = "LOGIN_LOCK_LIFTED", target = "ACCOUNT", name = "#username", details = "{'lifted': #result}")
     public boolean unlockAccount(String username) {
         var removed = accounts.forget(accountKey(username));
         if (removed) {
@@ -156,6 +159,7 @@ public class LoginThrottle {
 
     /** An admin lets this address try again at once. */
     @PreAuthorize("hasRole('ADMIN')")
+    @Audited(value = "LOGIN_LOCK_LIFTED", target = "ADDRESS", name = "#address", details = "{'lifted': #result}")
     public boolean unlockAddress(String address) {
         var key = addressKey(address);
         var removed = addresses.forget(key);

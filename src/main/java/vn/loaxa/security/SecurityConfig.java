@@ -44,6 +44,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import vn.loaxa.base.Texts;
 import vn.loaxa.security.ui.LoginView;
+import vn.loaxa.station.StationSettings;
 
 /**
  * Three doors with one set of accounts: the health probes under /actuator are open to this
@@ -94,17 +95,24 @@ class SecurityConfig {
      */
     @Bean
     @Order(1)
-    SecurityFilterChain apiFilterChain(HttpSecurity http, AuthenticationManager authentication, ApiTokenService tokens)
-            throws Exception {
+    SecurityFilterChain apiFilterChain(HttpSecurity http, AuthenticationManager authentication, ApiTokenService tokens,
+                                       StationSettings settings) throws Exception {
         var passwordChange = new PasswordChangeRequired();
+        var roles = new ApiRoles(settings::emergencyRoles);
         return basicOnly(http.securityMatcher("/api/**").authenticationManager(authentication)
                 .addFilterBefore(new SameOriginWrites(), BasicAuthenticationFilter.class)
                 .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
-                // Any signed-in user; a temporary or weak password opens nothing but its own change (decision 0014);
-                // a token only its scopes (decision 0015).
+                // A temporary or weak password opens nothing but its own change (decision 0014); then the
+                // call's roles (decision 0019); a token only its scopes (decision 0015).
                 .authorizeHttpRequests(auth -> auth.anyRequest().access((user, context) -> {
                     var result = passwordChange.authorize(user, context);
-                    return result.isGranted() ? withinTokenScope(user, context) : result;
+                    if (!result.isGranted()) {
+                        return result;
+                    }
+                    if (!roles.allows(user.get(), context.getRequest())) {
+                        return new AuthorizationDecision(false);
+                    }
+                    return withinTokenScope(user, context);
                 })))
                 .build();
     }

@@ -36,6 +36,7 @@ import vn.loaxa.bulletin.TopicService;
 import vn.loaxa.security.Role;
 import vn.loaxa.security.UserService;
 import vn.loaxa.testing.Api;
+import vn.loaxa.testing.FormLogin;
 import vn.loaxa.testing.RunAs;
 import vn.loaxa.testing.SpringTest;
 
@@ -235,10 +236,7 @@ class AuditApiTest extends SpringTest {
 
         var http = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        var form = "username=" + OPERATOR + "&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
-        var login = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        var login = FormLogin.post(http, "http://localhost:" + port, OPERATOR, PASSWORD);
         assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("/login");
         var ok = rowsAfter(beforeCalls);
         assertThat(ok).extracting(r -> r.get("action")).containsExactly("LOGIN_SUCCEEDED");

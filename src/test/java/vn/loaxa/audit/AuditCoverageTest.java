@@ -3,6 +3,7 @@ package vn.loaxa.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +49,7 @@ class AuditCoverageTest extends SpringTest {
 
     static final String USER = "audit-admin";
     static final String PASSWORD = "Audit-coverage-2026-x";
+    static final String OTHER_PASSWORD = "Audit-coverage-2026-y";
 
     /** Endpoints proven by another test, and why not here. */
     static final Map<String, String> ELSEWHERE = Map.of(
@@ -111,24 +113,25 @@ class AuditCoverageTest extends SpringTest {
 
     /** A request each endpoint accepts; each leaves the shared station as it found it where it can. */
     private Map<String, Callable<HttpResponse<String>>> drivers() {
-        return Map.of(
-                "POST /api/library", () -> {
+        return Map.ofEntries(
+                Map.entry("POST /api/library", () -> {
                     var wav = Wavs.write16(tmp.resolve("upload.wav"), 8_000, 1,
                             Wavs.sine(8_000, 1, 0.4, 300 + (System.nanoTime() % 500), 0.3));
                     return api.upload("/api/library", USER, PASSWORD, "Thông báo kiểm tra.wav",
                             Files.readAllBytes(wav), "Thông báo kiểm tra", null);
-                },
-                "POST /api/tts", () -> api.postJson("/api/tts", USER, PASSWORD, """
+                }),
+                Map.entry("POST /api/tts", () -> api.postJson("/api/tts", USER, PASSWORD, """
                         {"text": "Kiểm tra nhật ký thao tác số %d.", "voice": "vi"}""".formatted(System.nanoTime()),
-                        null),
-                "POST /api/broadcasts", () -> api.postJson("/api/broadcasts", USER, PASSWORD, """
+                        null)),
+                Map.entry("POST /api/broadcasts", () -> api.postJson("/api/broadcasts", USER, PASSWORD, """
                         {"startsAt": "%s", "assetIds": [%d], "villageIds": [%d], "priority": "NORMAL",
                          "title": "Phát thử nhật ký"}""".formatted(Instant.now().plus(3, ChronoUnit.DAYS)
-                        .truncatedTo(ChronoUnit.SECONDS), asset.id(), village), null),
-                "POST /api/emergency", () -> api.postJson("/api/emergency", USER, PASSWORD, """
-                        {"assetIds": [%d], "villageIds": [%d], "title": "Khẩn cấp thử nhật ký"}"""
-                        .formatted(asset.id(), village), null),
-                "PUT /api/villages/{id}", () -> {
+                        .truncatedTo(ChronoUnit.SECONDS), asset.id(), village), null)),
+                Map.entry("POST /api/emergency", () -> api.postJson("/api/emergency", USER, PASSWORD, """
+                        {"assetIds": [%d], "villageIds": [%d], "title": "Khẩn cấp thử nhật ký",
+                         "reason": "Kiểm tra nhật ký thao tác"}"""
+                        .formatted(asset.id(), village), null)),
+                Map.entry("PUT /api/villages/{id}", () -> {
                     var current = JsonMapper.shared().readTree(api.get("/api/villages/" + village, USER, PASSWORD)
                             .body());
                     var body = JsonMapper.shared().createObjectNode();
@@ -136,17 +139,56 @@ class AuditCoverageTest extends SpringTest {
                         body.set(field, current.get(field));
                     }
                     return api.putJson("/api/villages/" + village, USER, PASSWORD, body.toString());
-                },
-                "PUT /api/settings/switching", () -> api.putJson("/api/settings/switching", USER, PASSWORD,
-                        api.get("/api/settings/switching", USER, PASSWORD).body()),
-                "POST /api/schedules/import", () -> api.upload("/api/schedules/import", USER, PASSWORD, "dai.yaml",
-                        """
+                }),
+                Map.entry("PUT /api/settings/switching", () -> api.putJson("/api/settings/switching", USER, PASSWORD,
+                        api.get("/api/settings/switching", USER, PASSWORD).body())),
+                Map.entry("POST /api/schedules/import", () -> api.upload("/api/schedules/import", USER, PASSWORD,
+                        "dai.yaml", """
                         station:
                           commune: %s
                           name: %s
                           time_zone: Asia/Ho_Chi_Minh
                         """.formatted(settings.communeName(), settings.stationName())
-                                .getBytes(StandardCharsets.UTF_8), null, null));
+                                .getBytes(StandardCharsets.UTF_8), null, null)),
+                Map.entry("POST /api/account/password", () -> {
+                    // To another password and back, so the shared account keeps the one the tests use.
+                    var away = api.postJson("/api/account/password", USER, PASSWORD, """
+                            {"currentPassword": "%s", "newPassword": "%s"}""".formatted(PASSWORD, OTHER_PASSWORD), null);
+                    if (away.statusCode() / 100 != 2) {
+                        return away;
+                    }
+                    return api.postJson("/api/account/password", USER, OTHER_PASSWORD, """
+                            {"currentPassword": "%s", "newPassword": "%s"}""".formatted(OTHER_PASSWORD, PASSWORD), null);
+                }),
+                Map.entry("POST /api/tokens", () -> api.postJson("/api/tokens", USER, PASSWORD, """
+                        {"name": "Kiểm tra nhật ký %d", "scopes": ["read"], "expiresInDays": 1}"""
+                        .formatted(System.nanoTime()), null)),
+                Map.entry("DELETE /api/tokens/{id}", () -> {
+                    var created = api.postJson("/api/tokens", USER, PASSWORD, """
+                            {"name": "Thu hồi thử %d", "scopes": ["read"], "expiresInDays": 1}"""
+                            .formatted(System.nanoTime()), null);
+                    var id = JsonMapper.shared().readTree(created.body()).get("id").asLong();
+                    return api.delete("/api/tokens/" + id, USER, PASSWORD);
+                }),
+                Map.entry("POST /api/users", () -> api.postJson("/api/users", USER, PASSWORD, """
+                        {"username": "dich-vu-%d", "kind": "SERVICE", "roles": ["OPERATOR"]}"""
+                        .formatted(System.nanoTime() % 1_000_000_000L), null)),
+                Map.entry("DELETE /api/security/lockouts/{username}", () -> {
+                    // From an address of its own, so the failures slow down no other test's logins.
+                    var name = "khong-co-" + System.nanoTime();
+                    var stranger = new Api(port, InetAddress.getByName("127.0.0.71"));
+                    for (int i = 0; i < 5; i++) {
+                        stranger.get("/api/status", name, "sai-mat-khau-" + i);
+                    }
+                    return api.delete("/api/security/lockouts/" + name, USER, PASSWORD);
+                }),
+                Map.entry("DELETE /api/security/lockouts", () -> {
+                    var stranger = new Api(port, InetAddress.getByName("127.0.0.72"));
+                    for (int i = 0; i < 10; i++) {
+                        stranger.get("/api/status", "khach-" + i + "-" + System.nanoTime(), "sai-mat-khau");
+                    }
+                    return api.delete("/api/security/lockouts?address=127.0.0.72", USER, PASSWORD);
+                }));
     }
 
     @Test

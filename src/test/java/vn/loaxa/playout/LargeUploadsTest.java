@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import vn.loaxa.testing.FormLogin;
 import vn.loaxa.testing.GeneratedStream;
 import vn.loaxa.testing.RawHttp;
 import vn.loaxa.testing.TinyFrameMp3;
@@ -139,11 +140,9 @@ class LargeUploadsTest {
         var base = "http://localhost:" + station.port();
         try (var http = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build()) {
-            var login = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            var login = FormLogin.post(http, base, user, password);
             assertThat(login.statusCode()).as("signed in").isEqualTo(302);
+            assertThat(login.headers().firstValue("Location").orElse("")).as("signed in").doesNotContain("/login");
             var init = http.send(HttpRequest.newBuilder(URI.create(base + "/?v-r=init&location="
                     + URLEncoder.encode("library", StandardCharsets.UTF_8))).GET().build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

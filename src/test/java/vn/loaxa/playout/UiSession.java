@@ -8,7 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.regex.Pattern;
+
+import vn.loaxa.testing.FormLogin;
 
 /**
  * A person using the web UI, without a browser: signs in through the login form (a session cookie),
@@ -18,8 +19,6 @@ import java.util.regex.Pattern;
  */
 final class UiSession {
 
-    private static final Pattern CSRF = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
-
     private UiSession() {
     }
 
@@ -27,19 +26,7 @@ final class UiSession {
         var base = "http://localhost:" + port;
         var http = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        // The login page carries the CSRF token its form posts back, as a browser's would.
-        var page = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        var token = CSRF.matcher(page.body());
-        if (page.statusCode() != 200 || !token.find()) {
-            return page;
-        }
-        var form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
-                + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
-        var login = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        var login = FormLogin.post(http, base, user, password);
         var location = login.headers().firstValue("Location").orElse("");
         if (login.statusCode() != 302 || location.contains("/login")) {
             return login;
@@ -55,4 +42,5 @@ final class UiSession {
         }
         return last;
     }
+
 }

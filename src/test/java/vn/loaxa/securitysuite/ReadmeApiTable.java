@@ -42,8 +42,12 @@ final class ReadmeApiTable {
         return rows;
     }
 
-    /** "any user" → every role; "ADMIN, OPERATOR" → those. */
+    /** "any user" → every role; "ADMIN, OPERATOR" → those; a remark in parentheses after them is read past. */
     static Set<Role> who(String cell, String line) {
+        int remark = cell.indexOf('(');
+        if (remark >= 0) {
+            cell = cell.substring(0, remark).strip();
+        }
         if (cell.equalsIgnoreCase("any user")) {
             return EnumSet.allOf(Role.class);
         }
