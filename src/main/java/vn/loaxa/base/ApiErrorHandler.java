@@ -43,6 +43,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -112,6 +113,17 @@ class ApiErrorHandler {
         }
         return body(HttpStatus.CONTENT_TOO_LARGE, request, ImportRejectedException.TOO_LARGE_KEY,
                 "TOO_LARGE", "Larger than the upload limit of " + limit + " bytes", LibraryService.size(limit));
+    }
+
+    /**
+     * A multipart body that cannot be read (no boundary, cut off inside a part, a NUL in a file name)
+     * is the request's fault, not the station's: 400, never a 500 with the parser's words.
+     */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Map<String, String>> badMultipart(MultipartException e, HttpServletRequest request) {
+        log.debug("Unreadable multipart body on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return body(HttpStatus.BAD_REQUEST, request, "error.api.badMultipart", "BAD_REQUEST",
+                "the multipart body could not be read");
     }
 
     @ExceptionHandler(MissingServletRequestPartException.class)

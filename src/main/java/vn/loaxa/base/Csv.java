@@ -62,7 +62,12 @@ public final class Csv {
             return "";
         }
         var out = new StringBuilder(field.length() + 4);
-        if (field.charAt(0) == '\t' || field.charAt(0) == '\r') {
+        // The first character that stays decides: a NUL before a tab is removed, the tab then leads.
+        int first = 0;
+        while (first < field.length() && isRemovedControl(field.charAt(first))) {
+            first++;
+        }
+        if (first < field.length() && (field.charAt(first) == '\t' || field.charAt(first) == '\r')) {
             out.append('\'');
         }
         int cellStart = out.length(); // where a ' goes if this cell turns out to be a formula

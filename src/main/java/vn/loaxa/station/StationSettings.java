@@ -114,6 +114,8 @@ public class StationSettings {
 
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
+    @Audited(value = "SETTING_CHANGED", target = "SETTING", id = "'library.max-audio.minutes'",
+            name = "'library.max-audio.minutes'", snapshot = "{'maxAudioMinutes': maxAudioDuration().toMinutes()}")
     public void setMaxAudioMinutes(int minutes) {
         if (minutes < MIN_AUDIO_LIMIT_MINUTES || minutes > MAX_AUDIO_LIMIT_MINUTES) {
             throw new InvalidInputException("BAD_AUDIO_LIMIT", "error.settings.maxAudio",
@@ -169,6 +171,8 @@ public class StationSettings {
 
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
+    @Audited(value = "PERMISSIONS_CHANGED", target = "SETTING", id = "'permissions'",
+            snapshot = "{'approvalNotByAuthor': approvalNotByAuthor()}")
     public void setApprovalNotByAuthor(boolean required) {
         write(APPROVAL_NOT_BY_AUTHOR, Boolean.toString(required), CurrentUser.name());
     }
@@ -188,6 +192,8 @@ public class StationSettings {
      */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
+    @Audited(value = "PERMISSIONS_CHANGED", target = "SETTING", id = "'permissions'",
+            snapshot = "{'emergencyRoles': emergencyRoles()}")
     public void setEmergencyRoles(Set<Role> roles) {
         var chosen = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
         chosen.add(Role.ADMIN);
@@ -197,6 +203,8 @@ public class StationSettings {
     /** Both rules of who may do what at once, as the Settings page saves them. */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
+    @Audited(value = "PERMISSIONS_CHANGED", target = "SETTING", id = "'permissions'",
+            snapshot = "{'approvalNotByAuthor': approvalNotByAuthor(), 'emergencyRoles': emergencyRoles()}")
     public void setPermissions(boolean approvalNotByAuthor, Set<Role> emergencyRoles) {
         setApprovalNotByAuthor(approvalNotByAuthor);
         setEmergencyRoles(emergencyRoles);

@@ -3,6 +3,7 @@ package vn.loaxa.zone;
 import java.time.Duration;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
@@ -48,7 +49,9 @@ class VillagesController {
     record SwitchingJson(DriverKind driver, long preRollMs, @Size(max = Limits.SETTING) String serialPort, int baudRate,
                          int modbusUnit, long serialTimeoutMs, @Size(max = Limits.SETTING) String mqttBroker,
                          @Size(max = Limits.SETTING) String mqttUsername,
-                         @Size(max = Limits.SETTING) @Nullable String mqttPassword, @Nullable Boolean mqttPasswordSet,
+                         // Write-only: left out of every answer, not even as null.
+                         @JsonInclude(JsonInclude.Include.NON_NULL) @Size(max = Limits.SETTING) @Nullable String mqttPassword,
+                         @Nullable Boolean mqttPasswordSet,
                          @Size(max = Limits.SETTING) String mqttClientId, long mqttTimeoutMs,
                          @Size(max = Limits.SETTING) String commandProgram, long commandTimeoutMs, double dtmfLevelDbfs,
                          int dtmfToneMs, int dtmfPauseMs) {

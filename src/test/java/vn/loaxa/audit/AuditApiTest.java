@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.net.CookieManager;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -20,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipInputStream;
 
+import org.apache.commons.csv.CSVFormat;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -154,16 +153,18 @@ class AuditApiTest extends SpringTest {
         assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).contains("nhat-ky-thao-tac_");
         var bytes = csv.body();
         assertThat(bytes[0]).isEqualTo((byte) 0xEF);
-        var lines = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8).split("\r\n");
-        assertThat(lines[0]).isEqualTo("Số dòng,Thời điểm,Người thực hiện,Thao tác,Mã thao tác,Loại đối tượng,"
-                + "Mã đối tượng,Tên đối tượng,Nội dung thay đổi,Địa chỉ máy,Qua,Mã băm dòng trước,Mã băm dòng");
-        assertThat(lines).hasSize(2);
-        assertThat(lines[1]).contains("," + actor + ",Duyệt bản tin,BULLETIN_APPROVED,Bản tin,7,"
-                + "\"Bản tin, có dấu phẩy\",state: SUBMITTED → APPROVED,10.1.1.1,API,").startsWith(lines[1]
-                .substring(0, lines[1].indexOf(',')));
-        assertThat(lines[1].substring(lines[1].indexOf(',') + 1)).startsWith(today + " ");
+        var records = CSVFormat.EXCEL.parse(new java.io.StringReader(
+                new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8))).getRecords();
+        assertThat(records.getFirst().values()).containsExactly("Số dòng", "Thời điểm", "Người thực hiện", "Thao tác",
+                "Mã thao tác", "Loại đối tượng", "Mã đối tượng", "Tên đối tượng", "Nội dung thay đổi", "Địa chỉ máy",
+                "Qua", "Mã băm dòng trước", "Mã băm dòng");
+        assertThat(records).hasSize(2);
+        var row = records.get(1).values();
+        assertThat(row[1]).startsWith(today + " ");
+        assertThat(List.of(row).subList(2, 11)).containsExactly(actor, "Duyệt bản tin", "BULLETIN_APPROVED", "Bản tin",
+                "7", "Bản tin, có dấu phẩy", "state: SUBMITTED → APPROVED", "10.1.1.1", "API");
         var english = api.get("/api/audit.csv?actor=" + actor, REPORTER, PASSWORD, "en");
-        assertThat(english.body()).startsWith("\uFEFFRow,Time,Who,Action,").contains("Bulletin approved");
+        assertThat(english.body()).startsWith("\uFEFF\"Row\",\"Time\",\"Who\",\"Action\",").contains("Bulletin approved");
     }
 
     @Test
@@ -185,7 +186,7 @@ class AuditApiTest extends SpringTest {
         var entries = entries(zip.body());
         assertThat(entries).containsKeys("nhat-ky-thao-tac.csv", "kiem-tra-nhat-ky.txt", "SHA256SUMS");
         var auditCsv = new String(entries.get("nhat-ky-thao-tac.csv"), StandardCharsets.UTF_8);
-        assertThat(auditCsv).startsWith("\uFEFFSố dòng,").contains(actor + ",Sửa cài đặt đài,SETTING_CHANGED",
+        assertThat(auditCsv).startsWith("\uFEFF\"Số dòng\",").contains("\"" + actor + "\",\"Sửa cài đặt đài\",\"SETTING_CHANGED\"",
                 "value:  → Nguyễn Văn A");
         var text = new String(entries.get("kiem-tra-nhat-ky.txt"), StandardCharsets.UTF_8);
         var after = RunAs.run(REPORTER, "REPORTER", trail::verify);
@@ -197,7 +198,7 @@ class AuditApiTest extends SpringTest {
         var yesterday = iso.minusDays(1);
         var earlier = entries(api.getBytes("/api/evidence?from=" + yesterday + "&to=" + yesterday, REPORTER,
                 PASSWORD).body());
-        assertThat(new String(earlier.get("nhat-ky-thao-tac.csv"), StandardCharsets.UTF_8)).startsWith("\uFEFFSố dòng")
+        assertThat(new String(earlier.get("nhat-ky-thao-tac.csv"), StandardCharsets.UTF_8)).startsWith("\uFEFF\"Số dòng\"")
                 .doesNotContain(actor);
     }
 

@@ -33,7 +33,8 @@ class AuditedMethodsTest {
             "PlayoutState.running", "the engine's own bookkeeping, no person's action",
             "VillageZones.updateFromScheduleFile", "part of a schedule file import, audited as SCHEDULE_FILE_IMPORTED",
             "ZoneSettings.saveFromScheduleFile", "part of a schedule file import, audited as SCHEDULE_FILE_IMPORTED",
-            "StationSettings.setFromScheduleFile", "part of a schedule file import, audited as SCHEDULE_FILE_IMPORTED");
+            "StationSettings.setFromScheduleFile", "part of a schedule file import, audited as SCHEDULE_FILE_IMPORTED",
+            "BulletinService.createApproved", "part of a schedule file import, audited as SCHEDULE_FILE_IMPORTED");
 
     static List<Class<?>> classes = new ArrayList<>();
 

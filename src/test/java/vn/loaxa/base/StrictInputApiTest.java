@@ -33,6 +33,7 @@ import vn.loaxa.library.LibraryService;
 import vn.loaxa.security.Role;
 import vn.loaxa.security.UserService;
 import vn.loaxa.testing.Api;
+import vn.loaxa.testing.RunAs;
 import vn.loaxa.testing.SpringTest;
 import vn.loaxa.testing.TestAssets;
 
@@ -63,8 +64,8 @@ class StrictInputApiTest extends SpringTest {
     void setUp() {
         api = new Api(port);
         if (users.find("strict-op").isEmpty()) {
-            users.create("strict-op", "Cán bộ đài", "operator-pass", EnumSet.of(Role.OPERATOR), false);
-            users.create("strict-reader", "Cán bộ VH-TT", "reporter-pass", EnumSet.of(Role.REPORTER), false);
+            RunAs.run("admin", "ADMIN", () -> users.create("strict-op", "Cán bộ đài", "operator-pass", EnumSet.of(Role.OPERATOR), false));
+            RunAs.run("admin", "ADMIN", () -> users.create("strict-reader", "Cán bộ VH-TT", "reporter-pass", EnumSet.of(Role.REPORTER), false));
         }
         asset = TestAssets.wav(library, tmp, "Thông báo tiêm phòng", 0.3);
     }

@@ -23,6 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.loaxa.security.Role;
 import vn.loaxa.security.SecurityHeaders;
 import vn.loaxa.security.UserService;
+import vn.loaxa.testing.RunAs;
 import vn.loaxa.testing.SpringTest;
 import vn.loaxa.testing.Wavs;
 
@@ -78,7 +79,7 @@ class ContentSecurityPolicyE2ETest extends SpringTest {
     @Test
     void every_main_view_renders_under_the_policy_with_no_violation() throws Exception {
         if (users.find(USER).isEmpty()) {
-            users.create(USER, "Kiểm tra CSP", PASSWORD, EnumSet.of(Role.ADMIN), false);
+            RunAs.run("admin", "ADMIN", () -> users.create(USER, "Kiểm tra CSP", PASSWORD, EnumSet.of(Role.ADMIN), false));
         }
         Files.createDirectories(SHOTS);
         var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768)

@@ -30,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.loaxa.security.Role;
 import vn.loaxa.security.UserService;
 import vn.loaxa.testing.Api;
+import vn.loaxa.testing.RunAs;
 import vn.loaxa.testing.SpringTest;
 import vn.loaxa.testing.Wavs;
 
@@ -83,7 +84,7 @@ class CrossOriginE2ETest extends SpringTest {
     @BeforeEach
     void setUp() throws Exception {
         if (users.find(USER).isEmpty()) {
-            users.create(USER, "Quản trị thử", PASSWORD, EnumSet.of(Role.ADMIN), false);
+            RunAs.run("admin", "ADMIN", () -> users.create(USER, "Quản trị thử", PASSWORD, EnumSet.of(Role.ADMIN), false));
         }
         // The attacker's site: 127.0.0.1 on another port is another site than localhost for the browser.
         evil = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);

@@ -120,7 +120,7 @@ class OverlongTextReportTest extends SpringTest {
         var slug = ReportPeriod.of(OverlongAirLog.FROM, OverlongAirLog.TO).slug();
         assertThat(entries.keySet()).containsExactly("bao-cao-tuyen-truyen-cchc_" + slug + ".xlsx",
                 "bao-cao-tuyen-truyen-cchc_" + slug + ".docx", "bao-cao-tuyen-truyen-cchc_" + slug + ".csv",
-                "nhat-ky-phat_" + slug + ".csv", "danh-muc-tep-da-phat.csv", ReportFiles.SWITCHES_CSV,
+                "nhat-ky-phat_" + slug + ".csv", "danh-muc-tep-da-phat.csv", ReportFiles.SWITCHES_CSV, ReportFiles.AUDIT_CSV,
                 "kiem-tra-nhat-ky.txt", "SHA256SUMS");
         var sums = new String(entries.get("SHA256SUMS"), StandardCharsets.UTF_8).lines().toList();
         assertThat(sums).hasSize(entries.size() - 1);

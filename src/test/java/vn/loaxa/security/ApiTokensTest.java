@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 import vn.loaxa.base.WriteGate;
+import vn.loaxa.testing.RunAs;
 import vn.loaxa.testing.SpringTest;
 import vn.loaxa.testing.Wavs;
 
@@ -54,7 +55,7 @@ class ApiTokensTest extends SpringTest {
         // Accounts of this test's own, with no forced password change, so each call is about tokens only.
         for (var user : Map.of(ADMIN, Role.ADMIN, OPERATOR, Role.OPERATOR, OTHER, Role.OPERATOR).entrySet()) {
             if (users.find(user.getKey()).isEmpty()) {
-                users.create(user.getKey(), user.getKey(), PASSWORD, EnumSet.of(user.getValue()), false);
+                RunAs.run("admin", "ADMIN", () -> users.create(user.getKey(), user.getKey(), PASSWORD, EnumSet.of(user.getValue()), false));
             }
         }
     }

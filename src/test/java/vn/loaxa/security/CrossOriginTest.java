@@ -20,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.mock.web.MockHttpServletRequest;
 import tools.jackson.databind.json.JsonMapper;
 
+import vn.loaxa.testing.RunAs;
 import vn.loaxa.testing.SpringTest;
 import vn.loaxa.testing.Wavs;
 
@@ -55,7 +56,7 @@ class CrossOriginTest extends SpringTest {
     void account() {
         http = new Http(port);
         if (users.find(ADMIN).isEmpty()) {
-            users.create(ADMIN, ADMIN, PASSWORD, EnumSet.of(Role.ADMIN), false);
+            RunAs.run("admin", "ADMIN", () -> users.create(ADMIN, ADMIN, PASSWORD, EnumSet.of(Role.ADMIN), false));
         }
     }
 

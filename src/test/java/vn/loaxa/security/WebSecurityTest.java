@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import vn.loaxa.security.ui.LoginView;
+import vn.loaxa.testing.RunAs;
 import vn.loaxa.testing.SpringTest;
 
 class WebSecurityTest extends SpringTest {
@@ -91,7 +92,7 @@ class WebSecurityTest extends SpringTest {
         var name = "giam.sat." + System.nanoTime() % 100_000;
         // Made as an admin would, over the API (no test-only security context involved).
         if (users.find(ADMIN).isEmpty()) {
-            users.create(ADMIN, ADMIN, PASSWORD, EnumSet.of(Role.ADMIN), false);
+            RunAs.run("admin", "ADMIN", () -> users.create(ADMIN, ADMIN, PASSWORD, EnumSet.of(Role.ADMIN), false));
         }
         var created = new vn.loaxa.testing.Api(port).postJson("/api/users", ADMIN, PASSWORD, "{\"username\": \""
                 + name + "\", \"roles\": [\"REPORTER\"], \"kind\": \"SERVICE\"}", null);
@@ -121,7 +122,7 @@ class WebSecurityTest extends SpringTest {
 
     private void ensureUser(String name, boolean mustChange) {
         if (users.find(name).isEmpty()) {
-            users.create(name, name, PASSWORD, EnumSet.of(Role.OPERATOR), mustChange);
+            RunAs.run("admin", "ADMIN", () -> users.create(name, name, PASSWORD, EnumSet.of(Role.OPERATOR), mustChange));
         }
     }
 

@@ -33,6 +33,10 @@ class RoleMatrixTest extends SuiteStation {
 
     static final String TABLE = "/security/role-matrix.csv";
     static final String ANONYMOUS = "anonymous";
+    /** The columns of calls made with an API token of one scope: "token:read". */
+    static final String TOKEN = "token:";
+    /** Scope code → the secret of an ADMIN's token with only that scope, made once per suite. */
+    static final Map<String, String> TOKENS = new LinkedHashMap<>();
 
     @Autowired
     ApplicationContext context;
@@ -42,6 +46,18 @@ class RoleMatrixTest extends SuiteStation {
     @BeforeEach
     void station() {
         suite = Suite.of(context);
+        synchronized (TOKENS) {
+            if (TOKENS.isEmpty()) {
+                for (var scope : List.of("read", "schedule", "emergency", "report", "admin")) {
+                    var created = suite.http.send(new SuiteHttp.Request("POST", "/api/tokens", List.of(),
+                            ("{\"name\": \"Bộ kiểm tra " + scope + "\", \"scopes\": [\"" + scope
+                                    + "\"], \"expiresInDays\": 1}").getBytes(StandardCharsets.UTF_8),
+                            "application/json"), USERS.get(Role.ADMIN));
+                    assertThat(created.status()).as("token for " + scope + ": " + created.body()).isEqualTo(201);
+                    TOKENS.put(scope, ApiDocument.JSON.readTree(created.body()).path("token").asString());
+                }
+            }
+        }
     }
 
     /** The table: call → caller ("anonymous" or a role's name) → allowed. */
@@ -130,6 +146,7 @@ class RoleMatrixTest extends SuiteStation {
         for (var role : Role.values()) {
             callers.put(role.name(), USERS.get(role));
         }
+        TOKENS.forEach((scope, secret) -> callers.put(TOKEN + scope, Caller.token(secret)));
         callers.forEach((name, caller) -> {
             var answer = send(probe, caller);
             var allowed = answer.status() != 401 && answer.status() != 403;

@@ -56,7 +56,9 @@ final class SuiteHttp {
             b.header("Content-Type", request.contentType());
         }
         b.header("Accept-Language", "en");
-        if (caller.user() != null) {
+        if (caller.bearer() != null) {
+            b.header("Authorization", "Bearer " + caller.bearer());
+        } else if (caller.user() != null) {
             b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                     (caller.user() + ":" + caller.password()).getBytes(StandardCharsets.UTF_8)));
         }

@@ -21,6 +21,7 @@ import org.springframework.test.context.TestContextManager;
 import vn.loaxa.library.LibraryService;
 import vn.loaxa.security.Role;
 import vn.loaxa.security.UserService;
+import vn.loaxa.testing.RunAs;
 import vn.loaxa.testing.TestAssets;
 
 /**
@@ -56,8 +57,17 @@ public abstract class SuiteStation {
     }
 
     /** Who sends a request: {@link #ANONYMOUS} sends no credentials. */
-    public record Caller(@Nullable String user, @Nullable String password) {
-        static final Caller ANONYMOUS = new Caller(null, null);
+    /** A caller by password (HTTP Basic), or by an API token ({@code bearer}), or nobody. */
+    public record Caller(@Nullable String user, @Nullable String password, @Nullable String bearer) {
+        static final Caller ANONYMOUS = new Caller(null, null, null);
+
+        public Caller(@Nullable String user, @Nullable String password) {
+            this(user, password, null);
+        }
+
+        static Caller token(String secret) {
+            return new Caller(null, null, secret);
+        }
     }
 
     @DynamicPropertySource
@@ -113,7 +123,7 @@ public abstract class SuiteStation {
         var users = context.getBean(UserService.class);
         USERS.forEach((role, caller) -> {
             if (users.find(caller.user()).isEmpty()) {
-                users.create(caller.user(), "Security suite " + role.name(), caller.password(), EnumSet.of(role), false);
+                RunAs.run("admin", "ADMIN", () -> users.create(caller.user(), "Security suite " + role.name(), caller.password(), EnumSet.of(role), false));
             }
         });
         return ((WebServerApplicationContext) context).getWebServer().getPort();

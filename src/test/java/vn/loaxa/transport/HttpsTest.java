@@ -40,6 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import vn.loaxa.security.Role;
 import vn.loaxa.security.SecurityHeaders;
 import vn.loaxa.security.UserService;
+import vn.loaxa.testing.RunAs;
 
 /**
  * A station started with {@code loaxa.tls.enabled=true}, no keystore, listening on 127.0.0.1 only,
@@ -89,7 +90,7 @@ class HttpsTest {
     @Test
     void the_station_serves_https_with_its_generated_certificate(CapturedOutput output) throws Exception {
         if (users.find("https-admin").isEmpty()) {
-            users.create("https-admin", "Quản trị HTTPS", PASSWORD, EnumSet.of(Role.ADMIN), false);
+            RunAs.run("admin", "ADMIN", () -> users.create("https-admin", "Quản trị HTTPS", PASSWORD, EnumSet.of(Role.ADMIN), false));
         }
         // Generated in the data folder, readable by the station's account only.
         var file = ROOT.resolve("data").resolve("tls").resolve("station.p12");

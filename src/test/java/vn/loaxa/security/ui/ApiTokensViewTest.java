@@ -45,7 +45,7 @@ class ApiTokensViewTest extends UiTest {
 
     private void ensure(String name, Role role) {
         if (users.find(name).isEmpty()) {
-            users.create(name, name, "ui-token-pass-1", EnumSet.of(role), false);
+            RunAs.run("admin", "ADMIN", () -> users.create(name, name, "ui-token-pass-1", EnumSet.of(role), false));
         }
     }
 
