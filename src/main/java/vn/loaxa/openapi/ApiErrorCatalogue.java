@@ -77,6 +77,8 @@ public final class ApiErrorCatalogue {
     static final ErrorAnswer BAD_JSON = new ErrorAnswer(400, "BAD_JSON",
             "Not JSON, an unknown field, a value of the wrong type, a key twice, or no body");
     static final ErrorAnswer BODY_TOO_LARGE = new ErrorAnswer(413, "TOO_LARGE", "A JSON body over 256 KB");
+    static final ErrorAnswer NOT_FOUND = new ErrorAnswer(404, "NOT_FOUND",
+            "No such API address: a path parameter left empty or with a slash makes the path no call's");
 
     private static final String JSON = "application/json";
 
@@ -300,7 +302,7 @@ public final class ApiErrorCatalogue {
         answers.add(LOGIN_THROTTLED);
         if (takesInput) {
             answers.addAll(List.of(BAD_REQUEST, BAD_PARAMETER, MISSING, TOO_LONG_TEXT, TOO_MANY, OUT_OF_RANGE,
-                    DATE_OUT_OF_RANGE));
+                    DATE_OUT_OF_RANGE, NOT_FOUND));
         }
         if (hasBody) {
             answers.addAll(List.of(BAD_JSON, BODY_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE));

@@ -102,17 +102,17 @@ class SecurityConfig {
         return basicOnly(http.securityMatcher("/api/**").authenticationManager(authentication)
                 .addFilterBefore(new SameOriginWrites(), BasicAuthenticationFilter.class)
                 .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
-                // A temporary or weak password opens nothing but its own change (decision 0014); then the
-                // call's roles (decision 0019); a token only its scopes (decision 0015).
+                // A temporary or weak password opens nothing but its own change (decision 0014); a token
+                // only its scopes (decision 0015); then the call's roles (decision 0019).
                 .authorizeHttpRequests(auth -> auth.anyRequest().access((user, context) -> {
                     var result = passwordChange.authorize(user, context);
-                    if (!result.isGranted()) {
-                        return result;
+                    if (result.isGranted()) {
+                        result = withinTokenScope(user, context);
                     }
-                    if (!roles.allows(user.get(), context.getRequest())) {
+                    if (result.isGranted() && !roles.allows(user.get(), context.getRequest())) {
                         return new AuthorizationDecision(false);
                     }
-                    return withinTokenScope(user, context);
+                    return result;
                 })))
                 .build();
     }

@@ -130,7 +130,7 @@ class StrictInputApiTest extends SpringTest {
                 "{\"assetId\": [" + asset.id() + "], \"villageIds\": [1]}", null);
         var error = error(response, 400, "BAD_JSON");
         assertThat(error.get("error")).isEqualTo("Trường \"assetId\" không có trong yêu cầu này. "
-                + "Các trường được nhận: assetIds, title, villageIds.");
+                + "Các trường được nhận: assetIds, reason, title, villageIds.");
     }
 
     @Test

@@ -123,6 +123,51 @@ class ApiFuzzTest {
         check(request);
     }
 
+    @Property
+    void get_audit(@ForAll("requests") @Call("GET /api/audit") FuzzRequest request) {
+        check(request);
+    }
+
+    @Property
+    void get_audit_csv(@ForAll("requests") @Call("GET /api/audit.csv") FuzzRequest request) {
+        check(request);
+    }
+
+    @Property
+    void get_tokens(@ForAll("requests") @Call("GET /api/tokens") FuzzRequest request) {
+        check(request);
+    }
+
+    @Property
+    void post_tokens(@ForAll("requests") @Call("POST /api/tokens") FuzzRequest request) {
+        check(request);
+    }
+
+    @Property
+    void delete_token(@ForAll("requests") @Call("DELETE /api/tokens/{id}") FuzzRequest request) {
+        check(request);
+    }
+
+    @Property
+    void post_users(@ForAll("requests") @Call("POST /api/users") FuzzRequest request) {
+        check(request);
+    }
+
+    @Property
+    void post_account_password(@ForAll("requests") @Call("POST /api/account/password") FuzzRequest request) {
+        check(request);
+    }
+
+    @Property
+    void delete_address_lockout(@ForAll("requests") @Call("DELETE /api/security/lockouts") FuzzRequest request) {
+        check(request);
+    }
+
+    @Property
+    void delete_account_lockout(@ForAll("requests") @Call("DELETE /api/security/lockouts/{username}") FuzzRequest request) {
+        check(request);
+    }
+
     @Example
     void every_call_that_takes_input_has_a_property() {
         var fuzzed = new TreeSet<String>();

@@ -149,9 +149,10 @@ class OpenApiDocumentTest extends SuiteStation {
         var upload = suite.document.operation("POST /api/library");
         assertThat(upload.errorCodes(413)).containsExactly("TOO_LARGE");
         assertThat(upload.errorCodes(415)).contains("NOT_AUDIO", "UNSUPPORTED_FORMAT");
-        assertThat(upload.errorCodes(422)).contains("EMPTY_FILE", "CORRUPT", "TRUNCATED", "UNDECODABLE_STREAM", "TOO_SHORT");
+        assertThat(upload.errorCodes(422)).contains("EMPTY_FILE", "CORRUPT", "TRUNCATED", "UNDECODABLE_STREAM", "TOO_SHORT",
+                "TOO_LONG");
         assertThat(upload.errorCodes(507)).contains("STORAGE_FAILED", "STORAGE_FULL");
-        assertThat(upload.errorCodes(401)).containsExactly("UNAUTHORIZED");
+        assertThat(upload.errorCodes(401)).containsExactly("UNAUTHORIZED", "TOKEN_INVALID");
         assertThat(upload.errorCodes(403)).contains("FORBIDDEN", "PASSWORD_CHANGE_REQUIRED", "CROSS_ORIGIN", "TOKEN_SCOPE");
         assertThat(upload.errorCodes(429)).containsExactly("LOGIN_THROTTLED");
         assertThat(upload.errorCodes(503)).contains("DATABASE_BUSY", "STARTING");

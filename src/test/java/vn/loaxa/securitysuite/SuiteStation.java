@@ -14,6 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestContextManager;
@@ -94,38 +95,44 @@ public abstract class SuiteStation {
     }
 
     /**
-     * The suite's context from Spring's test context cache: the one its JUnit classes use. Starting
-     * it replaces Spring Security's static context holder (each application context with Vaadin sets
-     * its own), after which the shared context of the other test classes would record "system" as
-     * the author of whatever their users do; so the holder that was there is put back, as in
-     * {@code StartingUpTest}. Authorisation in the suite's station is unaffected: its filters and
-     * method security keep the holder they were built with.
+     * The suite's context from Spring's test context cache: the one its JUnit classes use. Vaadin
+     * gives each application context its own security context holder; the suite's is made the static
+     * one here, so that code on the station's request threads which reads the signed-in user
+     * ({@code CurrentUser}: emergency roles, audit rows) sees the suite's callers. The tests of other
+     * contexts get theirs back before they run ({@code ContextSecurityHolder}).
      */
     static synchronized ApplicationContext context() {
-        var holder = SecurityContextHolder.getContextHolderStrategy();
         try {
             var manager = new TestContextManager(Context.class);
-            return manager.getTestContext().getApplicationContext();
+            var context = manager.getTestContext().getApplicationContext();
+            SecurityContextHolder.setContextHolderStrategy(context.getBean(SecurityContextHolderStrategy.class));
+            return context;
         } catch (RuntimeException e) {
             throw new IllegalStateException("The security suite's station did not start", e);
-        } finally {
-            SecurityContextHolder.setContextHolderStrategy(holder);
         }
     }
 
     /** The HTTP port of the suite's station, its accounts and one audio asset created on first use. */
     static synchronized int port(ApplicationContext context) {
-        var library = context.getBean(LibraryService.class);
-        if (library.findAll().isEmpty()) {
-            // With the migration's seven villages, requests can name things that exist and get past "unknown".
-            TestAssets.wav(library, ROOT, "Bản tin của bộ kiểm tra", 1.0);
-        }
-        var users = context.getBean(UserService.class);
-        USERS.forEach((role, caller) -> {
-            if (users.find(caller.user()).isEmpty()) {
-                RunAs.run("admin", "ADMIN", () -> users.create(caller.user(), "Security suite " + role.name(), caller.password(), EnumSet.of(role), false));
+        // The station's own security holder while its services are called here (see context()).
+        var holder = SecurityContextHolder.getContextHolderStrategy();
+        SecurityContextHolder.setContextHolderStrategy(context.getBean(SecurityContextHolderStrategy.class));
+        try {
+            var library = context.getBean(LibraryService.class);
+            if (library.findAll().isEmpty()) {
+                // With the migration's seven villages, requests can name things that exist and get past "unknown".
+                TestAssets.wav(library, ROOT, "Bản tin của bộ kiểm tra", 1.0);
             }
-        });
+            var users = context.getBean(UserService.class);
+            USERS.forEach((role, caller) -> {
+                if (users.find(caller.user()).isEmpty()) {
+                    RunAs.run("admin", "ADMIN", () -> users.create(caller.user(), "Security suite " + role.name(),
+                            caller.password(), EnumSet.of(role), false));
+                }
+            });
+        } finally {
+            SecurityContextHolder.setContextHolderStrategy(holder);
+        }
         return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
