@@ -3,13 +3,13 @@ package vn.loaxa.security;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -80,23 +80,29 @@ final class ApiRoles {
         this.emergencyRoles = emergencyRoles;
     }
 
-    /** Whether the caller holds a role this call allows; true for a path no row names. */
-    boolean allows(Authentication caller, HttpServletRequest request) {
-        var roles = rolesFor(request);
-        if (roles.isEmpty()) {
-            return true;
+    /**
+     * Refused by the station's emergency setting rather than by a fixed role: answered with that
+     * reason, as the service would, so the caller knows an admin can change it.
+     */
+    static final class EmergencyRefused extends AuthorizationDecision {
+        EmergencyRefused() {
+            super(false);
         }
-        var authorities = caller.getAuthorities().stream().map(a -> a.getAuthority()).toList();
-        return roles.get().stream().anyMatch(role -> authorities.contains(role.authority()));
     }
 
-    private Optional<Set<Role>> rolesFor(HttpServletRequest request) {
+    /** Granted when the caller holds a role this call allows, or no row names the path. */
+    AuthorizationDecision decide(Authentication caller, HttpServletRequest request) {
         for (var rule : RULES) {
             if (rule.matcher().matches(request)) {
-                return Optional.of(rule.roles() != null ? rule.roles() : emergencyRoles());
+                var roles = rule.roles() != null ? rule.roles() : emergencyRoles();
+                var authorities = caller.getAuthorities().stream().map(a -> a.getAuthority()).toList();
+                if (roles.stream().anyMatch(role -> authorities.contains(role.authority()))) {
+                    return new AuthorizationDecision(true);
+                }
+                return rule.roles() == null ? new EmergencyRefused() : new AuthorizationDecision(false);
             }
         }
-        return Optional.empty();
+        return new AuthorizationDecision(true);
     }
 
     private Set<Role> emergencyRoles() {

@@ -109,10 +109,7 @@ class SecurityConfig {
                     if (result.isGranted()) {
                         result = withinTokenScope(user, context);
                     }
-                    if (result.isGranted() && !roles.allows(user.get(), context.getRequest())) {
-                        return new AuthorizationDecision(false);
-                    }
-                    return result;
+                    return result.isGranted() ? roles.decide(user.get(), context.getRequest()) : result;
                 })))
                 .build();
     }
@@ -188,6 +185,12 @@ class SecurityConfig {
 
     private static void denied(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied) {
         if (PasswordChangeRequired.answered(request, response, denied)) {
+            return;
+        }
+        if (denied instanceof AuthorizationDeniedException refused
+                && refused.getAuthorizationResult() instanceof ApiRoles.EmergencyRefused) {
+            ApiSecurityErrors.write(response, HttpStatus.FORBIDDEN, "error.oneOff.emergencyNotAllowed", "FORBIDDEN",
+                    "The station's settings leave this account's roles out of the emergency roles", request);
             return;
         }
         if (denied instanceof AuthorizationDeniedException refused

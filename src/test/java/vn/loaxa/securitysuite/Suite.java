@@ -2,6 +2,8 @@ package vn.loaxa.securitysuite;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 import vn.loaxa.security.Role;
 
@@ -38,6 +40,9 @@ final class Suite {
     /** For jqwik, which has no Spring extension: the suite's context, looked up once while it stays open. */
     static synchronized Suite get() {
         if (current != null && current.context instanceof ConfigurableApplicationContext c && c.isActive()) {
+            // Tests of other contexts may have run since: the station's request threads read the
+            // signed-in user through the static holder, which must be the suite's (see SuiteStation).
+            SecurityContextHolder.setContextHolderStrategy(c.getBean(SecurityContextHolderStrategy.class));
             return current;
         }
         return of(SuiteStation.context());
