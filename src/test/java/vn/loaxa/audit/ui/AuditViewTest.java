@@ -110,10 +110,10 @@ class AuditViewTest extends UiTest {
         var out = new ByteArrayOutputStream();
         test(find(Anchor.class).id("audit-csv")).download(out);
         var csv = out.toString(StandardCharsets.UTF_8);
-        assertThat(csv).startsWith("\uFEFFSố dòng,Thời điểm,Người thực hiện,Thao tác,");
+        assertThat(csv).startsWith("\uFEFF\"Số dòng\",\"Thời điểm\",\"Người thực hiện\",\"Thao tác\",");
         assertThat(csv.split("\r\n")).hasSize(2);
-        assertThat(csv).contains(who + ",Sửa chương trình,PROGRAMME_UPDATED,Chương trình,42,Mục 42 đặc biệt,"
-                + "enabled: true → false,192.168.0.9,API,");
+        assertThat(csv).contains("\"" + who + "\",\"Sửa chương trình\",\"PROGRAMME_UPDATED\",\"Chương trình\",\"42\","
+                + "\"Mục 42 đặc biệt\",\"enabled: true → false\",\"192.168.0.9\",\"API\",");
 
         test(find(Button.class).id("audit-verify")).click();
         assertThat(find(Div.class).id("audit-verify-result").getText()).contains("nguyên vẹn");

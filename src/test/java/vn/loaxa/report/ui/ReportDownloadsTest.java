@@ -62,7 +62,8 @@ class ReportDownloadsTest extends UiTest {
                 names.add(e.getName());
             }
         }
-        assertThat(names).hasSize(8).contains("SHA256SUMS", "kiem-tra-nhat-ky.txt", "danh-muc-tep-da-phat.csv");
+        assertThat(names).hasSize(9).contains("SHA256SUMS", "kiem-tra-nhat-ky.txt", "danh-muc-tep-da-phat.csv",
+                "nhat-ky-thao-tac.csv");
     }
 
     private byte[] download(Anchor anchor) {
