@@ -19,18 +19,33 @@ final class WithinYearsValidator {
     private WithinYearsValidator() {
     }
 
-    static final class ForInstant implements ConstraintValidator<WithinYears, Instant> {
-        private final Clock clock;
-        private int years = Limits.YEARS;
+    /** The bounds and the clock; each kind of date only says how it is compared. */
+    private abstract static class OnClock<T> implements ConstraintValidator<WithinYears, T> {
+        final Clock clock;
+        int years = Limits.YEARS;
+
+        OnClock(Clock clock) {
+            this.clock = clock;
+        }
 
         @Override
         public void initialize(WithinYears bounds) {
             years = bounds.value();
         }
 
+        @Override
+        public boolean isValid(@Nullable T value, ConstraintValidatorContext context) {
+            return value == null || within(value);
+        }
+
+        abstract boolean within(T value);
+    }
+
+    static final class ForInstant extends OnClock<Instant> {
+
         @Autowired
         ForInstant(Clock clock) {
-            this.clock = clock;
+            super(clock);
         }
 
         ForInstant() {
@@ -38,23 +53,16 @@ final class WithinYearsValidator {
         }
 
         @Override
-        public boolean isValid(@Nullable Instant value, ConstraintValidatorContext context) {
-            return value == null || Limits.withinYears(value, clock.instant(), clock.getZone(), years, years);
+        boolean within(Instant value) {
+            return Limits.withinYears(value, clock.instant(), clock.getZone(), years, years);
         }
     }
 
-    static final class ForOffsetDateTime implements ConstraintValidator<WithinYears, OffsetDateTime> {
-        private final Clock clock;
-        private int years = Limits.YEARS;
-
-        @Override
-        public void initialize(WithinYears bounds) {
-            years = bounds.value();
-        }
+    static final class ForOffsetDateTime extends OnClock<OffsetDateTime> {
 
         @Autowired
         ForOffsetDateTime(Clock clock) {
-            this.clock = clock;
+            super(clock);
         }
 
         ForOffsetDateTime() {
@@ -62,23 +70,16 @@ final class WithinYearsValidator {
         }
 
         @Override
-        public boolean isValid(@Nullable OffsetDateTime value, ConstraintValidatorContext context) {
-            return value == null || Limits.withinYears(value.toInstant(), clock.instant(), clock.getZone(), years, years);
+        boolean within(OffsetDateTime value) {
+            return Limits.withinYears(value.toInstant(), clock.instant(), clock.getZone(), years, years);
         }
     }
 
-    static final class ForLocalDate implements ConstraintValidator<WithinYears, LocalDate> {
-        private final Clock clock;
-        private int years = Limits.YEARS;
-
-        @Override
-        public void initialize(WithinYears bounds) {
-            years = bounds.value();
-        }
+    static final class ForLocalDate extends OnClock<LocalDate> {
 
         @Autowired
         ForLocalDate(Clock clock) {
-            this.clock = clock;
+            super(clock);
         }
 
         ForLocalDate() {
@@ -86,8 +87,8 @@ final class WithinYearsValidator {
         }
 
         @Override
-        public boolean isValid(@Nullable LocalDate value, ConstraintValidatorContext context) {
-            return value == null || Limits.withinYears(value, LocalDate.now(clock), years, years);
+        boolean within(LocalDate value) {
+            return Limits.withinYears(value, LocalDate.now(clock), years, years);
         }
     }
 }

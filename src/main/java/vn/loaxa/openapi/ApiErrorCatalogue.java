@@ -230,15 +230,19 @@ public final class ApiErrorCatalogue {
         add("GET /api/audit/verify", "Check the audit trail's hash chain", ok(), List.of(), List.of());
 
         // --- Accounts, tokens and sign-in ------------------------------------------------------------------------------
+        // The password rules, wherever a password is set (PasswordPolicy).
+        var passwordRules = List.of(
+                e(400, "PASSWORD_TOO_SHORT", "The password has fewer than 10 characters"),
+                e(400, "PASSWORD_TOO_LONG", "The password is longer than the limit"),
+                e(400, "PASSWORD_IS_USERNAME", "The password is or contains the user name"),
+                e(400, "PASSWORD_TOO_COMMON", "The password is on the list of common passwords"));
+        var passwordChange = new ArrayList<>(List.of(BAD_REQUEST,
+                e(400, "MISSING_PASSWORD", "currentPassword or newPassword is missing"),
+                e(400, "WRONG_PASSWORD", "currentPassword is not the account's password"),
+                e(400, "SAME_PASSWORD", "The new password is the current one")));
+        passwordChange.addAll(passwordRules);
         add("POST /api/account/password", "Change the caller's own password (proving the current one)",
-                Map.of(204, "Changed: the old password stops working at once"), List.of(), List.of(BAD_REQUEST,
-                        e(400, "MISSING_PASSWORD", "currentPassword or newPassword is missing"),
-                        e(400, "WRONG_PASSWORD", "currentPassword is not the account's password"),
-                        e(400, "SAME_PASSWORD", "The new password is the current one"),
-                        e(400, "PASSWORD_TOO_SHORT", "The new password has fewer than 10 characters"),
-                        e(400, "PASSWORD_TOO_LONG", "The new password is longer than the limit"),
-                        e(400, "PASSWORD_IS_USERNAME", "The new password is or contains the user name"),
-                        e(400, "PASSWORD_TOO_COMMON", "The new password is on the list of common passwords")));
+                Map.of(204, "Changed: the old password stops working at once"), List.of(), passwordChange);
         add("GET /api/security/lockouts", "Accounts and addresses held back after failed logins", ok(), List.of(),
                 List.of());
         var notLocked = e(404, "NOT_LOCKED", "It was neither slowed down nor locked");
@@ -260,19 +264,17 @@ public final class ApiErrorCatalogue {
         add("DELETE /api/tokens/{id}", "Revoke an API token at once",
                 ok(), List.of(), List.of(BAD_REQUEST, e(404, "TOKEN_NOT_FOUND", "No such token of the caller's")));
         add("GET /api/users", "The accounts, with their roles and kind", ok(), List.of(), List.of());
+        var newUser = new ArrayList<>(List.of(BAD_REQUEST,
+                e(400, "BAD_USERNAME", "The name is not 1 to 64 letters, digits, . _ @ -"),
+                e(400, "USERNAME_TAKEN", "An account has this name"),
+                e(400, "RESERVED_USERNAME", "The name is one the station itself acts under"),
+                e(400, "BAD_ROLE", "A role is unknown"),
+                e(400, "NO_ROLES", "No role given"),
+                e(400, "BAD_KIND", "kind is not PERSON or SERVICE"),
+                e(400, "SERVICE_ACCOUNT", "A password for a service account")));
+        newUser.addAll(passwordRules);
         add("POST /api/users", "Create an account: a person with a temporary password, or a service account",
-                Map.of(201, "The new account"), List.of(), List.of(BAD_REQUEST,
-                        e(400, "BAD_USERNAME", "The name is not 1 to 64 letters, digits, . _ @ -"),
-                        e(400, "USERNAME_TAKEN", "An account has this name"),
-                        e(400, "RESERVED_USERNAME", "The name is one the station itself acts under"),
-                        e(400, "BAD_ROLE", "A role is unknown"),
-                        e(400, "NO_ROLES", "No role given"),
-                        e(400, "BAD_KIND", "kind is not PERSON or SERVICE"),
-                        e(400, "SERVICE_ACCOUNT", "A password for a service account"),
-                        e(400, "PASSWORD_TOO_SHORT", "The password has fewer than 10 characters"),
-                        e(400, "PASSWORD_TOO_LONG", "The password is longer than the limit"),
-                        e(400, "PASSWORD_IS_USERNAME", "The password is or contains the user name"),
-                        e(400, "PASSWORD_TOO_COMMON", "The password is on the list of common passwords")));
+                Map.of(201, "The new account"), List.of(), newUser);
     }
 
     private ApiErrorCatalogue() {
