@@ -29,6 +29,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.TransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
@@ -124,6 +125,18 @@ class ApiErrorHandler {
         log.debug("Unreadable multipart body on {} {}", request.getMethod(), request.getRequestURI(), e);
         return body(HttpStatus.BAD_REQUEST, request, "error.api.badMultipart", "BAD_REQUEST",
                 "the multipart body could not be read");
+    }
+
+    /**
+     * The firewall also checks parameter names, but only when something first reads them: a form
+     * body sent where JSON is expected is parsed inside Spring MVC, past {@link ApiRequestRejected}.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Map<String, String>> rejected(RequestRejectedException e, HttpServletRequest request) {
+        log.info("Refused a request the firewall does not accept on {} {}: {}", request.getMethod(),
+                request.getRequestURI(), e.getMessage());
+        return body(HttpStatus.BAD_REQUEST, request, "error.api.badRequest", "BAD_REQUEST",
+                "the request contains characters the station does not accept");
     }
 
     @ExceptionHandler(MissingServletRequestPartException.class)

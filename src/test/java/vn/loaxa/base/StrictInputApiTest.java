@@ -384,6 +384,17 @@ class StrictInputApiTest extends SpringTest {
         }
     }
 
+    @Test
+    void a_form_body_whose_parameter_name_the_firewall_refuses_is_a_400_not_a_500() throws Exception {
+        // A JSON call sent a form body: its parameter names are parsed (and checked by the firewall)
+        // inside Spring MVC, where a refusal once became an internal error.
+        var response = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/emergency"))
+                .header("Authorization", basic("strict-op", "operator-pass"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"\uffff\"}")).build());
+        error(response, 400, "BAD_REQUEST");
+    }
+
     // --- helpers ----------------------------------------------------------------------------------
 
     /** Asserts status, the one error shape, the code, and that nothing internal shows. */
