@@ -71,8 +71,11 @@ public class ZoneSwitchboard {
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         var thread = new Thread(r, "loaxa-zones");
         thread.setDaemon(true);
+        workerThread = thread;
         return thread;
     });
+    /** The worker's thread, to show where it stands when it stops answering. */
+    private volatile @Nullable Thread workerThread;
     private volatile SwitchingConfig config = SwitchingConfig.DEFAULT;
     private final Map<Long, VillageHealth> health = new ConcurrentHashMap<>();
 
@@ -541,6 +544,15 @@ public class ZoneSwitchboard {
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         } catch (TimeoutException e) {
+            var stuck = workerThread;
+            if (stuck != null) {
+                var where = new StringBuilder();
+                for (var frame : stuck.getStackTrace()) {
+                    where.append("\n\tat ").append(frame);
+                }
+                log.error("The village switch worker has not answered for 2 minutes; it is {} at:{}",
+                        stuck.getState(), where);
+            }
             throw new IllegalStateException("The village switches did not answer", e);
         }
     }

@@ -446,7 +446,22 @@ class VillageSwitchingSoundCardTest extends SpringTest {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("only " + rows.size() + " " + onOff + " rows for " + key + ": " + rows);
+        // Where the station's threads stand, so that a stall seen once is seen whole.
+        var dump = new StringBuilder();
+        for (var info : java.lang.management.ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
+            if (info.getThreadName().startsWith("loaxa")) {
+                // ThreadInfo.toString() stops after eight frames: the whole stack is wanted here.
+                dump.append('"').append(info.getThreadName()).append("\" ").append(info.getThreadState())
+                        .append(info.getLockName() == null ? "" : " on " + info.getLockName())
+                        .append(info.getLockOwnerName() == null ? "" : " owned by " + info.getLockOwnerName())
+                        .append('\n');
+                for (var frame : info.getStackTrace()) {
+                    dump.append("\tat ").append(frame).append('\n');
+                }
+            }
+        }
+        throw new AssertionError("only " + rows.size() + " " + onOff + " rows for " + key + ": " + rows
+                + "\nloaxa threads:\n" + dump);
     }
 
     private List<Map<String, Object>> villageRows(String key, String onOff) throws InterruptedException {
