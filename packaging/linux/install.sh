@@ -3,7 +3,7 @@
 #
 #   sudo packaging/linux/install.sh [--dry-run] [path/to/loaxa.jar]
 #
-# Without a jar it takes the newest target/loaxa-*.jar of this project (./mvnw -Pproduction package).
+# Without a jar it takes the newest target/loaxa-*.jar of this project (./mvnw -DskipTests package).
 # Idempotent: run it again to upgrade; the data, the audio library, the logs and /etc/loaxa/loaxa.env
 # are kept. --dry-run prints what it would do and changes nothing (needs no root).
 # LOAXA_ROOT=/some/dir installs under that folder instead of / (for tests and image building); it
@@ -44,7 +44,7 @@ fi
 # --- What to install -------------------------------------------------------------
 if [[ -z "$jar" ]]; then
     jar=$(ls -t "$project"/target/loaxa-*.jar 2>/dev/null | grep -v -e '-plain\.jar$' -e '-sources\.jar$' | head -n 1 || true)
-    [[ -n "$jar" ]] || die "no jar given and none in $project/target: build it with ./mvnw -Pproduction package, or pass its path"
+    [[ -n "$jar" ]] || die "no jar given and none in $project/target: build it with ./mvnw -DskipTests package, or pass its path"
 fi
 [[ -f "$jar" ]] || die "no such jar: $jar"
 
