@@ -39,7 +39,7 @@ if not exist "%LOAXA_HOME%\loaxa.jvmopts" (
 
 :run
 echo %DATE% %TIME% starting: "%JAVA_EXE%" @loaxa.jvmopts %JAVA_OPTS% -jar loaxa.jar>> "%CONSOLE_LOG%"
-"%JAVA_EXE%" "@%LOAXA_HOME%\loaxa.jvmopts" %JAVA_OPTS% -jar "%LOAXA_HOME%\loaxa.jar" >> "%CONSOLE_LOG%" 2>&1
+"%JAVA_EXE%" --enable-native-access=ALL-UNNAMED "@%LOAXA_HOME%\loaxa.jvmopts" %JAVA_OPTS% -jar "%LOAXA_HOME%\loaxa.jar" >> "%CONSOLE_LOG%" 2>&1
 set "EXIT_CODE=%ERRORLEVEL%"
 echo %DATE% %TIME% stopped with exit code %EXIT_CODE%>> "%CONSOLE_LOG%"
 rem 0: stopped on purpose (Windows shutting down, a technician). Anything else: start again.

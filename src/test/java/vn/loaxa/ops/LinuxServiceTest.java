@@ -82,7 +82,7 @@ class LinuxServiceTest {
         assertThat(service).doesNotContainKeys("PrivateDevices", "DevicePolicy", "MemoryDenyWriteExecute");
         assertThat(service.get("EnvironmentFile")).containsExactly("-/etc/loaxa/loaxa.env");
         assertThat(service.get("ExecStart")).containsExactly(
-                "/opt/loaxa/bin/java @/opt/loaxa/loaxa.jvmopts $JAVA_OPTS -jar /opt/loaxa/loaxa.jar");
+                "/opt/loaxa/bin/java --enable-native-access=ALL-UNNAMED @/opt/loaxa/loaxa.jvmopts $JAVA_OPTS -jar /opt/loaxa/loaxa.jar");
     }
 
     @Test
