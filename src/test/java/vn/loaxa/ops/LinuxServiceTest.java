@@ -52,8 +52,10 @@ class LinuxServiceTest {
         String unit = Files.readString(UNIT).replace("/opt/loaxa/", opt + "/");
         Path copy = Files.writeString(root.resolve("loaxa.service"), unit);
         Result result = run(List.of(analyze.toString(), "verify", "--man=no", copy.toString()), Map.of());
-        assertThat(result.output()).as("systemd-analyze verify says").isEmpty();
-        assertThat(result.exit()).isZero();
+        // Only what it says about this unit: a host's own units may draw warnings of their own.
+        assertThat(result.output().lines().filter(l -> l.contains("loaxa.service")).toList())
+                .as("systemd-analyze verify says: " + result.output()).isEmpty();
+        assertThat(result.exit()).as(result.output()).isZero();
 
         // And the check can fail: a misspelt directive is reported.
         Files.writeString(copy, unit.replace("Restart=always", "Restrat=always"));
