@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 
@@ -23,13 +24,25 @@ public final class ScratchDatabase implements AutoCloseable {
     private final Path folder;
 
     public ScratchDatabase(Path folder) {
+        this(folder, "scratch.db", null);
+    }
+
+    /**
+     * The database file {@code file} in {@code folder}, migrated up to {@code targetVersion} only
+     * (null: to the latest), e.g. a station's {@code loaxa.db} as an earlier release left it.
+     */
+    public ScratchDatabase(Path folder, String file, @Nullable String targetVersion) {
         this.folder = folder;
         var config = new HikariConfig();
-        config.setJdbcUrl(DatabaseConfig.jdbcUrl(folder.resolve("scratch.db")));
+        config.setJdbcUrl(DatabaseConfig.jdbcUrl(folder.resolve(file)));
         config.setMaximumPoolSize(2);
         config.setPoolName("scratch-sqlite");
         this.dataSource = new HikariDataSource(config);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        var flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
+        if (targetVersion != null) {
+            flyway.target(targetVersion);
+        }
+        flyway.load().migrate();
     }
 
     public Path folder() {

@@ -60,6 +60,17 @@ public final class SoundCardCondition implements ExecutionCondition, BeforeAllCa
         }
     }
 
+    /**
+     * For a test that needs the card for one step only: why the card is unusable (with how to start
+     * it), or null when it is usable. Under {@code CI=true} a missing card fails instead.
+     */
+    public static @Nullable String unusableOutsideCi() {
+        var condition = new SoundCardCondition();
+        condition.failInCi();
+        String missing = condition.missing();
+        return missing == null ? null : missing + "; " + HOW_TO;
+    }
+
     /** Why the card is unusable, or null when it is usable. */
     @Nullable String missing() {
         String server = environment.apply("PULSE_SERVER");
