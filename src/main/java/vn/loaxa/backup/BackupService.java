@@ -1,0 +1,301 @@
+package vn.loaxa.backup;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import jakarta.annotation.PreDestroy;
+import vn.loaxa.audit.Audited;
+import vn.loaxa.base.Texts;
+import vn.loaxa.library.LibraryProperties;
+import vn.loaxa.security.CurrentUser;
+import vn.loaxa.station.StationProperties;
+
+/**
+ * The station's backups: the nightly one, "Back up now", the list, and the last good one for the
+ * dashboard. A backup runs on a thread of its own at low priority and never inside a transaction:
+ * the database copy is a read snapshot ({@code VACUUM INTO}), so the engine keeps logging while it
+ * runs; only the one-row record of the attempt is a (millisecond) write transaction.
+ */
+@Service
+public class BackupService {
+
+    private static final Logger log = LoggerFactory.getLogger(BackupService.class);
+
+    /** One attempt, as recorded. */
+    public record Run(long id, Instant startedAt, Instant finishedAt, String trigger, String actor, String root,
+                      @Nullable String name, String outcome, @Nullable String problemCode, @Nullable String problem,
+                      long totalBytes, int files, int filesCopied, long bytesCopied, long airLogRows,
+                      long databaseCopyMs) {
+        public boolean good() {
+            return "GOOD".equals(outcome);
+        }
+    }
+
+    /** A good backup in the backup folder. */
+    public record Stored(String name, Path folder, Instant createdAt, long sizeBytes, int files, long airLogRows) {
+    }
+
+    /** The last good backup, and whether one is overdue. */
+    public record Status(@Nullable Instant lastGoodAt, @Nullable String lastGoodFolder, boolean overdue,
+                         Path folder, boolean running) {
+    }
+
+    private final StationProperties station;
+    private final LibraryProperties library;
+    private final BackupProperties properties;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate writes;
+    private final Clock clock;
+    private final Instant startedAt;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+        var t = new Thread(r, "loaxa-backup");
+        t.setDaemon(true);
+        // Hashing and copying must not take the CPU from the player.
+        t.setPriority(Thread.MIN_PRIORITY);
+        return t;
+    });
+
+    BackupService(StationProperties station, LibraryProperties library, BackupProperties properties, JdbcClient jdbc,
+                  PlatformTransactionManager transactions, Clock clock) {
+        this.station = station;
+        this.library = library;
+        this.properties = properties;
+        this.jdbc = jdbc;
+        this.writes = new TransactionTemplate(transactions);
+        this.clock = clock;
+        this.startedAt = clock.instant();
+    }
+
+    public Path folder() {
+        return properties.folder(station.dataDir());
+    }
+
+    private BackupStore store() {
+        return new BackupStore(folder(), station.timeZone());
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void scheduleNightly() {
+        if (properties.enabled()) {
+            scheduleNext();
+        }
+    }
+
+    private void scheduleNext() {
+        var now = ZonedDateTime.now(clock.withZone(station.timeZone()));
+        var next = now.with(properties.at());
+        if (!next.isAfter(now)) {
+            next = next.plusDays(1);
+        }
+        var delay = Duration.between(now, next);
+        executor.schedule(() -> {
+            try {
+                run("NIGHTLY", CurrentUser.SYSTEM);
+            } catch (BackupException e) {
+                // already recorded and logged
+            } catch (RuntimeException e) {
+                log.error("The nightly backup failed", e);
+            } finally {
+                scheduleNext();
+            }
+        }, delay.toMillis(), TimeUnit.MILLISECONDS);
+        log.info("Next backup at {} into {}", next, folder());
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+    }
+
+    /**
+     * Starts a backup now, for a person; it runs on the backup thread and is recorded like the
+     * nightly one.
+     *
+     * @throws BackupException {@code RUNNING} when a backup is already running
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Audited(value = "BACKUP_STARTED", target = "BACKUP", name = "#result")
+    public String backupNow() throws BackupException {
+        if (running.get()) {
+            throw new BackupException(BackupException.Code.RUNNING, "A backup is already running");
+        }
+        var actor = CurrentUser.name();
+        executor.execute(() -> {
+            try {
+                run("MANUAL", actor);
+            } catch (BackupException e) {
+                // already recorded and logged
+            } catch (RuntimeException e) {
+                log.error("The backup failed", e);
+            }
+        });
+        return folder().toString();
+    }
+
+    /**
+     * Makes, verifies and records one backup, then rotates the folder; on the calling thread. The
+     * station calls it (nightly; tests); people go through {@link #backupNow()}.
+     */
+    public Run run(String trigger, String actor) throws BackupException {
+        if (!running.compareAndSet(false, true)) {
+            throw new BackupException(BackupException.Code.RUNNING, "A backup is already running");
+        }
+        var started = clock.instant();
+        var store = store();
+        try {
+            BackupStore.Made made;
+            try {
+                made = store.create(station.databaseFile(), library.audioDir(), started, properties.isDefaultFolder());
+            } catch (BackupException e) {
+                record(trigger, actor, started, store.root(), null, e, null);
+                throw e;
+            }
+            var problem = store.verify(made.folder());
+            if (problem != null) {
+                var failure = new BackupException(BackupException.Code.VERIFY_FAILED, problem);
+                try {
+                    store.markFailed(made.folder());
+                } catch (IOException e) {
+                    log.error("Could not rename the unverified backup {}", made.folder(), e);
+                }
+                record(trigger, actor, started, store.root(), made.name() + BackupStore.FAILED_SUFFIX, failure, made);
+                throw failure;
+            }
+            try {
+                store.markGood(made.folder(), clock.instant());
+            } catch (IOException e) {
+                var failure = new BackupException(BackupException.Code.COPY_FAILED, "Cannot mark " + made.folder() + " verified: " + e.getMessage(), e);
+                record(trigger, actor, started, store.root(), made.name(), failure, made);
+                throw failure;
+            }
+            var run = record(trigger, actor, started, store.root(), made.name(), null, made);
+            log.info("Backup {} verified: {} files, {} copied ({} bytes), database copy took {} ms", made.folder(),
+                    made.files(), made.filesCopied(), made.bytesCopied(), made.databaseCopy().toMillis());
+            try {
+                var removed = store.rotate(properties.keepDaily(), properties.keepMonthly());
+                if (!removed.isEmpty()) {
+                    log.info("Backups removed by rotation: {}", removed);
+                }
+            } catch (IOException e) {
+                log.warn("Rotating the backups in {} failed: {}", store.root(), e.toString());
+            }
+            return run;
+        } finally {
+            running.set(false);
+        }
+    }
+
+    private Run record(String trigger, String actor, Instant started, Path root, @Nullable String name,
+                       @Nullable BackupException problem, BackupStore.@Nullable Made made) {
+        if (problem != null) {
+            log.error("Backup into {} failed ({}): {}", root, problem.code(), problem.getMessage());
+        }
+        var finished = clock.instant();
+        var id = writes.execute(tx -> {
+            jdbc.sql("""
+                    INSERT INTO backup_run (started_at_ms, finished_at_ms, trigger, actor, root, name, outcome, problem_code,
+                        problem, total_bytes, files, files_copied, bytes_copied, air_log_rows, database_copy_ms)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(started.toEpochMilli(), finished.toEpochMilli(), trigger, actor, root.toString(), name,
+                            problem == null ? "GOOD" : "FAILED", problem == null ? null : problem.code().name(),
+                            problem == null ? null : problem.getMessage(),
+                            made == null ? 0 : made.totalBytes(), made == null ? 0 : made.files(),
+                            made == null ? 0 : made.filesCopied(), made == null ? 0 : made.bytesCopied(),
+                            made == null ? 0 : made.airLogRows(), made == null ? 0 : made.databaseCopy().toMillis())
+                    .update();
+            return jdbc.sql("SELECT last_insert_rowid()").query(Long.class).single();
+        });
+        return runs(1).stream().filter(r -> r.id() == id).findFirst().orElseThrow();
+    }
+
+    /** The latest attempts, newest first. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<Run> recentRuns(int limit) {
+        return runs(limit);
+    }
+
+    private List<Run> runs(int limit) {
+        return jdbc.sql("SELECT * FROM backup_run ORDER BY id DESC LIMIT ?").param(limit).query((rs, i) -> new Run(
+                rs.getLong("id"), Instant.ofEpochMilli(rs.getLong("started_at_ms")),
+                Instant.ofEpochMilli(rs.getLong("finished_at_ms")), rs.getString("trigger"), rs.getString("actor"),
+                rs.getString("root"), rs.getString("name"), rs.getString("outcome"), rs.getString("problem_code"),
+                rs.getString("problem"), rs.getLong("total_bytes"), rs.getInt("files"), rs.getInt("files_copied"),
+                rs.getLong("bytes_copied"), rs.getLong("air_log_rows"), rs.getLong("database_copy_ms"))).list();
+    }
+
+    /** The good backups in the backup folder, newest first (read from the folder: its manifests). */
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<Stored> stored() {
+        var found = new ArrayList<Stored>();
+        try {
+            for (var folder : store().goodBackups()) {
+                try {
+                    var m = Manifest.read(folder.resolve(Manifest.FILE_NAME));
+                    found.add(new Stored(folder.getFileName().toString(), folder, Instant.parse(m.createdAt()),
+                            m.entries().stream().mapToLong(Manifest.Entry::size).sum(), m.entries().size(), m.airLogRows()));
+                } catch (IOException | RuntimeException e) {
+                    log.warn("Unreadable backup manifest in {}: {}", folder, e.toString());
+                }
+            }
+        } catch (IOException e) {
+            log.warn("Cannot list the backup folder {}: {}", folder(), e.toString());
+        }
+        return found;
+    }
+
+    /** For the dashboard and /api/status: open to every signed-in user, it names no file content. */
+    public Status status() {
+        var last = jdbc.sql("SELECT finished_at_ms, root, name FROM backup_run WHERE outcome = 'GOOD' ORDER BY id DESC LIMIT 1")
+                .query((rs, i) -> new Object[]{Instant.ofEpochMilli(rs.getLong(1)), Path.of(rs.getString(2)).resolve(rs.getString(3)).toString()})
+                .optional();
+        var firstAttempt = jdbc.sql("SELECT min(started_at_ms) FROM backup_run").query(Long.class).optional()
+                .map(Instant::ofEpochMilli).orElse(null);
+        // Without any good backup, count from the first attempt or this start, whichever is earlier.
+        Instant since = last.map(o -> (Instant) o[0])
+                .orElse(firstAttempt != null && firstAttempt.isBefore(startedAt) ? firstAttempt : startedAt);
+        var overdue = Duration.between(since, clock.instant()).compareTo(properties.overdue()) > 0;
+        return new Status(last.map(o -> (Instant) o[0]).orElse(null), last.map(o -> (String) o[1]).orElse(null),
+                overdue, folder(), running.get());
+    }
+
+    /** The operator's text for a problem code, in the given language. */
+    public static String message(Locale locale, String code, String folder) {
+        return Texts.get(locale, "backup.problem." + code, folder);
+    }
+
+    /** The dashboard's and /api/status's alert text. */
+    public static String overdueMessage(Locale locale, Status s) {
+        return s.lastGoodAt() == null
+                ? Texts.get(locale, "backup.overdue.never", s.folder().toString())
+                : Texts.get(locale, "backup.overdue",
+                        Long.toString(Duration.between(s.lastGoodAt(), Instant.now()).toHours()), s.folder().toString());
+    }
+
+    public Optional<Run> lastRun() {
+        return runs(1).stream().findFirst();
+    }
+}
