@@ -1,6 +1,7 @@
 package vn.loaxa.backup;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,6 +72,7 @@ public class BackupService {
     private final Clock clock;
     private final Instant startedAt;
     private final AtomicBoolean running = new AtomicBoolean();
+    private Runnable restart;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         var t = new Thread(r, "loaxa-backup");
         t.setDaemon(true);
@@ -80,7 +82,12 @@ public class BackupService {
     });
 
     BackupService(StationProperties station, LibraryProperties library, BackupProperties properties, JdbcClient jdbc,
-                  PlatformTransactionManager transactions, Clock clock) {
+                  PlatformTransactionManager transactions, Clock clock,
+                  org.springframework.context.ConfigurableApplicationContext context) {
+        this.restart = () -> {
+            int code = org.springframework.boot.SpringApplication.exit(context, () -> RESTART_FOR_RESTORE);
+            System.exit(code);
+        };
         this.station = station;
         this.library = library;
         this.properties = properties;
@@ -124,6 +131,11 @@ public class BackupService {
             }
         }, delay.toMillis(), TimeUnit.MILLISECONDS);
         log.info("Next backup at {} into {}", next, folder());
+    }
+
+    /** For tests: what happens instead of stopping the process. */
+    void onRestart(Runnable instead) {
+        this.restart = instead;
     }
 
     @PreDestroy
@@ -286,6 +298,50 @@ public class BackupService {
     public static String message(Locale locale, String code, String folder) {
         return Texts.get(locale, "backup.problem." + code, folder);
     }
+
+    /** The exit code of a station that stops to restore a backup: the service manager starts it again. */
+    public static final int RESTART_FOR_RESTORE = 3;
+
+    /**
+     * Asks for a restore of a good backup at the next start ({@link RestoreAtStart}) and stops the
+     * station a few seconds later with exit code {@value #RESTART_FOR_RESTORE}, which the service
+     * manager answers by starting it again. The backup is verified first; a backup that does not
+     * verify is refused and nothing changes.
+     *
+     * @throws BackupException {@code VERIFY_FAILED} with the reason, {@code FOLDER_MISSING} for an unknown name
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Audited(value = "RESTORE_REQUESTED", target = "BACKUP", name = "#name")
+    public void requestRestore(String name) throws BackupException {
+        if (!BackupStore.NAME.matcher(name).matches()) {
+            throw new BackupException(BackupException.Code.FOLDER_MISSING, "No backup named " + name);
+        }
+        var folder = folder().resolve(name);
+        if (!Files.isRegularFile(folder.resolve(BackupStore.VERIFIED))) {
+            throw new BackupException(BackupException.Code.FOLDER_MISSING, "No good backup named " + name + " in " + folder());
+        }
+        var problem = store().verify(folder);
+        if (problem != null) {
+            throw new BackupException(BackupException.Code.VERIFY_FAILED, problem);
+        }
+        try {
+            var request = station.dataDir().resolve(RestoreAtStart.REQUEST);
+            Files.writeString(request, "# Loa Xã restores this backup at the next start (decision 0023)\n"
+                    + "backup=" + folder.toString().replace("\\", "/") + "\nrequested-by=" + CurrentUser.name()
+                    + "\nrequested-at=" + clock.instant() + "\n");
+            BackupStore.sync(request);
+        } catch (IOException e) {
+            throw new BackupException(BackupException.Code.COPY_FAILED, "Cannot write the restore request: " + e.getMessage(), e);
+        }
+        log.warn("{} asked to restore {}; the station stops in {} s and restores it at the next start",
+                CurrentUser.name(), folder, RESTART_DELAY.toSeconds());
+        // Not on the backup thread: closing the context stops that thread.
+        executor.schedule(() -> Thread.ofPlatform().name("loaxa-restart").start(restart), RESTART_DELAY.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** Time for the page to show that the station is stopping. */
+    private static final Duration RESTART_DELAY = Duration.ofSeconds(3);
 
     /** The dashboard's and /api/status's alert text. */
     public static String overdueMessage(Locale locale, Status s) {

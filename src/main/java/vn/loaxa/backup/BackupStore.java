@@ -89,11 +89,14 @@ final class BackupStore {
      */
     Made create(Path databaseFile, Path audioDir, Instant now, boolean createRoot) throws BackupException {
         prepareRoot(createRoot);
-        var name = NAME_FORMAT.format(now.atZone(zone));
-        var folder = root.resolve(name);
-        if (Files.exists(folder)) {
-            throw new BackupException(BackupException.Code.COPY_FAILED, "A backup named " + name + " already exists");
+        // Two backups within one second (a manual one just after the nightly one): the next free second names it.
+        var named = now;
+        while (Files.exists(root.resolve(NAME_FORMAT.format(named.atZone(zone))))
+                || Files.exists(root.resolve(NAME_FORMAT.format(named.atZone(zone)) + FAILED_SUFFIX))) {
+            named = named.plusSeconds(1);
         }
+        var name = NAME_FORMAT.format(named.atZone(zone));
+        var folder = root.resolve(name);
         var tmp = root.resolve(TMP_PREFIX + name);
         try {
             removeLeftovers();

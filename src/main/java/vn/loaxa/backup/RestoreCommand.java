@@ -38,7 +38,7 @@ public final class RestoreCommand {
 
     /** Files of the data folder that belong to today's database, not carried into the restored folder. */
     private static final Set<String> NOT_CARRIED = Set.of("loaxa.db", "loaxa.db-wal", "loaxa.db-shm", "loaxa.db-journal",
-            "station.lock", "airlog.journal", "initial-admin-password.txt");
+            "station.lock", "airlog.journal", "initial-admin-password.txt", RestoreAtStart.REQUEST);
 
     private RestoreCommand() {
     }

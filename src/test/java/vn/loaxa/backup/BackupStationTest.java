@@ -22,6 +22,7 @@ import vn.loaxa.airlog.AirLogService;
 import vn.loaxa.airlog.ScratchAirLog;
 import vn.loaxa.base.WriteGate;
 import vn.loaxa.testing.Api;
+import vn.loaxa.testing.RunAs;
 import vn.loaxa.testing.SpringTest;
 
 /**
@@ -113,6 +114,64 @@ class BackupStationTest extends SpringTest {
             assertThat(rows).isEqualTo(original);
             assertThat(rows.size()).isGreaterThanOrEqualTo(200);
         }
+    }
+
+    @Test
+    void a_restore_asked_for_in_the_ui_stops_the_station_and_is_done_at_the_next_start() throws Exception {
+        var run = backups.run("MANUAL", "admin");
+        assertThat(run.good()).as(String.valueOf(run.problem())).isTrue();
+        var restarted = new java.util.concurrent.CountDownLatch(1);
+        backups.onRestart(restarted::countDown);
+        var request = ROOT.resolve("data").resolve(RestoreAtStart.REQUEST);
+        try {
+            RunAs.call("admin", "ADMIN", () -> {
+                backups.requestRestore(run.name());
+                return null;
+            });
+            assertThat(restarted.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("the station stops for the restore").isTrue();
+            assertThat(request).exists();
+            assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'RESTORE_REQUESTED' AND target_name = ?")
+                    .param(run.name()).query(Long.class).single()).isEqualTo(1);
+
+            // The next start: here a station on a folder of its own, given the same request.
+            var home = Files.createTempDirectory("loaxa-restart-");
+            Files.createDirectories(home.resolve("data"));
+            Files.copy(request, home.resolve("data").resolve(RestoreAtStart.REQUEST));
+            Files.writeString(Files.createDirectories(home.resolve("audio")).resolve("today.mp3"), "today");
+            try (var restored = new SpringApplication(LoaXaApplication.class).run("--server.port=0",
+                    "--loaxa.station.data-dir=" + home.resolve("data"), "--loaxa.library.audio-dir=" + home.resolve("audio"),
+                    "--LOAXA_ADMIN_PASSWORD=" + ADMIN_PASSWORD, "--loaxa.playout.enabled=false",
+                    "--loaxa.schedules.load-on-first-start=false", "--loaxa.backup.enabled=false")) {
+                var check = restored.getBean(AirLogService.class).verify();
+                assertThat(check.intact()).isTrue();
+                assertThat(check.checkedRows()).isEqualTo(run.airLogRows());
+            }
+            assertThat(home.resolve("data").resolve(RestoreAtStart.REQUEST)).doesNotExist();
+            try (var siblings = Files.list(home)) {
+                var aside = siblings.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("audio-before-restore-")).toList();
+                assertThat(aside).hasSize(1);
+                assertThat(home.resolve(aside.getFirst()).resolve("today.mp3")).hasContent("today");
+            }
+        } finally {
+            Files.deleteIfExists(request);
+        }
+    }
+
+    @Test
+    void a_restore_of_a_backup_that_no_longer_verifies_is_refused_and_nothing_is_asked() throws Exception {
+        var run = backups.run("MANUAL", "admin");
+        var folder = backups.folder().resolve(run.name());
+        try (var db = new java.io.RandomAccessFile(folder.resolve(Manifest.DATABASE).toFile(), "rw")) {
+            db.seek(db.length() / 2);
+            db.write(0x5a ^ db.read());
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RunAs.call("admin", "ADMIN", () -> {
+                    backups.requestRestore(run.name());
+                    return null;
+                })).isInstanceOfSatisfying(BackupException.class,
+                        e -> assertThat(e.code()).isEqualTo(BackupException.Code.VERIFY_FAILED));
+        assertThat(ROOT.resolve("data").resolve(RestoreAtStart.REQUEST)).doesNotExist();
+        BackupStore.deleteTree(folder);
     }
 
     @Test
