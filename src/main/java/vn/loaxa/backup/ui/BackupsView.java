@@ -110,7 +110,7 @@ class BackupsView extends Div implements HasDynamicTitle {
         refresh();
     }
 
-    private void confirmRestore(BackupService.Stored backup) {
+    void confirmRestore(BackupService.Stored backup) {
         var dialog = new ConfirmDialog(getTranslation("ui.backups.restoreTitle", Formats.dateTime(backup.createdAt())),
                 getTranslation("ui.backups.restoreText", Formats.dateTime(backup.createdAt())),
                 getTranslation("ui.backups.restoreConfirm"), e -> {
