@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +60,22 @@ public class BackupService {
     public record Stored(String name, Path folder, Instant createdAt, long sizeBytes, int files, long airLogRows) {
     }
 
+    /**
+     * What an admin may change on the Backups page (kept in {@code station_setting}; never set, the
+     * {@code loaxa.backup.*} properties apply).
+     *
+     * @param dir blank: {@code backups} beside the data folder
+     */
+    public record Settings(String dir, LocalTime at, int keepDaily, int keepMonthly) {
+    }
+
+    static final String DIR = "backup.dir";
+    static final String AT = "backup.at";
+    static final String KEEP_DAILY = "backup.keep-daily";
+    static final String KEEP_MONTHLY = "backup.keep-monthly";
+    static final int MAX_KEEP_DAILY = 366;
+    static final int MAX_KEEP_MONTHLY = 120;
+
     /** The last good backup, and whether one is overdue. */
     public record Status(@Nullable Instant lastGoodAt, @Nullable String lastGoodFolder, boolean overdue,
                          Path folder, boolean running) {
@@ -73,6 +90,7 @@ public class BackupService {
     private final Instant startedAt;
     private final AtomicBoolean running = new AtomicBoolean();
     private Runnable restart;
+    private java.util.concurrent.@Nullable ScheduledFuture<?> nightly;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         var t = new Thread(r, "loaxa-backup");
         t.setDaemon(true);
@@ -98,7 +116,85 @@ public class BackupService {
     }
 
     public Path folder() {
+        var dir = settings().dir();
+        return dir.isBlank() ? properties.folder(station.dataDir()) : Path.of(dir).toAbsolutePath().normalize();
+    }
+
+    /** The folder when no other is set: the {@code loaxa.backup.dir} property, else {@code backups} beside the data. */
+    public Path defaultFolder() {
         return properties.folder(station.dataDir());
+    }
+
+    /** Whether the folder is the default one, which a backup may create. */
+    private boolean createsFolder() {
+        return settings().dir().isBlank() && properties.isDefaultFolder();
+    }
+
+    /** The settings in force: what an admin saved, else the properties. */
+    public Settings settings() {
+        var saved = new java.util.HashMap<String, String>();
+        jdbc.sql("SELECT key, value FROM station_setting WHERE key IN (?, ?, ?, ?)").params(DIR, AT, KEEP_DAILY, KEEP_MONTHLY)
+                .query((rs, i) -> saved.put(rs.getString(1), rs.getString(2))).list();
+        var dir = saved.getOrDefault(DIR, properties.dir() == null ? "" : properties.dir().toString());
+        LocalTime at;
+        try {
+            at = saved.containsKey(AT) ? LocalTime.parse(saved.get(AT)) : properties.at();
+        } catch (java.time.format.DateTimeParseException e) {
+            at = properties.at();
+        }
+        return new Settings(dir, at, intOr(saved.get(KEEP_DAILY), properties.keepDaily()),
+                intOr(saved.get(KEEP_MONTHLY), properties.keepMonthly()));
+    }
+
+    private static int intOr(@Nullable String value, int fallback) {
+        try {
+            return value == null ? fallback : Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    /**
+     * Changes the backup folder, time and how many are kept; the next nightly backup follows at once.
+     * A folder must be an existing, writable folder given as a full path (blank: the default); it is
+     * checked before anything is saved.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Audited(value = "BACKUP_SETTINGS_CHANGED", target = "SETTING", id = "'backup'",
+            snapshot = "{'dir': settings().dir(), 'at': settings().at().toString(), 'keepDaily': settings().keepDaily(), 'keepMonthly': settings().keepMonthly()}")
+    public void updateSettings(String dir, LocalTime at, int keepDaily, int keepMonthly) {
+        var folder = dir.strip();
+        if (!folder.isEmpty()) {
+            vn.loaxa.base.Limits.title(folder);
+            Path path;
+            try {
+                path = Path.of(folder);
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new vn.loaxa.base.InvalidInputException("BAD_BACKUP_FOLDER", "error.backup.folder", e.getMessage(), folder);
+            }
+            if (!path.isAbsolute() || !Files.isDirectory(path) || !Files.isWritable(path)) {
+                throw new vn.loaxa.base.InvalidInputException("BAD_BACKUP_FOLDER", "error.backup.folder",
+                        "Not an existing, writable folder given by its full path: " + folder, folder);
+            }
+        }
+        if (keepDaily < 1 || keepDaily > MAX_KEEP_DAILY || keepMonthly < 0 || keepMonthly > MAX_KEEP_MONTHLY) {
+            throw new vn.loaxa.base.InvalidInputException("BAD_BACKUP_KEEP", "error.backup.keep",
+                    "keep-daily 1.." + MAX_KEEP_DAILY + ", keep-monthly 0.." + MAX_KEEP_MONTHLY,
+                    Integer.toString(MAX_KEEP_DAILY), Integer.toString(MAX_KEEP_MONTHLY));
+        }
+        var by = CurrentUser.name();
+        var now = clock.instant().toString();
+        writes.executeWithoutResult(tx -> {
+            for (var e : java.util.Map.of(DIR, folder, AT, at.withSecond(0).withNano(0).toString(),
+                    KEEP_DAILY, Integer.toString(keepDaily), KEEP_MONTHLY, Integer.toString(keepMonthly)).entrySet()) {
+                jdbc.sql("INSERT OR REPLACE INTO station_setting (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?)")
+                        .params(e.getKey(), e.getValue(), now, by).update();
+            }
+        });
+        if (properties.enabled() && nightly != null) {
+            nightly.cancel(false);
+            scheduleNext();
+        }
     }
 
     private BackupStore store() {
@@ -114,12 +210,12 @@ public class BackupService {
 
     private void scheduleNext() {
         var now = ZonedDateTime.now(clock.withZone(station.timeZone()));
-        var next = now.with(properties.at());
+        var next = now.with(settings().at());
         if (!next.isAfter(now)) {
             next = next.plusDays(1);
         }
         var delay = Duration.between(now, next);
-        executor.schedule(() -> {
+        nightly = executor.schedule(() -> {
             try {
                 run("NIGHTLY", CurrentUser.SYSTEM);
             } catch (BackupException e) {
@@ -181,7 +277,7 @@ public class BackupService {
         try {
             BackupStore.Made made;
             try {
-                made = store.create(station.databaseFile(), library.audioDir(), started, properties.isDefaultFolder());
+                made = store.create(station.databaseFile(), library.audioDir(), started, createsFolder());
             } catch (BackupException e) {
                 record(trigger, actor, started, store.root(), null, e, null);
                 throw e;
@@ -208,7 +304,7 @@ public class BackupService {
             log.info("Backup {} verified: {} files, {} copied ({} bytes), database copy took {} ms", made.folder(),
                     made.files(), made.filesCopied(), made.bytesCopied(), made.databaseCopy().toMillis());
             try {
-                var removed = store.rotate(properties.keepDaily(), properties.keepMonthly());
+                var removed = store.rotate(settings().keepDaily(), settings().keepMonthly());
                 if (!removed.isEmpty()) {
                     log.info("Backups removed by rotation: {}", removed);
                 }

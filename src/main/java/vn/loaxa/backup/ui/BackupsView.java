@@ -3,6 +3,10 @@ package vn.loaxa.backup.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.timepicker.TimePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -16,7 +20,6 @@ import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
 import vn.loaxa.backup.BackupException;
-import vn.loaxa.backup.BackupProperties;
 import vn.loaxa.backup.BackupService;
 import vn.loaxa.base.ui.Formats;
 import vn.loaxa.base.ui.Notices;
@@ -33,11 +36,20 @@ class BackupsView extends Div implements HasDynamicTitle {
 
     private final BackupService backups;
     private final Paragraph summary = new Paragraph();
+    private final Paragraph schedule = new Paragraph();
+    private final TextField folder = new TextField();
+    private final TimePicker at = new TimePicker();
+    private final IntegerField keepDaily = new IntegerField();
+    private final IntegerField keepMonthly = new IntegerField();
     private final Grid<BackupService.Stored> stored = new Grid<>();
     private final Grid<BackupService.Run> runs = new Grid<>();
 
-    BackupsView(BackupService backups, BackupProperties properties) {
+    BackupsView(BackupService backups) {
         this.backups = backups;
+        folder.setLabel(getTranslation("ui.backups.folder"));
+        at.setLabel(getTranslation("ui.backups.at"));
+        keepDaily.setLabel(getTranslation("ui.backups.keepDaily"));
+        keepMonthly.setLabel(getTranslation("ui.backups.keepMonthly"));
         addClassName("loaxa-page");
         var now = new Button(getTranslation("ui.backups.now"), VaadinIcon.DOWNLOAD.create(), e -> backUpNow());
         now.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -47,8 +59,25 @@ class BackupsView extends Div implements HasDynamicTitle {
         var head = new Div(new H2(getTranslation("ui.backups.title")), new Div(now, refresh));
         head.addClassName("loaxa-view-head");
         summary.setId("backup-summary");
-        var schedule = new Paragraph(getTranslation("ui.backups.schedule", properties.at().toString(),
-                String.valueOf(properties.keepDaily()), String.valueOf(properties.keepMonthly()), backups.folder().toString()));
+        schedule.setId("backup-schedule");
+        folder.setId("backup-folder");
+        folder.setHelperText(getTranslation("ui.backups.folderHelp"));
+        folder.setWidthFull();
+        at.setId("backup-at");
+        at.setLocale(java.util.Locale.of("vi", "VN"));
+        at.setStep(java.time.Duration.ofMinutes(15));
+        keepDaily.setId("backup-keep-daily");
+        keepDaily.setMin(1);
+        keepDaily.setStepButtonsVisible(true);
+        keepMonthly.setId("backup-keep-monthly");
+        keepMonthly.setMin(0);
+        keepMonthly.setStepButtonsVisible(true);
+        var save = new Button(getTranslation("ui.backups.save"), e -> save());
+        save.setId("backup-save");
+        var form = new FormLayout(folder, at, keepDaily, keepMonthly);
+        form.setColspan(folder, 2);
+        var settingsCard = new Div(new H3(getTranslation("ui.backups.settings")), form, save);
+        settingsCard.setId("backup-settings");
 
         stored.addColumn(s -> Formats.dateTime(s.createdAt())).setHeader(getTranslation("ui.backups.date"))
                 .setAutoWidth(true).setFlexGrow(0);
@@ -83,12 +112,20 @@ class BackupsView extends Div implements HasDynamicTitle {
             g.setEmptyStateText(getTranslation("ui.empty"));
             g.setAllRowsVisible(true);
         }
-        add(head, schedule, summary, new H3(getTranslation("ui.backups.stored")), stored,
+        add(head, schedule, summary, settingsCard, new H3(getTranslation("ui.backups.stored")), stored,
                 new H3(getTranslation("ui.backups.runs")), runs, new Paragraph(getTranslation("ui.backups.commandLine")));
         refresh();
     }
 
     private void refresh() {
+        var settings = backups.settings();
+        schedule.setText(getTranslation("ui.backups.schedule", settings.at().toString(), String.valueOf(settings.keepDaily()),
+                String.valueOf(settings.keepMonthly()), backups.folder().toString()));
+        folder.setValue(settings.dir());
+        folder.setPlaceholder(backups.defaultFolder().toString());
+        at.setValue(settings.at());
+        keepDaily.setValue(settings.keepDaily());
+        keepMonthly.setValue(settings.keepMonthly());
         var status = backups.status();
         summary.setText(status.running() ? getTranslation("ui.backups.running")
                 : status.lastGoodAt() == null ? getTranslation("ui.backups.none")
@@ -96,6 +133,18 @@ class BackupsView extends Div implements HasDynamicTitle {
         summary.getElement().getClassList().set("loaxa-alert", status.overdue());
         stored.setItems(backups.stored());
         runs.setItems(backups.recentRuns(20));
+    }
+
+    private void save() {
+        if (at.getValue() == null || keepDaily.getValue() == null || keepMonthly.getValue() == null) {
+            Notices.error(this, getTranslation("ui.error.invalid"));
+            return;
+        }
+        if (Notices.attempt(this, () -> backups.updateSettings(folder.getValue(), at.getValue(), keepDaily.getValue(),
+                keepMonthly.getValue()))) {
+            Notices.success(this, "ui.backups.saved");
+            refresh();
+        }
     }
 
     private void backUpNow() {

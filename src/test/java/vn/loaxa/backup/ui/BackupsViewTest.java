@@ -3,6 +3,7 @@ package vn.loaxa.backup.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import java.time.LocalTime;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -11,6 +12,9 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.timepicker.TimePicker;
 import com.vaadin.flow.data.provider.Query;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,6 +66,40 @@ class BackupsViewTest extends UiTest {
         } finally {
             Files.deleteIfExists(request);
         }
+    }
+
+    @Test
+    void an_admin_sets_the_backup_folder_and_a_missing_one_is_refused_with_the_reason() throws Exception {
+        var before = backups.settings();
+        var usb = Files.createTempDirectory("loaxa-usb-");
+        try {
+            navigate(BackupsView.class);
+            test(find(TextField.class).id("backup-folder")).setValue(usb.resolve("not-plugged-in").toString());
+            test(find(Button.class).id("backup-save")).click();
+            assertThat(notices()).contains("không dùng được").contains("not-plugged-in");
+            assertThat(backups.settings().dir()).isEqualTo(before.dir());
+
+            test(find(TextField.class).id("backup-folder")).setValue(usb.toString());
+            test(find(TimePicker.class).id("backup-at")).setValue(LocalTime.of(3, 15));
+            test(find(IntegerField.class).id("backup-keep-daily")).setValue(5);
+            test(find(Button.class).id("backup-save")).click();
+            assertThat(backups.settings()).isEqualTo(new BackupService.Settings(usb.toString(), LocalTime.of(3, 15), 5, before.keepMonthly()));
+            assertThat(backups.folder()).isEqualTo(usb);
+            assertThat(find(Paragraph.class).id("backup-schedule").getText()).contains("03:15").contains(usb.toString());
+            var run = backups.run("MANUAL", "quantri");
+            assertThat(run.good()).isTrue();
+            assertThat(usb.resolve(run.name())).isDirectory();
+        } finally {
+            vn.loaxa.testing.RunAs.run("quantri", "ADMIN", () -> {
+                backups.updateSettings(before.dir(), before.at(), before.keepDaily(), before.keepMonthly());
+                return null;
+            });
+        }
+    }
+
+    private String notices() {
+        return String.join("\n", find(com.vaadin.flow.component.notification.Notification.class).all().stream()
+                .map(n -> test(n).getText()).toList());
     }
 
     @Test
