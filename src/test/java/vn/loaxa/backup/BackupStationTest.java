@@ -157,6 +157,44 @@ class BackupStationTest extends SpringTest {
         }
     }
 
+    /** {@code java -jar loaxa.jar restore ...}: the same main, in a process of its own. */
+    private static Process restoreCommand(String... args) throws Exception {
+        var javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        var classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        var command = new ArrayList<>(java.util.List.of(javaBin, "--enable-native-access=ALL-UNNAMED", "-cp", classpath,
+                LoaXaApplication.class.getName(), "restore"));
+        command.addAll(java.util.List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
+
+    @Test
+    void the_restore_command_refuses_while_a_station_runs_on_the_folder_and_restores_into_a_stopped_one() throws Exception {
+        var run = backups.run("MANUAL", "admin");
+        var folder = backups.folder().resolve(run.name()).toString();
+
+        // This test's station holds ROOT/data: the command, another process, must leave it alone.
+        var refused = restoreCommand(folder, "--data-dir", ROOT.resolve("data").toString(), "--audio-dir", ROOT.resolve("audio").toString());
+        var refusedText = new String(refused.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(refused.waitFor()).as(refusedText).isEqualTo(RestoreCommand.STATION_RUNNING);
+        assertThat(refusedText).contains("đài đang chạy trên thư mục dữ liệu").contains("pid " + ProcessHandle.current().pid());
+        assertThat(ROOT.resolve("data").resolve("loaxa.db")).exists();
+        try (var siblings = Files.list(ROOT)) {
+            assertThat(siblings.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains("before-restore") || n.contains("restoring"));
+        }
+
+        var home = Files.createTempDirectory("loaxa-cli-");
+        var done = restoreCommand(folder, "--data-dir=" + home.resolve("data"), "--audio-dir=" + home.resolve("audio"));
+        var doneText = new String(done.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(done.waitFor()).as(doneText).isZero();
+        assertThat(doneText).contains("Đã khôi phục bản sao lưu " + run.name());
+        assertThat(BackupStore.sha256(home.resolve("data").resolve("loaxa.db")))
+                .isEqualTo(BackupStore.sha256(backups.folder().resolve(run.name()).resolve(Manifest.DATABASE)));
+
+        var usage = restoreCommand();
+        usage.getInputStream().readAllBytes();
+        assertThat(usage.waitFor()).isEqualTo(RestoreCommand.USAGE);
+    }
+
     @Test
     void a_restore_of_a_backup_that_no_longer_verifies_is_refused_and_nothing_is_asked() throws Exception {
         var run = backups.run("MANUAL", "admin");

@@ -151,7 +151,7 @@ class BackupStoreTest {
         assertThat(errors).isEmpty();
         System.out.printf("Backup: database copy %d ms (%d air log rows), writes during it: %d broadcasts logged, %d UI writes; slowest UI write %d ms%n",
                 made.databaseCopy().toMillis(), made.airLogRows(), logDuring, uiDuring, slowestMs);
-        System.out.println("BENCH backup_write_lock_max_ms " + slowestMs);
+        System.out.println("backup soak: slowest write beside the backup " + slowestMs + " ms (bench/run reports BENCH backup_write_lock_max_ms)");
         // The writers kept going beside the copy: it never held the write lock.
         assertThat(uiDuring).as("UI writes committed while the backup ran").isPositive();
         assertThat(logDuring).as("broadcasts logged while the backup ran").isPositive();
