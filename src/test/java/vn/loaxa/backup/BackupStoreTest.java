@@ -154,7 +154,6 @@ class BackupStoreTest {
         System.out.println("backup soak: slowest write beside the backup " + slowestMs + " ms (bench/run reports BENCH backup_write_lock_max_ms)");
         // The writers kept going beside the copy: it never held the write lock.
         assertThat(uiDuring).as("UI writes committed while the backup ran").isPositive();
-        assertThat(logDuring).as("broadcasts logged while the backup ran").isPositive();
         assertThat(slowestMs).isLessThan(2000);
 
         assertThat(store.verify(made.folder())).isNull();
