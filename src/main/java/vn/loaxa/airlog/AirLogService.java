@@ -227,6 +227,17 @@ public class AirLogService {
         return new Verification(r.intact(), r.checkedRows(), r.firstBadRow(), r.problem(), r.headHash());
     }
 
+    /**
+     * Walks the chain of another copy of the station database (a backup), read through the given
+     * data source: the same check as {@link #verify()}, without a running station.
+     */
+    public static Verification verifyCopy(javax.sql.DataSource copy) {
+        var walk = new HashChain.Walk<LogRow>();
+        new AirLogRepository(org.springframework.jdbc.core.simple.JdbcClient.create(copy)).forEachInOrder(walk);
+        var r = walk.result();
+        return new Verification(r.intact(), r.checkedRows(), r.firstBadRow(), r.problem(), r.headHash());
+    }
+
     /** Which of these occurrence keys already started or were declared not aired: they never play again. */
     public Set<String> loggedKeys(Collection<String> keys) {
         if (keys.isEmpty()) {

@@ -161,6 +161,13 @@ public class AuditTrail {
         return walk.result();
     }
 
+    /** Walks the trail's chain in another copy of the station database (a backup), without a running station. */
+    public static HashChain.Check verifyCopy(javax.sql.DataSource copy) {
+        var walk = new HashChain.Walk<AuditRow>();
+        new AuditRepository(org.springframework.jdbc.core.simple.JdbcClient.create(copy)).forEachInOrder(walk);
+        return walk.result();
+    }
+
     /** Who appears in the trail, for the view's filter. */
     @PreAuthorize("hasAnyRole('ADMIN', 'REPORTER')")
     public List<String> actors() {

@@ -137,6 +137,11 @@ public final class ApiErrorCatalogue {
                 ok(), List.of(), villageTest);
         add("GET /api/settings/switching", "The switching driver and its settings (never the MQTT password)",
                 ok(), List.of(), List.of());
+        add("GET /api/backups", "The backup folder, its good backups and the latest backup attempts", ok(), List.of(),
+                List.of());
+        add("POST /api/backups", "Start a backup now (made, verified, recorded like the nightly one)",
+                Map.of(202, "The backup is running"), List.of(),
+                List.of(e(409, "BACKUP_RUNNING", "A backup is already running")));
         add("PUT /api/settings/switching", "Change the switching driver and its settings", ok(), List.of(),
                 List.of(BAD_REQUEST,
                         e(400, "BAD_DRIVER", "No driver given"),

@@ -67,6 +67,8 @@ final class ApiRoles {
             rule(HttpMethod.PUT, "/api/villages/{id}", EnumSet.of(Role.ADMIN)),
             rule(HttpMethod.GET, "/api/settings/switching", EnumSet.of(Role.ADMIN)),
             rule(HttpMethod.PUT, "/api/settings/switching", EnumSet.of(Role.ADMIN)),
+            rule(HttpMethod.GET, "/api/backups", EnumSet.of(Role.ADMIN)),
+            rule(HttpMethod.POST, "/api/backups", EnumSet.of(Role.ADMIN)),
             rule(HttpMethod.GET, "/api/users", EnumSet.of(Role.ADMIN)),
             rule(HttpMethod.POST, "/api/users", EnumSet.of(Role.ADMIN)),
             rule(HttpMethod.GET, "/api/security/lockouts", EnumSet.of(Role.ADMIN)),

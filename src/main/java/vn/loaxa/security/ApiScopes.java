@@ -85,6 +85,8 @@ public final class ApiScopes {
             rule(HttpMethod.PUT, "/api/villages/{id}", ADMIN),
             rule(HttpMethod.GET, "/api/settings/switching", ADMIN),
             rule(HttpMethod.PUT, "/api/settings/switching", ADMIN),
+            rule(HttpMethod.GET, "/api/backups", ADMIN),
+            rule(HttpMethod.POST, "/api/backups", ADMIN),
             rule(HttpMethod.GET, "/api/users", ADMIN),
             rule(HttpMethod.POST, "/api/users", ADMIN),
             rule(HttpMethod.GET, "/api/security/lockouts", ADMIN),

@@ -41,7 +41,7 @@ import org.jspecify.annotations.Nullable;
 final class StationLock {
 
     static final String FILE_NAME = "station.lock";
-    private static final long LOCKED_BYTE = Long.MAX_VALUE - 1;
+    static final long LOCKED_BYTE = Long.MAX_VALUE - 1;
     private static final int MAX_TEXT = 4096;
 
     /** Folders this process holds, by real path. Never emptied: the lock lives as long as the process. */
@@ -139,6 +139,11 @@ final class StationLock {
 
     Path folder() {
         return folder;
+    }
+
+    /** This process's lock on the folder, if it holds it (a channel opened here to ask would drop it on Linux). */
+    static synchronized @Nullable StationLock heldHere(Path realFolder) {
+        return HELD.get(realFolder);
     }
 
     Holder holder() {

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.loaxa.audio.output.NoOutputDeviceException;
+import vn.loaxa.backup.BackupService;
 import vn.loaxa.base.ApiErrors;
 import vn.loaxa.base.Texts;
 import vn.loaxa.library.LibraryService;
@@ -46,7 +47,15 @@ class StatusController {
     }
 
     record StatusJson(String time, String localTime, String timeZone, DeviceStatus output, boolean onAir,
-                      @Nullable NowPlayingJson nowPlaying, int libraryAssets, List<Alert> alerts, HealthJson health) {
+                      @Nullable NowPlayingJson nowPlaying, int libraryAssets, List<Alert> alerts, HealthJson health,
+                      BackupJson backup) {
+    }
+
+    /** The last good backup (time, folder), whether one is overdue. */
+    record BackupJson(@Nullable String lastGoodAt, @Nullable String folder, boolean overdue) {
+        static BackupJson of(BackupService.Status s) {
+            return new BackupJson(s.lastGoodAt() == null ? null : s.lastGoodAt().toString(), s.lastGoodFolder(), s.overdue());
+        }
     }
 
     /** The readiness group of the health endpoint: its status and each check's, by name. */
@@ -70,9 +79,11 @@ class StatusController {
     private final LibraryService library;
     private final Clock clock;
     private final HealthEndpoint health;
+    private final BackupService backups;
 
     StatusController(StationPlayer player, PlayoutAlerts playoutAlerts, LibraryService library, Clock clock,
-                     HealthEndpoint health) {
+                     HealthEndpoint health, BackupService backups) {
+        this.backups = backups;
         this.player = player;
         this.playoutAlerts = playoutAlerts;
         this.library = library;
@@ -91,10 +102,15 @@ class StatusController {
         for (var a : playoutAlerts.current()) {
             alerts.add(new Alert(a.code(), Texts.get(locale, a.messageKey(), a.args().toArray())));
         }
+        var backup = backups.status();
+        if (backup.overdue()) {
+            alerts.add(new Alert("BACKUP_OVERDUE", BackupService.overdueMessage(locale, backup)));
+        }
         var now = clock.instant();
         return new StatusJson(now.toString(), LOCAL.format(now.atZone(clock.getZone())), clock.getZone().getId(),
                 device, player.isBusy(), NowPlayingJson.of(player.nowPlaying().orElse(null)),
-                library.findAll().size(), alerts, HealthJson.of(health.healthForPath("readiness")));
+                library.findAll().size(), alerts, HealthJson.of(health.healthForPath("readiness")),
+                BackupJson.of(backup));
     }
 
     @PostMapping("/api/output/test-tone")

@@ -120,6 +120,7 @@ class AuditCoverageTest extends SpringTest {
                     return api.upload("/api/library", USER, PASSWORD, "Thông báo kiểm tra.wav",
                             Files.readAllBytes(wav), "Thông báo kiểm tra", null);
                 }),
+                Map.entry("POST /api/backups", () -> api.postJson("/api/backups", USER, PASSWORD, "", null)),
                 Map.entry("POST /api/tts", () -> api.postJson("/api/tts", USER, PASSWORD, """
                         {"text": "Kiểm tra nhật ký thao tác số %d.", "voice": "vi"}""".formatted(System.nanoTime()),
                         null)),

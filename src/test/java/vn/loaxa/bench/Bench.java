@@ -21,6 +21,7 @@ public final class Bench {
 
         ScheduleBench.run();
         ReportBench.run(work);
+        vn.loaxa.backup.BackupBench.run(work);
 
         DecodeBench.run(DecodeBench.makeFiveMinuteMp3(work));
         if (Files.isDirectory(vectors)) {

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import vn.loaxa.airlog.AirLogRecords.LoggedBroadcast;
 import vn.loaxa.airlog.Outcome;
+import vn.loaxa.backup.BackupService;
 import vn.loaxa.base.Texts;
 import vn.loaxa.base.ui.Formats;
 import vn.loaxa.playout.PlayoutAlerts;
@@ -33,9 +34,11 @@ class Alerts {
     private final PlayoutAlerts playoutAlerts;
     private final StationProperties station;
     private final ZoneSwitchboard switchboard;
+    private final BackupService backups;
 
     Alerts(StationPlayer player, PlayoutAlerts playoutAlerts, StationProperties station,
-           ZoneSwitchboard switchboard) {
+           ZoneSwitchboard switchboard, BackupService backups) {
+        this.backups = backups;
         this.switchboard = switchboard;
         this.player = player;
         this.playoutAlerts = playoutAlerts;
@@ -76,12 +79,24 @@ class Alerts {
                         : Texts.get(locale, "zone.alert.offline", village.name(), at(village.lastSeen())));
             }
         }
+        var backup = backups.status();
+        if (backup.overdue()) {
+            messages.add(BackupService.overdueMessage(locale, backup));
+        }
         var v = playoutAlerts.airLogVerification(verifyNow);
         if (!v.intact()) {
             messages.add(Texts.get(locale, "ui.alert.logBroken", String.valueOf(v.firstBadRow()),
                     v.problem() == null ? "" : v.problem()));
         }
         return messages;
+    }
+
+    /** The last good backup (time, folder), for the dashboard's line under the alerts. */
+    String lastBackup(Locale uiLocale) {
+        var locale = Texts.ENGLISH.getLanguage().equals(uiLocale.getLanguage()) ? Texts.ENGLISH : Texts.VIETNAMESE;
+        var s = backups.status();
+        return s.lastGoodAt() == null ? Texts.get(locale, "ui.dashboard.backupNone", s.folder().toString())
+                : Texts.get(locale, "ui.dashboard.backupLast", Formats.dateTime(s.lastGoodAt()), String.valueOf(s.lastGoodFolder()));
     }
 
     private static String at(@Nullable Instant i) {

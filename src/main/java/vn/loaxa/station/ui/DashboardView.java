@@ -233,6 +233,9 @@ class DashboardView extends Div implements HasDynamicTitle, BeforeEnterObserver 
             d.addClassName("loaxa-alert");
             alertList.add(d);
         }
+        var backup = new Div(alerts.lastBackup(getLocale()));
+        backup.setId("last-backup");
+        alertList.add(backup);
     }
 
     private String villagesOf(List<Long> ids) {
