@@ -14,7 +14,6 @@ import vn.loaxa.base.Texts;
 import vn.loaxa.base.ui.Formats;
 import vn.loaxa.playout.PlayoutAlerts;
 import vn.loaxa.playout.StationPlayer;
-import vn.loaxa.station.StationProperties;
 import vn.loaxa.zone.VillageHealth;
 import vn.loaxa.zone.ZoneSwitchboard;
 
@@ -25,21 +24,17 @@ import vn.loaxa.zone.ZoneSwitchboard;
 @Component
 class Alerts {
 
-    static final long LOW_DISK_BYTES = 1024L * 1024 * 1024;
     /** More villages in trouble than this are one alert, not a wall of them. */
     static final int MAX_VILLAGE_ALERTS = 2;
 
     private final StationPlayer player;
     private final PlayoutAlerts playoutAlerts;
-    private final StationProperties station;
     private final ZoneSwitchboard switchboard;
 
-    Alerts(StationPlayer player, PlayoutAlerts playoutAlerts, StationProperties station,
-           ZoneSwitchboard switchboard) {
+    Alerts(StationPlayer player, PlayoutAlerts playoutAlerts, ZoneSwitchboard switchboard) {
         this.switchboard = switchboard;
         this.player = player;
         this.playoutAlerts = playoutAlerts;
-        this.station = station;
     }
 
     List<String> current(Locale uiLocale, List<LoggedBroadcast> today, boolean verifyNow) {
@@ -54,10 +49,6 @@ class Alerts {
                 messages.add(Texts.get(locale, "ui.alert." + b.outcome().name(), Formats.time(b.plannedStart()),
                         b.title(), b.reason() == null ? "" : b.reason()));
             }
-        }
-        long free = station.dataDir().toFile().getUsableSpace();
-        if (free > 0 && free < LOW_DISK_BYTES) {
-            messages.add(Texts.get(locale, "ui.alert.lowDisk", Long.toString(free / (1024 * 1024))));
         }
         playoutAlerts.airLogBacklog().ifPresent(a -> messages.add(Texts.get(locale, a.messageKey(),
                 a.args().toArray())));
@@ -80,6 +71,10 @@ class Alerts {
         if (!v.intact()) {
             messages.add(Texts.get(locale, "ui.alert.logBroken", String.valueOf(v.firstBadRow()),
                     v.problem() == null ? "" : v.problem()));
+        }
+        // Low disk, changed or missing audio, the clock: the same alerts as /api/status and the health.
+        for (var a : playoutAlerts.watchAlerts()) {
+            messages.add(Texts.get(locale, a.messageKey(), a.args().toArray()));
         }
         return messages;
     }
