@@ -26,6 +26,7 @@ public class ClockSyncProbe {
     private final boolean windows;
     private volatile ClockSync last = new ClockSync(ClockSync.State.UNKNOWN, "not checked yet");
 
+    @org.springframework.beans.factory.annotation.Autowired
     ClockSyncProbe(WatchAlerts alerts, WatchProperties properties) {
         this(alerts, properties, System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows"));
     }

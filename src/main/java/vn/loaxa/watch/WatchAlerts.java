@@ -48,7 +48,7 @@ public class WatchAlerts {
     private final Map<String, Condition> active = new ConcurrentHashMap<>();
     private final Clock clock;
 
-    WatchAlerts(Clock clock) {
+    public WatchAlerts(Clock clock) {
         this.clock = clock;
     }
 
