@@ -45,6 +45,9 @@ public class AudioIntegrityWatch {
     private final LibraryService library;
     private final WatchAlerts alerts;
     private final WatchProperties properties;
+    /** What the last full check and every check before air since then found, by asset id. */
+    private final java.util.Map<Long, AudioAsset> changed = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private final java.util.Map<Long, AudioAsset> missing = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     AudioIntegrityWatch(LibraryService library, WatchAlerts alerts, WatchProperties properties) {
         this.library = library;
@@ -76,10 +79,66 @@ public class AudioIntegrityWatch {
                 changed.add(asset);
             }
         }
-        report(CHANGED, "watch.alert.audioChanged", changed, "stored audio file(s) no longer match their SHA-256");
-        report(MISSING, "watch.alert.audioMissing", missing, "stored audio file(s) are missing from the audio folder");
+        synchronized (this) {
+            this.changed.clear();
+            changed.forEach(a -> this.changed.put(a.id(), a));
+            this.missing.clear();
+            missing.forEach(a -> this.missing.put(a.id(), a));
+            report();
+        }
         log.info("Audio check: {} file(s) hashed, {} changed, {} missing", assets.size(), changed.size(), missing.size());
         return new Result(assets.size(), List.copyOf(changed), List.copyOf(missing));
+    }
+
+    /**
+     * The check right before an item airs, on the thread that prepares the item ahead of its time
+     * (never the audio thread): hashes the whole file at full speed and compares it with the
+     * recorded SHA-256. A file that changed is refused (decision 0024): an approved bulletin that
+     * is no longer the approved bytes must not go on air. Returns the hash of what will play.
+     *
+     * @throws IOException naming the reason (AUDIO_CHANGED, AUDIO_MISSING), which the air log keeps
+     */
+    public String beforeAir(AudioAsset asset, Path file) throws IOException {
+        String hash;
+        try {
+            hash = sha256(file, new Pacer(0));
+        } catch (NoSuchFileException e) {
+            synchronized (this) {
+                missing.put(asset.id(), asset);
+                report();
+            }
+            throw new IOException(MISSING + ": \"" + asset.title() + "\" (" + asset.storedName()
+                    + ") is no longer in the audio folder; not aired", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while checking " + file);
+        }
+        if (!hash.equalsIgnoreCase(asset.sha256())) {
+            log.error("Stored audio #{} \"{}\" ({}) changed on disk: SHA-256 {} instead of the recorded {}; not aired",
+                    asset.id(), asset.title(), file, hash, asset.sha256());
+            synchronized (this) {
+                changed.put(asset.id(), asset);
+                missing.remove(asset.id());
+                report();
+            }
+            throw new IOException(CHANGED + ": \"" + asset.title() + "\" (" + asset.storedName() + ") has SHA-256 "
+                    + hash + ", not the " + asset.sha256() + " recorded at import; not aired");
+        }
+        if (changed.containsKey(asset.id()) || missing.containsKey(asset.id())) {
+            synchronized (this) {
+                changed.remove(asset.id());
+                missing.remove(asset.id());
+                report();
+            }
+        }
+        return hash;
+    }
+
+    private void report() {
+        report(CHANGED, "watch.alert.audioChanged", List.copyOf(changed.values()),
+                "stored audio file(s) no longer match their SHA-256");
+        report(MISSING, "watch.alert.audioMissing", List.copyOf(missing.values()),
+                "stored audio file(s) are missing from the audio folder");
     }
 
     private void report(String code, String messageKey, List<AudioAsset> found, String what) {
