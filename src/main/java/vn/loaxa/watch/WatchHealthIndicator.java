@@ -4,19 +4,24 @@ import java.util.LinkedHashMap;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.stereotype.Component;
 
 import vn.loaxa.base.Texts;
 
 /**
- * Health component {@code watch}: DOWN while any of the station's own checks reports a problem
- * (low disk, changed or missing audio, clock not synchronised or just jumped), with each alert's
- * English text. Like {@code output}, it is in neither probe group (decision 0024): none of these
- * is mended by a restart, and readiness DOWN would lock the operator out of the UI that shows
- * them; a monitor learns of them from the whole health, which turns 503.
+ * Health component {@code watch}: {@code WARNING} while any of the station's own checks reports a
+ * problem (low disk, changed or missing audio, clock not synchronised or just jumped), with each
+ * alert's English text. It is in neither probe group (decision 0024): none of these is mended by a
+ * restart, and readiness DOWN would lock the operator out of the UI that shows them. WARNING ranks
+ * below DOWN and above UP, so the whole health says WARNING (HTTP 200: the station still plays)
+ * unless something is down; a monitor reads the status word.
  */
 @Component
 class WatchHealthIndicator implements HealthIndicator {
+
+    /** Ordered between OUT_OF_SERVICE and UP by {@code management.endpoint.health.status.order}. */
+    static final Status WARNING = new Status("WARNING");
 
     private final WatchAlerts alerts;
     private final ClockSyncProbe clock;
@@ -38,6 +43,6 @@ class WatchHealthIndicator implements HealthIndicator {
         }
         var sync = clock.last();
         details.put("clockSync", sync.state() + ": " + sync.note());
-        return (current.isEmpty() ? Health.up() : Health.down()).withDetails(details).build();
+        return (current.isEmpty() ? Health.up() : Health.status(WARNING)).withDetails(details).build();
     }
 }
