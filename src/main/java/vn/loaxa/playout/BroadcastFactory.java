@@ -83,8 +83,10 @@ class BroadcastFactory {
                 o.villageIds(), villageNames(o.villageIds()), o.priority(), trigger(o), by));
         // A file that vanished after the plan was made is a fault the operator must see, not an editorial choice.
         var problems = new ArrayList<String>();
-        o.dropped().stream().filter(d -> d.reason() == Occurrence.DropReason.ASSET_MISSING)
-                .forEach(d -> problems.add("ASSET_MISSING: " + d.kind() + " '" + d.title() + "' (asset " + d.assetId() + ")"));
+        o.dropped().stream().filter(d -> d.reason() == Occurrence.DropReason.ASSET_MISSING).forEach(d -> {
+            problems.add("ASSET_MISSING: " + d.kind() + " '" + d.title() + "' (asset " + d.assetId() + ")");
+            library.find(d.assetId()).ifPresent(integrity::missingAtPlay);
+        });
         zones.started(started.seq());
         var requests = new ArrayList<PlayRequest>();
         var playedHashes = new AtomicReferenceArray<String>(items.size());

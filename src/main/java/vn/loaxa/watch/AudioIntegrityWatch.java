@@ -134,6 +134,16 @@ public class AudioIntegrityWatch {
         return hash;
     }
 
+    /** The planner found the file gone when it prepared a broadcast: the same alert as the checks'. */
+    public void missingAtPlay(AudioAsset asset) {
+        synchronized (this) {
+            if (missing.put(asset.id(), asset) == null) {
+                changed.remove(asset.id());
+                report();
+            }
+        }
+    }
+
     private void report() {
         report(CHANGED, "watch.alert.audioChanged", List.copyOf(changed.values()),
                 "stored audio file(s) no longer match their SHA-256");

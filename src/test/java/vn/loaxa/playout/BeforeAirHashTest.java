@@ -1,6 +1,7 @@
 package vn.loaxa.playout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -110,6 +111,7 @@ class BeforeAirHashTest extends SpringTest {
         // The original back: the next check before air takes it, and its alert goes.
         assertThat(integrity.beforeAir(changed, file)).isEqualTo(changed.sha256());
         assertThat(integrity.beforeAir(good, library.fileOf(good))).isEqualTo(good.sha256());
+        assertThat(alertCodes()).doesNotContain("AUDIO_CHANGED");
     }
 
     @Test
@@ -123,12 +125,17 @@ class BeforeAirHashTest extends SpringTest {
             var end = awaitEnd(key, Duration.ofSeconds(15));
 
             assertThat(end.get("outcome")).isEqualTo("FAILED");
-            assertThat((String) end.get("reason")).contains("AUDIO_MISSING").contains("Bản tin bị xóa 660 Hz");
+            // The planner finds it gone first, when it prepares the broadcast; the alert is the checks' own.
+            assertThat((String) end.get("reason")).contains("ASSET_MISSING").contains("Bản tin bị xóa 660 Hz");
             assertThat(alertCodes()).contains("AUDIO_MISSING");
+            // Gone between planning and opening: the check before air refuses it with its own reason.
+            assertThatThrownBy(() -> integrity.beforeAir(gone, file)).isInstanceOf(IOException.class)
+                    .hasMessageContaining("AUDIO_MISSING").hasMessageContaining("not aired");
         } finally {
             Files.move(original, file);
         }
         assertThat(integrity.beforeAir(gone, file)).isEqualTo(gone.sha256());
+        assertThat(alertCodes()).doesNotContain("AUDIO_MISSING");
     }
 
     private List<Object> alertCodes() throws Exception {
