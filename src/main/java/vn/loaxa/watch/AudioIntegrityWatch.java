@@ -164,6 +164,11 @@ public class AudioIntegrityWatch {
         alerts.raise(code, code, messageKey, List.of(found.size(), named), found.size() + " " + what + ": " + named);
     }
 
+    /** The SHA-256 of a file, read at most {@code bytesPerSecond} fast (0: at full speed). */
+    public static String sha256(Path file, long bytesPerSecond) throws IOException, InterruptedException {
+        return sha256(file, new Pacer(bytesPerSecond));
+    }
+
     /** The SHA-256 of a file as a lower-case hex string, read at the pacer's rate. */
     static String sha256(Path file, Pacer pacer) throws IOException, InterruptedException {
         MessageDigest digest;
