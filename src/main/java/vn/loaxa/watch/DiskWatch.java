@@ -30,8 +30,8 @@ public class DiskWatch {
     private static final Logger log = LoggerFactory.getLogger(DiskWatch.class);
     static final String KEY = "DISK_LOW:";
     /** Admin settings (Cài đặt) that override {@code loaxa.watch.disk-min-free(-percent)}. */
-    public static final String MIN_FREE_MB_SETTING = "watch.disk.min-free-mb";
-    public static final String MIN_FREE_PERCENT_SETTING = "watch.disk.min-free-percent";
+    public static final String MIN_FREE_MB_SETTING = StationSettings.DISK_MIN_FREE_MB;
+    public static final String MIN_FREE_PERCENT_SETTING = StationSettings.DISK_MIN_FREE_PERCENT;
 
     /** One disk's measurement; {@code low} when below either threshold. */
     public record DiskReport(List<Path> folders, long freeBytes, long totalBytes, boolean low) {
@@ -52,12 +52,14 @@ public class DiskWatch {
         this.audioDir = library.audioDir();
     }
 
-    long minFreeBytes() {
+    /** The threshold in force now, in bytes (the admin's setting, else the configured one). */
+    public long minFreeBytes() {
         var mb = settingOr(MIN_FREE_MB_SETTING, -1);
         return mb >= 0 ? mb * 1024 * 1024 : properties.diskMinFree().toBytes();
     }
 
-    int minFreePercent() {
+    /** The share of the disk in force now, in percent. */
+    public int minFreePercent() {
         return (int) Math.min(100, settingOr(MIN_FREE_PERCENT_SETTING, properties.diskMinFreePercent()));
     }
 
