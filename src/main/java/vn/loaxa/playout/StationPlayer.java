@@ -150,7 +150,7 @@ public class StationPlayer {
             } finally {
                 line.close();
             }
-            log.info("The sound output \"{}\" opens and plays again", config.deviceName());
+            log.warn("The sound output \"{}\" opens and plays again: its alert ends", config.deviceName());
             lost.set(null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
