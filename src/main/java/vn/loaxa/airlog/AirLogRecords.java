@@ -31,13 +31,23 @@ public final class AirLogRecords {
     /**
      * One item of a started broadcast, as it played.
      *
-     * @param actualStart when the item's first sample left the line (the player's line clock); null
-     *                    when it never started
+     * @param actualStart  when the item's first sample left the line (the player's line clock); null
+     *                     when it never started
+     * @param playedSha256 the SHA-256 of the file as the player read it before airing it; null when it
+     *                     was never read (not opened, or a generated sound)
      */
     public record PlayedItem(int position, String kind, String title, @Nullable String topicCode,
                              @Nullable String topicName, @Nullable Long assetId, @Nullable Long bulletinId,
                              String sha256, long nominalMs, long actualMs, Outcome outcome,
-                             @Nullable Instant actualStart) {
+                             @Nullable Instant actualStart, @Nullable String playedSha256) {
+
+        public PlayedItem(int position, String kind, String title, @Nullable String topicCode,
+                          @Nullable String topicName, @Nullable Long assetId, @Nullable Long bulletinId,
+                          String sha256, long nominalMs, long actualMs, Outcome outcome,
+                          @Nullable Instant actualStart) {
+            this(position, kind, title, topicCode, topicName, assetId, bulletinId, sha256, nominalMs, actualMs,
+                    outcome, actualStart, null);
+        }
 
         public PlayedItem(int position, String kind, String title, @Nullable String topicCode,
                           @Nullable String topicName, @Nullable Long assetId, @Nullable Long bulletinId,
@@ -124,10 +134,14 @@ public final class AirLogRecords {
                                   @Nullable String reason, List<LoggedItem> items) {
     }
 
-    /** @param actualStart when the item's first sample left the line, measured; null in older rows */
+    /**
+     * @param actualStart  when the item's first sample left the line, measured; null in older rows
+     * @param playedSha256 the SHA-256 of the file as read right before it aired; null in rows older
+     *                     than V0012 and for items never opened
+     */
     public record LoggedItem(long seq, int position, String kind, String title, @Nullable String topicCode,
                              @Nullable String topicName, String sha256, long nominalMs, long actualMs,
-                             Outcome outcome, @Nullable Instant actualStart) {
+                             Outcome outcome, @Nullable Instant actualStart, @Nullable String playedSha256) {
     }
 
     /** Filters over planned start in {@code [from, to)}; null filters match everything. */

@@ -32,7 +32,7 @@ class AirLogRepository {
             seq, kind, recorded_at_ms, start_seq, occurrence_key, title, planned_start_ms, actual_start_ms,
             actual_end_ms, nominal_ms, actual_ms, village_ids, village_names, priority, trigger_kind, triggered_by,
             outcome, reason, item_position, item_kind, topic_code, topic_name, asset_id, bulletin_id, asset_sha256,
-            prev_hash, row_hash""";
+            played_sha256, prev_hash, row_hash""";
 
     /** Broadcasts: each START with its END, and each NOT_AIRED row. */
     private static final String BROADCASTS = """
@@ -74,12 +74,12 @@ class AirLogRepository {
     }
 
     void insert(LogRow r) {
-        jdbc.sql("INSERT INTO air_log (" + COLUMNS + ") VALUES (" + "?, ".repeat(26) + "?)")
+        jdbc.sql("INSERT INTO air_log (" + COLUMNS + ") VALUES (" + "?, ".repeat(27) + "?)")
                 .params(r.seq(), r.kind(), r.recordedAtMs(), r.startSeq(), r.occurrenceKey(), r.title(),
                         r.plannedStartMs(), r.actualStartMs(), r.actualEndMs(), r.nominalMs(), r.actualMs(),
                         r.villageIds(), r.villageNames(), r.priority(), r.triggerKind(), r.triggeredBy(), r.outcome(),
                         r.reason(), r.itemPosition(), r.itemKind(), r.topicCode(), r.topicName(), r.assetId(),
-                        r.bulletinId(), r.assetSha256(), r.prevHash(), r.rowHash())
+                        r.bulletinId(), r.assetSha256(), r.playedSha256(), r.prevHash(), r.rowHash())
                 .update();
     }
 
@@ -185,7 +185,8 @@ class AirLogRepository {
                             r.itemPosition() == null ? 0 : r.itemPosition().intValue(), r.itemKind(), r.title(),
                             r.topicCode(), r.topicName(), r.assetSha256(), r.nominalMs(), r.actualMs(),
                             Outcome.valueOf(r.outcome()),
-                            r.actualStartMs() == null ? null : Instant.ofEpochMilli(r.actualStartMs())));
+                            r.actualStartMs() == null ? null : Instant.ofEpochMilli(r.actualStartMs()),
+                            r.playedSha256()));
                 });
         return rows.stream().map(b -> new LoggedBroadcast(b.seq(), b.occurrenceKey(), b.title(), b.plannedStart(),
                 b.actualStart(), b.startErrorMs(), b.actualEnd(), b.nominalMs(), b.actualMs(), b.villageIds(), b.villageNames(),
@@ -226,7 +227,8 @@ class AirLogRepository {
                 rs.getString("triggered_by"), rs.getString("outcome"), rs.getString("reason"),
                 longOrNull(rs, "item_position"), rs.getString("item_kind"), rs.getString("topic_code"),
                 rs.getString("topic_name"), longOrNull(rs, "asset_id"), longOrNull(rs, "bulletin_id"),
-                rs.getString("asset_sha256"), rs.getString("prev_hash"), rs.getString("row_hash"));
+                rs.getString("asset_sha256"), rs.getString("played_sha256"), rs.getString("prev_hash"),
+                rs.getString("row_hash"));
     }
 
     private static @Nullable Long longOrNull(ResultSet rs, String column) throws SQLException {

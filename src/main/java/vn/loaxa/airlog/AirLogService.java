@@ -166,7 +166,7 @@ public class AirLogService {
                 i.actualStart() == null ? null : i.actualStart().toEpochMilli(), null,
                 i.nominalMs(), i.actualMs(), null, null, null, null, null, i.outcome().name(), null,
                 (long) i.position(), i.kind(), i.topicCode(), i.topicName(), i.assetId(), i.bulletinId(), i.sha256(),
-                "", ""), broadcast);
+                i.playedSha256(), "", ""), broadcast);
     }
 
     /** The end is a new row referring to the start; the start row is never touched. */
@@ -511,6 +511,7 @@ public class AirLogService {
         return new LogRow(0, r.kind(), clock.millis(), r.startSeq(), r.occurrenceKey(), r.title(), r.plannedStartMs(),
                 r.actualStartMs(), r.actualEndMs(), r.nominalMs(), r.actualMs(), r.villageIds(), r.villageNames(),
                 r.priority(), r.triggerKind(), r.triggeredBy(), r.outcome(), r.reason(), r.itemPosition(),
-                r.itemKind(), r.topicCode(), r.topicName(), r.assetId(), r.bulletinId(), r.assetSha256(), "", "");
+                r.itemKind(), r.topicCode(), r.topicName(), r.assetId(), r.bulletinId(), r.assetSha256(), r.playedSha256(),
+                "", "");
     }
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
@@ -24,6 +25,7 @@ import vn.loaxa.schedule.OneOffService;
 import vn.loaxa.schedule.Priority;
 import vn.loaxa.station.Village;
 import vn.loaxa.station.VillageService;
+import vn.loaxa.watch.AudioIntegrityWatch;
 import vn.loaxa.zone.DtmfTones;
 import vn.loaxa.zone.ZoneRequest;
 import vn.loaxa.zone.ZoneSession;
@@ -51,9 +53,12 @@ class BroadcastFactory {
     private final AudioOutputProperties output;
     private final ZoneSwitchboard switchboard;
     private final Clock clock;
+    private final AudioIntegrityWatch integrity;
 
     BroadcastFactory(AirLogService airLog, LibraryService library, VillageService villages, OneOffService oneOffs,
-                     AudioOutputProperties output, ZoneSwitchboard switchboard, Clock clock) {
+                     AudioOutputProperties output, ZoneSwitchboard switchboard, AudioIntegrityWatch integrity,
+                     Clock clock) {
+        this.integrity = integrity;
         this.switchboard = switchboard;
         this.airLog = airLog;
         this.library = library;
@@ -78,14 +83,21 @@ class BroadcastFactory {
                 o.villageIds(), villageNames(o.villageIds()), o.priority(), trigger(o), by));
         // A file that vanished after the plan was made is a fault the operator must see, not an editorial choice.
         var problems = new ArrayList<String>();
-        o.dropped().stream().filter(d -> d.reason() == Occurrence.DropReason.ASSET_MISSING)
-                .forEach(d -> problems.add("ASSET_MISSING: " + d.kind() + " '" + d.title() + "' (asset " + d.assetId() + ")"));
+        o.dropped().stream().filter(d -> d.reason() == Occurrence.DropReason.ASSET_MISSING).forEach(d -> {
+            problems.add("ASSET_MISSING: " + d.kind() + " '" + d.title() + "' (asset " + d.assetId() + ")");
+            library.find(d.assetId()).ifPresent(integrity::missingAtPlay);
+        });
         zones.started(started.seq());
         var requests = new ArrayList<PlayRequest>();
-        items.forEach(p -> requests.add(new PlayRequest(new PlayoutItem(p.item().title(), () -> open(p.item())),
-                p.item().durationMs())));
+        var playedHashes = new AtomicReferenceArray<String>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            var item = items.get(i).item();
+            int index = i;
+            requests.add(new PlayRequest(new PlayoutItem(item.title(), () -> open(item, playedHashes, index)),
+                    item.durationMs()));
+        }
         var run = new BroadcastRun(o, started, items, resumes == null ? problems : List.of(), airLog, clock,
-                output.sampleRate(), zones, onEnd);
+                output.sampleRate(), zones, onEnd, playedHashes);
         var tones = zones.tones();
         if (tones == null || requests.isEmpty()) {
             return new Prepared(run, requests, run, startAt);
@@ -107,10 +119,18 @@ class BroadcastFactory {
                 startAt.minusMillis(tones.leadMs()));
     }
 
-    private vn.loaxa.audio.PcmStream open(Occurrence.Item item) throws IOException {
+    /**
+     * Runs on the player's decode thread, which opens each item ahead of its time (the first during
+     * the lead before the due instant, the next while the one before plays), so hashing the file
+     * here costs the start nothing. A file that no longer has its recorded hash is refused.
+     */
+    private vn.loaxa.audio.PcmStream open(Occurrence.Item item, AtomicReferenceArray<String> playedHashes, int index)
+            throws IOException {
         var asset = library.find(item.assetId())
                 .orElseThrow(() -> new IOException("asset " + item.assetId() + " is no longer in the library"));
-        return AudioDecoders.open(library.fileOf(asset));
+        var file = library.fileOf(asset);
+        playedHashes.set(index, integrity.beforeAir(asset, file));
+        return AudioDecoders.open(file);
     }
 
     Trigger trigger(Occurrence o) {

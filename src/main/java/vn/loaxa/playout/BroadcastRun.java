@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
@@ -58,10 +59,14 @@ final class BroadcastRun implements PlayoutListener {
     /** An item that ended incomplete: its row waits to learn whether it failed or was cut. */
     private int pendingIndex = -1;
     private long pendingMs;
+    /** The hash of each item's file as it was read to play, set by the decode thread that opened it. */
+    private final AtomicReferenceArray<String> playedHashes;
     private @Nullable Instant pendingStart;
 
     BroadcastRun(Occurrence occurrence, Started started, List<Planned> items, List<String> problems, AirLogService airLog,
-                 Clock clock, int lineRate, ZoneSession zones, Consumer<BroadcastRun> onEnd) {
+                 Clock clock, int lineRate, ZoneSession zones, Consumer<BroadcastRun> onEnd,
+                 AtomicReferenceArray<String> playedHashes) {
+        this.playedHashes = playedHashes;
         this.zones = zones;
         this.occurrence = occurrence;
         this.started = started;
@@ -195,7 +200,7 @@ final class BroadcastRun implements PlayoutListener {
         try {
             airLog.itemPlayed(started, new PlayedItem(planned.position(), item.kind().name(), item.title(),
                     item.topicCode(), item.topicName(), item.assetId(), item.bulletinId(), item.sha256(),
-                    item.durationMs(), actualMs, outcome, itemStart));
+                    item.durationMs(), actualMs, outcome, itemStart, playedHashes.get(index)));
         } catch (RuntimeException e) {
             log.error("Could not write the air log row of item {} of {}", index, started, e);
         }

@@ -17,6 +17,7 @@ import vn.loaxa.airlog.AirLogService;
 import vn.loaxa.zone.VillageHealth;
 import vn.loaxa.zone.ZoneSwitchboard;
 import vn.loaxa.airlog.Outcome;
+import vn.loaxa.watch.WatchAlerts;
 
 /**
  * What the station screen must shout about besides a missing device: broadcasts that failed or
@@ -43,9 +44,12 @@ public class PlayoutAlerts {
     private Instant verifiedAt = Instant.EPOCH;
 
     private final ZoneSwitchboard switchboard;
+    private final WatchAlerts watch;
 
-    PlayoutAlerts(AirLogService airLog, PlayoutScheduler scheduler, ZoneSwitchboard switchboard, Clock clock) {
+    PlayoutAlerts(AirLogService airLog, PlayoutScheduler scheduler, ZoneSwitchboard switchboard, WatchAlerts watch,
+                  Clock clock) {
         this.switchboard = switchboard;
+        this.watch = watch;
         this.airLog = airLog;
         this.scheduler = scheduler;
         this.clock = clock;
@@ -84,7 +88,17 @@ public class PlayoutAlerts {
             alerts.add(new Alert("AIRLOG_NOT_INTACT", "playout.alert.airlog",
                     List.of(String.valueOf(verification.firstBadRow()))));
         }
+        alerts.addAll(watchAlerts());
         return alerts;
+    }
+
+    /**
+     * What the station's own checks found (disk, stored audio, clock; decision 0024): each with its
+     * numbers and, as the last argument, since when.
+     */
+    public List<Alert> watchAlerts() {
+        return watch.current().stream()
+                .map(c -> new Alert(c.code(), c.messageKey(), List.of(c.messageArgs(clock.getZone())))).toList();
     }
 
     /**

@@ -42,6 +42,8 @@ public class StationPlayer {
     private static final Logger log = LoggerFactory.getLogger(StationPlayer.class);
     /** How often a lost output is looked for again while nothing plays. */
     static final Duration CHECK_LOST_EVERY = Duration.ofSeconds(5);
+    /** A line that works starts moving within a few of its 10 ms periods; a stalled one never does. */
+    private static final Duration PLAYS_WITHIN = Duration.ofMillis(500);
     /** The longest a broadcast waits for that check (it takes milliseconds; a stuck sound server, for ever). */
     private static final Duration CHECK_WAIT = Duration.ofSeconds(1);
 
@@ -112,8 +114,8 @@ public class StationPlayer {
 
     /**
      * After a broadcast lost the output, tries every few seconds while nothing plays whether a line
-     * opens on it again (opened and closed at once, nothing played), so that the alert goes when the
-     * card is back rather than at the next broadcast. A missing device fails to open (measured
+     * opens on it again and plays (50 ms of silence, then closed: nothing heard), so that the alert
+     * goes when the card is back rather than at the next broadcast. A missing device fails to open (measured
      * through PulseAudio without its sink: "line ... not supported"). Does nothing while the output
      * works, so a healthy station never opens a line it does not play on.
      */
@@ -126,10 +128,32 @@ public class StationPlayer {
                 return;
             }
             var config = properties.toPlayerConfig(device.get());
-            OutputDevices.openLine(config.deviceName(), config.lineFormat(), config.lineFormat().sampleRate() / 10)
-                    .close();
-            log.info("The sound output \"{}\" opens again", config.deviceName());
+            var format = config.lineFormat();
+            var line = OutputDevices.openLine(config.deviceName(), format, format.sampleRate() / 10);
+            try {
+                // A line that opens may still not play: a suspended or stalled sink takes the line and
+                // then no audio, and calling it back would fail the next broadcast after 3 s of
+                // silence, then call it back again (measured with `pactl suspend-sink`). So the check
+                // plays 50 ms of silence, well within the line's buffer (the write cannot block), and
+                // wants the line's position to move.
+                var silence = new byte[format.sampleRate() / 20 * format.bytesPerFrame()];
+                line.write(silence, 0, silence.length);
+                line.start();
+                long deadline = System.nanoTime() + PLAYS_WITHIN.toNanos();
+                while (line.getLongFramePosition() <= 0) {
+                    if (System.nanoTime() > deadline) {
+                        log.debug("The sound output opens but does not play yet");
+                        return;
+                    }
+                    Thread.sleep(20);
+                }
+            } finally {
+                line.close();
+            }
+            log.warn("The sound output \"{}\" opens and plays again: its alert ends", config.deviceName());
             lost.set(null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (NoOutputDeviceException | RuntimeException e) {
             log.debug("The sound output is still gone: {}", e.getMessage());
         } finally {

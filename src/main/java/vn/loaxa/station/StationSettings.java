@@ -50,6 +50,14 @@ public class StationSettings {
     public static final int MAX_GRACE_MINUTES = 60;
     /** The longest audio one file may hold, in whole minutes (the import refuses longer ones as TOO_LONG). */
     public static final String MAX_AUDIO_MINUTES = "library.max-audio.minutes";
+    /**
+     * Free space below which the data or audio folder's disk is an alert (decision 0024); never set,
+     * {@code loaxa.watch.disk-min-free} (1 GB) and {@code -percent} (5 %).
+     */
+    public static final String DISK_MIN_FREE_MB = "watch.disk.min-free-mb";
+    public static final String DISK_MIN_FREE_PERCENT = "watch.disk.min-free-percent";
+    public static final int MAX_DISK_MIN_FREE_MB = 1_000_000;
+    public static final int MAX_DISK_MIN_FREE_PERCENT = 50;
     /** A minute to twelve hours: a station identification up to a day's recorded meeting. */
     public static final int MIN_AUDIO_LIMIT_MINUTES = 1;
     public static final int MAX_AUDIO_LIMIT_MINUTES = 12 * 60;
@@ -123,6 +131,27 @@ public class StationSettings {
                             + " minutes, got " + minutes, MIN_AUDIO_LIMIT_MINUTES, MAX_AUDIO_LIMIT_MINUTES);
         }
         write(MAX_AUDIO_MINUTES, Integer.toString(minutes), CurrentUser.name());
+    }
+
+    /**
+     * Both disk thresholds at once: below either, a disk is an alert. 0 turns that threshold off;
+     * both 0 turns the disk alert off.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    @Audited(value = "SETTING_CHANGED", target = "SETTING", id = "'watch.disk'", name = "'watch.disk'",
+            snapshot = "{'minFreeMb': get('watch.disk.min-free-mb'), 'minFreePercent': get('watch.disk.min-free-percent')}")
+    public void setDiskThresholds(int minFreeMb, int minFreePercent) {
+        if (minFreeMb < 0 || minFreeMb > MAX_DISK_MIN_FREE_MB || minFreePercent < 0
+                || minFreePercent > MAX_DISK_MIN_FREE_PERCENT) {
+            throw new InvalidInputException("BAD_DISK_THRESHOLD", "error.settings.disk",
+                    "Disk thresholds must be 0.." + MAX_DISK_MIN_FREE_MB + " MB and 0.." + MAX_DISK_MIN_FREE_PERCENT
+                            + " %, got " + minFreeMb + " MB and " + minFreePercent + " %",
+                    MAX_DISK_MIN_FREE_MB, MAX_DISK_MIN_FREE_PERCENT);
+        }
+        var by = CurrentUser.name();
+        write(DISK_MIN_FREE_MB, Integer.toString(minFreeMb), by);
+        write(DISK_MIN_FREE_PERCENT, Integer.toString(minFreePercent), by);
     }
 
     /** Both output settings at once, so a refused grace leaves the device unchanged too. */

@@ -33,6 +33,7 @@ public final class Bench {
             System.err.println("bench: no conformance vectors at " + vectors + ", mp3_conformance_full not measured");
         }
 
+        HashBench.run(work);
         PlayoutBench.run(work);
     }
 }

@@ -59,5 +59,9 @@ public abstract class SpringTest {
         registry.add("LOAXA_ADMIN_PASSWORD", () -> ADMIN_PASSWORD);
         // Tests start from an empty schedule; the Gio Sơn first-start import has its own test.
         registry.add("loaxa.schedules.load-on-first-start", () -> "false");
+        // The station's own periodic checks stay off: tests change audio files and disks on purpose, and
+        // a weekly hash run landing in another test would turn the shared health DOWN. Watch tests call
+        // each check themselves.
+        registry.add("loaxa.watch.enabled", () -> "false");
     }
 }

@@ -15,7 +15,6 @@ import vn.loaxa.base.Texts;
 import vn.loaxa.base.ui.Formats;
 import vn.loaxa.playout.PlayoutAlerts;
 import vn.loaxa.playout.StationPlayer;
-import vn.loaxa.station.StationProperties;
 import vn.loaxa.zone.VillageHealth;
 import vn.loaxa.zone.ZoneSwitchboard;
 
@@ -26,23 +25,19 @@ import vn.loaxa.zone.ZoneSwitchboard;
 @Component
 class Alerts {
 
-    static final long LOW_DISK_BYTES = 1024L * 1024 * 1024;
     /** More villages in trouble than this are one alert, not a wall of them. */
     static final int MAX_VILLAGE_ALERTS = 2;
 
     private final StationPlayer player;
     private final PlayoutAlerts playoutAlerts;
-    private final StationProperties station;
     private final ZoneSwitchboard switchboard;
     private final BackupService backups;
 
-    Alerts(StationPlayer player, PlayoutAlerts playoutAlerts, StationProperties station,
-           ZoneSwitchboard switchboard, BackupService backups) {
+    Alerts(StationPlayer player, PlayoutAlerts playoutAlerts, ZoneSwitchboard switchboard, BackupService backups) {
         this.backups = backups;
         this.switchboard = switchboard;
         this.player = player;
         this.playoutAlerts = playoutAlerts;
-        this.station = station;
     }
 
     List<String> current(Locale uiLocale, List<LoggedBroadcast> today, boolean verifyNow) {
@@ -57,10 +52,6 @@ class Alerts {
                 messages.add(Texts.get(locale, "ui.alert." + b.outcome().name(), Formats.time(b.plannedStart()),
                         b.title(), b.reason() == null ? "" : b.reason()));
             }
-        }
-        long free = station.dataDir().toFile().getUsableSpace();
-        if (free > 0 && free < LOW_DISK_BYTES) {
-            messages.add(Texts.get(locale, "ui.alert.lowDisk", Long.toString(free / (1024 * 1024))));
         }
         playoutAlerts.airLogBacklog().ifPresent(a -> messages.add(Texts.get(locale, a.messageKey(),
                 a.args().toArray())));
@@ -87,6 +78,10 @@ class Alerts {
         if (!v.intact()) {
             messages.add(Texts.get(locale, "ui.alert.logBroken", String.valueOf(v.firstBadRow()),
                     v.problem() == null ? "" : v.problem()));
+        }
+        // Low disk, changed or missing audio, the clock: the same alerts as /api/status and the health.
+        for (var a : playoutAlerts.watchAlerts()) {
+            messages.add(Texts.get(locale, a.messageKey(), a.args().toArray()));
         }
         return messages;
     }

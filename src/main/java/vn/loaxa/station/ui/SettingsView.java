@@ -59,7 +59,7 @@ class SettingsView extends Div implements HasDynamicTitle {
 
     SettingsView(StationSettings settings, VillageService villages, StationPlayer player, ZoneSettings zoneSettings,
                  VillageZones zones, ZoneSwitchboard switchboard, VillageTest villageTest, Clock clock,
-                 ConnectionPanel connection, LibraryService library) {
+                 ConnectionPanel connection, LibraryService library, vn.loaxa.watch.DiskWatch disk) {
         this.villages = villages;
         this.zones = zones;
         this.switchboard = switchboard;
@@ -108,6 +108,7 @@ class SettingsView extends Div implements HasDynamicTitle {
         head.addClassName("loaxa-view-head");
         var left = new Div(card("ui.settings.names", names), card("ui.settings.output",
                 new OutputSettings(settings, player)), card("ui.settings.library", new LibrarySettings(settings, library)),
+                card("ui.settings.disk", new DiskSettings(settings, disk)),
                 card("ui.settings.permissions", new PermissionSettings(settings)), card("ui.tls.title", connection));
         var testPanel = new VillageTestPanel(villageTest, player, switchboard, clock, () -> {
         });
