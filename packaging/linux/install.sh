@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Installs (or upgrades) Loa Xã as the systemd service "loaxa" on a Linux station PC.
 #
-#   sudo packaging/linux/install.sh [--dry-run] [path/to/loaxa.jar]
+#   sudo packaging/linux/install.sh [--dry-run] [path/to/station-folder | path/to/loaxa.jar]
 #
-# Without a jar it takes the newest target/loaxa-*.jar of this project (./mvnw -DskipTests package).
+# Without an argument it takes this project's target/station/ (./mvnw -DskipTests package): the
+# extracted jar with, when built on JDK 25, its AOT cache (decision 0025). A plain loaxa.jar works
+# too, only without the cache.
 # Idempotent: run it again to upgrade; the data, the audio library, the logs and /etc/loaxa/loaxa.env
 # are kept. --dry-run prints what it would do and changes nothing (needs no root).
 # LOAXA_ROOT=/some/dir installs under that folder instead of / (for tests and image building); it
@@ -21,7 +23,7 @@ for arg in "$@"; do
     case "$arg" in
         --dry-run) dry_run=true ;;
         -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-        -*) echo "install.sh: unknown option $arg (use --dry-run or a jar path)" >&2; exit 2 ;;
+        -*) echo "install.sh: unknown option $arg (use --dry-run, a station folder or a jar path)" >&2; exit 2 ;;
         *) jar=$arg ;;
     esac
 done
@@ -43,10 +45,16 @@ fi
 
 # --- What to install -------------------------------------------------------------
 if [[ -z "$jar" ]]; then
-    jar=$(ls -t "$project"/target/loaxa-*.jar 2>/dev/null | grep -v -e '-plain\.jar$' -e '-sources\.jar$' | head -n 1 || true)
-    [[ -n "$jar" ]] || die "no jar given and none in $project/target: build it with ./mvnw -DskipTests package, or pass its path"
+    jar=$project/target/station
+    [[ -f "$jar/app/loaxa.jar" ]] || die "nothing given and no $jar/app/loaxa.jar: build it with ./mvnw -DskipTests package, or pass a station folder or a jar"
 fi
-[[ -f "$jar" ]] || die "no such jar: $jar"
+station=""
+if [[ -d "$jar" ]]; then
+    station=$(cd "$jar" && pwd)
+    [[ -f "$station/app/loaxa.jar" ]] || die "$station is no station folder: it has no app/loaxa.jar (./mvnw -DskipTests package makes target/station)"
+else
+    [[ -f "$jar" ]] || die "no such jar: $jar"
+fi
 
 # The station needs Java 21 or newer; Debian 12's default java is 17.
 java_major() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/ *java.specification.version = //p'; }
@@ -101,18 +109,35 @@ run install -d -m 0750 "${owner[@]}" "$var" "$var/audio" "$log"
 run install -d -m 0700 "${owner[@]}" "$var/data" "$var/backups"
 
 # --- Program files: replaced on every run ---------------------------------------------------
-run install -m 0644 "${root_owner[@]}" "$jar" "$opt/loaxa.jar"
-if [[ -f "$here/../loaxa.jvmopts" ]]; then
-    run install -m 0644 "${root_owner[@]}" "$here/../loaxa.jvmopts" "$opt/loaxa.jvmopts"
-elif [[ ! -f "$opt/loaxa.jvmopts" ]]; then
-    # The unit always passes the argfile: a missing one would stop java from starting.
-    if $dry_run; then
-        echo "would write: $opt/loaxa.jvmopts with -Xmx256m"
-    else
-        printf '# JVM options of the station service\n-Xmx256m\n' > "$opt/loaxa.jvmopts"
-    fi
+# The application is app/loaxa.jar (with app/lib/ from a station folder) in /opt/loaxa, the
+# service's working folder. The files keep their times: the AOT cache is only used for the jars
+# it was made from, and a changed time counts as a changed jar.
+run rm -rf "$opt/app" "$opt/loaxa.jar"
+if [[ -n "$station" ]]; then
+    run cp -r --preserve=mode,timestamps "$station/app" "$opt/app"
+else
+    run install -d -m 0755 "${root_owner[@]}" "$opt/app"
+    run install -m 0644 "${root_owner[@]}" "$jar" "$opt/app/loaxa.jar"
 fi
+if $system; then
+    run chown -R root:root "$opt/app"
+fi
+options=$here/../loaxa.jvmopts
+[[ -n "$station" && -f "$station/loaxa.jvmopts" ]] && options=$station/loaxa.jvmopts
+run install -m 0644 "${root_owner[@]}" "$options" "$opt/loaxa.jvmopts"
 run ln -sfn "$java_bin" "$opt/bin/java"
+# The unit always passes loaxa-aot.jvmopts. It names the AOT cache only where the JVM knows the
+# option (JDK 25 and newer; JDK 21 would refuse to start) and a cache was built; otherwise it is
+# left empty and the station starts without one, only slower.
+java_version=$(java_major "$java_bin")
+if [[ -n "$station" && -f "$station/app/loaxa.aot" && -f "$station/loaxa-aot.jvmopts" && "$java_version" -ge 25 ]]; then
+    run install -m 0644 "${root_owner[@]}" "$station/loaxa-aot.jvmopts" "$opt/loaxa-aot.jvmopts"
+elif $dry_run; then
+    echo "would write: $opt/loaxa-aot.jvmopts without an AOT cache (Java $java_version, or no cache built)"
+else
+    printf '# No AOT cache: Java %s, or none was built (decision 0025).\n' "$java_version" > "$opt/loaxa-aot.jvmopts"
+    chmod 0644 "$opt/loaxa-aot.jvmopts"
+fi
 for shipped in schedules audio/samples; do
     if [[ -d "$project/$shipped" ]]; then
         run install -d -m 0755 "${root_owner[@]}" "$opt/$shipped"

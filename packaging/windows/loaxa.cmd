@@ -1,5 +1,5 @@
 @echo off
-rem Loa Xa station: runs loaxa.jar from this folder, restarting it if it stops with an error.
+rem Loa Xa station: runs app\loaxa.jar from this folder, restarting it if it stops with an error.
 rem Started by the "Loa Xa" task at the station user's log-on (install.cmd); can also be run by hand.
 rem Settings of this PC go in loaxa-env.cmd beside it (install.cmd makes one and never overwrites it).
 setlocal EnableExtensions
@@ -31,15 +31,27 @@ if not defined JAVA_EXE (
     echo Khong tim thay Java 21 tro len. Cai Java 21+ ^(vd. Temurin 21^) roi chay lai. / No Java 21+ found.
     exit /b 1
 )
-rem The JVM options (heap, GC, start-up cache) are in loaxa.jvmopts; JAVA_OPTS adds to them.
+rem The JVM options (heap, GC) are in loaxa.jvmopts; JAVA_OPTS adds to them.
 if not exist "%LOAXA_HOME%\loaxa.jvmopts" (
     echo # JVM options of the station>"%LOAXA_HOME%\loaxa.jvmopts"
-    echo -Xmx256m>>"%LOAXA_HOME%\loaxa.jvmopts"
+    echo -Xmx512m>>"%LOAXA_HOME%\loaxa.jvmopts"
+    echo --enable-native-access=ALL-UNNAMED>>"%LOAXA_HOME%\loaxa.jvmopts"
 )
+rem The AOT cache (decision 0025): only Java 25 and newer know the option (Java 21 would not
+rem start with it), and only when the build made one; otherwise the station starts without it.
+set "AOT_OPTS="
+set "JAVA_SPEC=0"
+if exist "%LOAXA_HOME%\app\loaxa.aot" if exist "%LOAXA_HOME%\loaxa-aot.jvmopts" (
+    for /f "tokens=2 delims==" %%V in ('""%JAVA_EXE%" -XshowSettings:properties -version 2^>^&1 ^| findstr java.specification.version"') do set "JAVA_SPEC=%%V"
+)
+set /a JAVA_MAJOR=%JAVA_SPEC% 2>nul
+if %JAVA_MAJOR% GEQ 25 set "AOT_OPTS=@loaxa-aot.jvmopts"
 
 :run
-echo %DATE% %TIME% starting: "%JAVA_EXE%" @loaxa.jvmopts %JAVA_OPTS% -jar loaxa.jar>> "%CONSOLE_LOG%"
-"%JAVA_EXE%" --enable-native-access=ALL-UNNAMED "@%LOAXA_HOME%\loaxa.jvmopts" %JAVA_OPTS% -jar "%LOAXA_HOME%\loaxa.jar" >> "%CONSOLE_LOG%" 2>&1
+rem Run from this folder (cd above): the jar and the AOT cache are named relative to it, as when
+rem the cache was made.
+echo %DATE% %TIME% starting: "%JAVA_EXE%" @loaxa.jvmopts %AOT_OPTS% %JAVA_OPTS% -jar app\loaxa.jar>> "%CONSOLE_LOG%"
+"%JAVA_EXE%" "@%LOAXA_HOME%\loaxa.jvmopts" %AOT_OPTS% %JAVA_OPTS% -jar app\loaxa.jar >> "%CONSOLE_LOG%" 2>&1
 set "EXIT_CODE=%ERRORLEVEL%"
 echo %DATE% %TIME% stopped with exit code %EXIT_CODE%>> "%CONSOLE_LOG%"
 rem 0: stopped on purpose (Windows shutting down, a technician). Anything else: start again.

@@ -83,8 +83,10 @@ class LinuxServiceTest {
         // These would hide /dev/snd and serial relay boards, or stop the JIT.
         assertThat(service).doesNotContainKeys("PrivateDevices", "DevicePolicy", "MemoryDenyWriteExecute");
         assertThat(service.get("EnvironmentFile")).containsExactly("-/etc/loaxa/loaxa.env");
+        // The jar and the AOT cache named relative to the program's folder, as the build made the cache.
+        assertThat(service.get("WorkingDirectory")).containsExactly("/opt/loaxa");
         assertThat(service.get("ExecStart")).containsExactly(
-                "/opt/loaxa/bin/java --enable-native-access=ALL-UNNAMED @/opt/loaxa/loaxa.jvmopts $JAVA_OPTS -jar /opt/loaxa/loaxa.jar");
+                "/opt/loaxa/bin/java @/opt/loaxa/loaxa.jvmopts @/opt/loaxa/loaxa-aot.jvmopts $JAVA_OPTS -jar app/loaxa.jar");
     }
 
     @Test
@@ -104,8 +106,7 @@ class LinuxServiceTest {
             assertThat(writable).as(key + " is writable under ProtectSystem=strict")
                     .anySatisfy(w -> assertThat(folder + "/").startsWith(w + "/"));
         }
-        assertThat(service.get("WorkingDirectory")).containsExactly("/var/lib/loaxa");
-        assertThat(created).contains(" " + root + "/var/lib/loaxa ", root + "/opt/loaxa/loaxa.jar",
+        assertThat(created).contains(" " + root + "/var/lib/loaxa ", root + "/opt/loaxa/app/loaxa.jar",
                 root + "/opt/loaxa/loaxa.jvmopts", root + "/opt/loaxa/bin/java",
                 root + "/etc/systemd/system/loaxa.service", root + "/etc/loaxa/loaxa.env");
         for (String shipped : List.of("LOAXA_SCHEDULES_DIR", "LOAXA_SCHEDULES_AUDIO_DIR")) {
@@ -124,7 +125,7 @@ class LinuxServiceTest {
                 "would run: install -d -m 0700 " + target + "/var/lib/loaxa/data " + target + "/var/lib/loaxa/backups",
                 "would run: install -d -m 0750 " + target + "/var/lib/loaxa " + target + "/var/lib/loaxa/audio "
                         + target + "/var/log/loaxa",
-                "would run: install -m 0644 " + jar + " " + target + "/opt/loaxa/loaxa.jar",
+                "would run: install -m 0644 " + jar + " " + target + "/opt/loaxa/app/loaxa.jar",
                 "would run: install -m 0644 " + DIR.toAbsolutePath().normalize() + "/loaxa.service " + target
                         + "/etc/systemd/system/loaxa.service");
         // A temporary root is no system: no user, no systemctl.
@@ -167,7 +168,46 @@ class LinuxServiceTest {
         assertThat(second.exit()).as(second.output()).isZero();
         assertThat(second.output()).contains("keeping " + env);
         assertThat(Files.readString(env)).isEqualTo("JAVA_OPTS=-Xmx512m\n");
-        assertThat(Files.readString(target.resolve("opt/loaxa/loaxa.jar"))).isEqualTo("new release");
+        assertThat(Files.readString(target.resolve("opt/loaxa/app/loaxa.jar"))).isEqualTo("new release");
+        // A plain jar comes without an AOT cache: the argument file the unit passes names none.
+        assertThat(Files.readString(target.resolve("opt/loaxa/loaxa-aot.jvmopts"))).startsWith("#")
+                .doesNotContain("-XX:AOTCache");
+    }
+
+    @Test
+    void a_station_folder_is_installed_whole_with_its_file_times_and_its_aot_cache_on_jdk_25(@TempDir Path root)
+            throws Exception {
+        Path station = root.resolve("built/station");
+        Files.createDirectories(station.resolve("app/lib"));
+        Files.writeString(station.resolve("app/loaxa.jar"), "the application");
+        Files.writeString(station.resolve("app/lib/spring.jar"), "a library");
+        Files.writeString(station.resolve("app/loaxa.aot"), "a cache");
+        Files.writeString(station.resolve("loaxa.jvmopts"), Files.readString(Path.of("packaging", "loaxa.jvmopts")));
+        Files.writeString(station.resolve("loaxa-aot.jvmopts"), Files.readString(Path.of("packaging", "loaxa-aot.jvmopts")));
+        var built = java.nio.file.attribute.FileTime.fromMillis(1_700_000_000_000L);
+        Files.setLastModifiedTime(station.resolve("app/lib/spring.jar"), built);
+
+        Path target = root.resolve("installed");
+        Result result = install(target, List.of(station.toString()));
+        assertThat(result.exit()).as(result.output()).isZero();
+        Path opt = target.resolve("opt/loaxa");
+        assertThat(Files.readString(opt.resolve("app/loaxa.jar"))).isEqualTo("the application");
+        assertThat(Files.getLastModifiedTime(opt.resolve("app/lib/spring.jar"))).as("a changed time voids the cache")
+                .isEqualTo(built);
+        assertThat(opt.resolve("app/loaxa.aot")).isRegularFile();
+        if (Runtime.version().feature() >= 25) {
+            assertThat(Files.readString(opt.resolve("loaxa-aot.jvmopts"))).contains("-XX:AOTCache=app/loaxa.aot");
+        } else {
+            assertThat(Files.readString(opt.resolve("loaxa-aot.jvmopts"))).doesNotContain("-XX:AOTCache");
+        }
+        // The JVM this test runs on accepts both argument files as the unit passes them, from the
+        // unit's working folder, and runs on when the cache there is not one it can use.
+        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        var check = new ProcessBuilder(java, "@" + opt.resolve("loaxa.jvmopts"), "@" + opt.resolve("loaxa-aot.jvmopts"),
+                "-version").directory(opt.toFile()).redirectErrorStream(true).start();
+        String said = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(check.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(check.exitValue()).as(said).isZero();
     }
 
     @Test

@@ -88,10 +88,11 @@ class WindowsTaskTest {
     void the_scripts_install_what_the_task_starts_and_run_the_jar_with_the_jvm_argfile() throws Exception {
         String install = Files.readString(DIR.resolve("install.cmd"));
         String run = Files.readString(DIR.resolve("loaxa.cmd"));
-        assertThat(install).contains("set \"DEST=C:\\LoaXa\"", "\"%DEST%\\loaxa.cmd\"", "\"%DEST%\\loaxa.jar\"",
+        assertThat(install).contains("set \"DEST=C:\\LoaXa\"", "\"%DEST%\\loaxa.cmd\"", "\"%DEST%\\app\\loaxa.jar\"", "/COPY:DAT",
                 "schtasks /create /tn \"Loa Xa\" /xml \"%DEST%\\loaxa-task.xml\" /f",
                 "if not exist \"%DEST%\\loaxa-env.cmd\" copy");
-        assertThat(run).contains("JAVA_HOME", "%%~$PATH:J", "\"@%LOAXA_HOME%\\loaxa.jvmopts\" %JAVA_OPTS% -jar",
+        assertThat(run).contains("JAVA_HOME", "%%~$PATH:J", "\"@%LOAXA_HOME%\\loaxa.jvmopts\" %AOT_OPTS% %JAVA_OPTS% -jar app\\loaxa.jar",
+                "if %JAVA_MAJOR% GEQ 25 set \"AOT_OPTS=@loaxa-aot.jvmopts\"",
                 "LOAXA_STATION_DATA_DIR", "LOAXA_LIBRARY_AUDIO_DIR", "LOAXA_LOGGING_DIR", ">> \"%CONSOLE_LOG%\" 2>&1",
                 "goto run");
         for (String script : new String[] {"install.cmd", "loaxa.cmd", "loaxa-env.cmd"}) {
