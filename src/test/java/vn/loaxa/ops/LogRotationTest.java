@@ -49,7 +49,11 @@ class LogRotationTest {
             // Random text, so the gzipped files stay near their size and the cap has work to do.
             log.info("line {} {}", i, HexFormat.of().formatHex(noise));
         }
-        assertThat(problems(context)).as("logback's complaints while logging").isEmpty();
+        // Rolling every 2 KB starts many of logback's background clean-ups at once, and two of them
+        // may go for the same old file: the second one's "non existent file" is that race, harmless
+        // (at 10 MB per file the clean-ups never overlap). Anything else logback says is a fault.
+        assertThat(problems(context)).as("logback's complaints while logging")
+                .filteredOn(p -> !p.contains("TimeBasedArchiveRemover - Cannot delete non existent file")).isEmpty();
         context.stop();
 
         List<Path> archives = waitForArchivesWithin(dir, cap);
