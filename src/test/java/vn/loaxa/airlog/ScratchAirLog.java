@@ -22,18 +22,6 @@ public final class ScratchAirLog {
         return log;
     }
 
-    /** Commits what is pending and stops the writer, as the station does when it stops. */
-    public static void close(AirLogService log) {
-        try {
-            log.close();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     /** Waits until the database holds every row written so far (the writer commits them a moment later). */
     public static void flush(AirLogService log) {
         try {
