@@ -239,6 +239,11 @@ class BackupStationTest extends SpringTest {
         assertThat(backup.get("lastGoodAt")).isNotNull();
         assertThat(backup).containsEntry("overdue", false);
         assertThat((java.util.List<Map<String, Object>>) status.get("alerts")).extracting(a -> a.get("code")).doesNotContain("BACKUP_OVERDUE");
+        // The same answer for a monitor, in /actuator/health's backup component.
+        Map<String, Object> health = json.readValue(api.get("/actuator/health", null, null).body(), Map.class);
+        var backupHealth = (Map<String, Object>) ((Map<String, Object>) health.get("components")).get("backup");
+        assertThat(backupHealth).containsEntry("status", "UP");
+        assertThat((Map<String, Object>) backupHealth.get("details")).containsEntry("lastGoodAt", backup.get("lastGoodAt"));
         // Written by the audit trail for the person who asked.
         var audited = jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'BACKUP_STARTED' AND actor = 'admin'").query(Long.class).single();
         assertThat(audited).isPositive();

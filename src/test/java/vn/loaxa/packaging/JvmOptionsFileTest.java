@@ -58,8 +58,10 @@ class JvmOptionsFileTest {
         assertThat(missing.exit).as(missing.output).isZero();
         assertThat(missing.output).contains("station started");
 
-        // Trained with the station's options, as the build does, at the path loaxa-aot.jvmopts names.
-        Result training = run(station, List.of(JAVA.toString(), "@" + OPTIONS,
+        // Trained with the station's options, as the build does (the object layout loaxa-aot.jvmopts
+        // asks for included), at the path loaxa-aot.jvmopts names.
+        assertThat(Files.readAllLines(AOT_OPTIONS)).contains("-XX:+UseCompactObjectHeaders");
+        Result training = run(station, List.of(JAVA.toString(), "@" + OPTIONS, "-XX:+UseCompactObjectHeaders",
                 "-XX:AOTCacheOutput=app/loaxa.aot", "Hello.java"));
         assertThat(training.exit).as(training.output).isZero();
         assertThat(station.resolve("app/loaxa.aot")).isNotEmptyFile();
@@ -73,7 +75,7 @@ class JvmOptionsFileTest {
         // Options other than the training's (as another JDK build or a changed file would be):
         // the JVM says so and starts without the cache.
         Result unsuitable = run(station, List.of(JAVA.toString(), "@" + OPTIONS, "@" + AOT_OPTIONS,
-                "-XX:+UseCompactObjectHeaders", "Hello.java"));
+                "-XX:-UseCompactObjectHeaders", "Hello.java"));
         assertThat(unsuitable.exit).as(unsuitable.output).isZero();
         assertThat(unsuitable.output).contains("Unable to use AOT cache").contains("station started");
     }
