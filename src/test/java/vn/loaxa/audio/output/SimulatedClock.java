@@ -10,7 +10,7 @@ import java.time.ZoneOffset;
  * {@link SimulatedLine} write that has to wait for the line to take frames. A playout on it is one
  * deterministic sequence of steps, and takes no wall-clock time to wait.
  */
-public final class SimulatedClock implements PlayoutClock {
+public final class SimulatedClock implements PlayoutClock, SimulatedLine.LineTime {
 
     /** Arbitrary, as System.nanoTime's origin is. */
     private static final long ORIGIN = 1_000_000_000_000L;
@@ -52,6 +52,12 @@ public final class SimulatedClock implements PlayoutClock {
             throw new IllegalArgumentException("time does not go back: " + nanos);
         }
         now += nanos;
+    }
+
+    /** Waiting on a virtual time: it moves to {@code nanoTime} if that is later than now. */
+    @Override
+    public void waitUntil(long nanoTime) {
+        advanceTo(nanoTime);
     }
 
     /** Moves to {@code nanoTime} if it is later than now. */

@@ -6,13 +6,36 @@ import java.util.List;
 import vn.loaxa.audio.PcmFormat;
 
 /**
- * An output line on a {@link SimulatedClock}: once started it takes frames at its sample rate of
- * virtual time, from a buffer of the size it was opened with; a write into a full buffer waits
+ * An output line on a {@link LineTime}, the {@link SimulatedClock}'s virtual time or the real one:
+ * once started it takes frames at its sample rate of that time, from a buffer of the size it was opened with; a write into a full buffer waits
  * (moves the virtual time on) until the line has taken enough, as Java Sound's blocking write does.
  * It keeps every frame written (the first channel), so a test can say which sample left the line at
  * which virtual instant, to the frame; a line that runs dry is counted, not hidden.
  */
 public final class SimulatedLine implements OutputLine {
+
+    /** The time a simulated line runs on: waiting moves a virtual time on, or sleeps in real time. */
+    public interface LineTime {
+        long nanoTime();
+
+        void waitUntil(long nanoTime);
+    }
+
+    /** Real time: lines paced by System.nanoTime, for code that itself waits on the real clock. */
+    public static final LineTime REAL_TIME = new LineTime() {
+        @Override
+        public long nanoTime() {
+            return System.nanoTime();
+        }
+
+        @Override
+        public void waitUntil(long nanoTime) {
+            long left;
+            while ((left = nanoTime - System.nanoTime()) > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(left);
+            }
+        }
+    };
 
     /** Consecutive frames of one sample value: an item's constant signal, or silence (0). */
     public record Run(short value, long from, long length) {
@@ -21,7 +44,7 @@ public final class SimulatedLine implements OutputLine {
         }
     }
 
-    private final SimulatedClock clock;
+    private final LineTime clock;
     private final PcmFormat format;
     private final int bufferFrames;
     private boolean open = true;
@@ -35,7 +58,7 @@ public final class SimulatedLine implements OutputLine {
     private short[] samples = new short[1 << 16];
     private final long openedAt;
 
-    SimulatedLine(SimulatedClock clock, PcmFormat format, int bufferFrames) {
+    SimulatedLine(LineTime clock, PcmFormat format, int bufferFrames) {
         this.openedAt = clock.nanoTime();
         this.clock = clock;
         this.format = format;
@@ -52,28 +75,32 @@ public final class SimulatedLine implements OutputLine {
         int bpf = format.bytesPerFrame();
         int frames = length / bpf;
         int done = 0;
-        while (done < frames && open) {
-            if (writesRefusedFromFrame >= 0 && written >= writesRefusedFromFrame) {
-                break;
-            }
-            sync();
-            long free = bufferFrames - (written - consumed);
-            if (free <= 0) {
+        while (true) {
+            long waitUntil;
+            synchronized (this) {
+                if (done >= frames || !open || writesRefusedFromFrame >= 0 && written >= writesRefusedFromFrame) {
+                    return done * bpf;
+                }
+                sync();
+                long free = bufferFrames - (written - consumed);
+                if (free > 0) {
+                    int n = (int) Math.min(free, frames - done);
+                    if (writesRefusedFromFrame >= 0) {
+                        n = (int) Math.min(n, writesRefusedFromFrame - written);
+                    }
+                    record(bytes, offset + done * bpf, n);
+                    done += n;
+                    continue;
+                }
                 if (!started) {
                     throw new IllegalStateException("a write into the full buffer of a line never started blocks for ever");
                 }
                 long needed = Math.min(frames - done, bufferFrames);
-                clock.advanceTo(timeOfDue(consumed + dryFrames + needed));
-                continue;
+                waitUntil = timeOfDue(consumed + dryFrames + needed);
             }
-            int n = (int) Math.min(free, frames - done);
-            if (writesRefusedFromFrame >= 0) {
-                n = (int) Math.min(n, writesRefusedFromFrame - written);
-            }
-            record(bytes, offset + done * bpf, n);
-            done += n;
+            // Outside the lock, as Java Sound's blocking write: a close from another thread gets through.
+            clock.waitUntil(waitUntil);
         }
-        return done * bpf;
     }
 
     private void record(byte[] bytes, int offset, int frames) {
@@ -89,7 +116,7 @@ public final class SimulatedLine implements OutputLine {
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
         if (!started) {
             started = true;
             startNanos = clock.nanoTime();
@@ -98,26 +125,33 @@ public final class SimulatedLine implements OutputLine {
 
     @Override
     public void drain() {
-        sync();
-        if (started && written > consumed) {
-            clock.advanceTo(timeOfDue(written + dryFrames));
+        long until;
+        synchronized (this) {
+            sync();
+            if (!started || written <= consumed) {
+                return;
+            }
+            until = timeOfDue(written + dryFrames);
+        }
+        clock.waitUntil(until);
+        synchronized (this) {
             sync();
         }
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         sync();
         open = false;
     }
 
     @Override
-    public boolean isOpen() {
+    public synchronized boolean isOpen() {
         return open;
     }
 
     @Override
-    public long framePosition() {
+    public synchronized long framePosition() {
         sync();
         return consumed;
     }
@@ -146,7 +180,7 @@ public final class SimulatedLine implements OutputLine {
     }
 
     /** The virtual nanoTime at which {@code frame} leaves the line (valid for a line that never ran dry). */
-    public long nanosOfFrame(long frame) {
+    public synchronized long nanosOfFrame(long frame) {
         return timeOfDue(frame);
     }
 
@@ -159,26 +193,26 @@ public final class SimulatedLine implements OutputLine {
         return bufferFrames;
     }
 
-    public long written() {
+    public synchronized long written() {
         return written;
     }
 
     /** Frames of virtual time the line spent with nothing to play, after it was started. */
-    public long dryFrames() {
+    public synchronized long dryFrames() {
         sync();
         return dryFrames;
     }
 
-    public boolean started() {
+    public synchronized boolean started() {
         return started;
     }
 
-    public short sample(long frame) {
+    public synchronized short sample(long frame) {
         return samples[(int) frame];
     }
 
     /** The first frame at or after {@code from} whose sample is {@code value}; -1 if none. */
-    public long firstFrameOf(short value, long from) {
+    public synchronized long firstFrameOf(short value, long from) {
         for (long f = from; f < written; f++) {
             if (samples[(int) f] == value) {
                 return f;
@@ -188,7 +222,7 @@ public final class SimulatedLine implements OutputLine {
     }
 
     /** Everything written, as runs of one value. */
-    public List<Run> runs() {
+    public synchronized List<Run> runs() {
         var runs = new ArrayList<Run>();
         long from = 0;
         for (long f = 1; f <= written; f++) {

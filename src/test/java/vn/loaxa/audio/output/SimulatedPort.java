@@ -1,21 +1,23 @@
 package vn.loaxa.audio.output;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import vn.loaxa.audio.PcmFormat;
 
-/** One simulated device whose lines run on a {@link SimulatedClock}. */
+/**
+ * One simulated device whose lines run on a {@link SimulatedClock}, or on real time for code that
+ * waits on the real clock itself (the engine).
+ */
 public final class SimulatedPort implements OutputPort {
 
     public static final String DEVICE = "Simulated";
 
-    private final SimulatedClock clock;
-    private final List<SimulatedLine> lines = new ArrayList<>();
-    private boolean present = true;
-    private int refuseWritesFrom = -1;
+    private final SimulatedLine.LineTime clock;
+    private final List<SimulatedLine> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile boolean present = true;
+    private volatile int refuseWritesFrom = -1;
 
-    public SimulatedPort(SimulatedClock clock) {
+    public SimulatedPort(SimulatedLine.LineTime clock) {
         this.clock = clock;
     }
 
