@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,7 +36,8 @@ import vn.loaxa.testing.SpringTest;
 import vn.loaxa.testing.Wavs;
 
 /**
- * CUT, WAIT and SKIP between a normal and a priority broadcast, end to end through the running
+ * CUT, WAIT and SKIP between a normal and a priority broadcast, an emergency's pre-emption, the
+ * items of a broadcast joined, and late fires inside and outside the grace window, end to end through the running
  * engine (Quartz triggers, the air log, the player) onto simulated lines that keep every sample:
  * which broadcast's audio left which line at which instant, with no sound card. The engine waits
  * on the real clock, so the lines are paced by it too; each broadcast is a constant signal of its
@@ -70,8 +72,17 @@ class CollisionsOnSimulatedLineTest extends SpringTest {
     ApplicationEventPublisher events;
     @Autowired
     PlayoutTiming timing;
+    @Autowired
+    PlayoutEngine engine;
     @TempDir
     Path tmp;
+    /** Lines opened before this test belong to the tests before it (one application for all). */
+    private long began;
+
+    @BeforeEach
+    void begin() {
+        began = System.nanoTime();
+    }
 
     @Test
     void a_priority_broadcast_with_policy_cut_fades_the_normal_one_out_and_starts_on_its_instant() throws Exception {
@@ -133,7 +144,67 @@ class CollisionsOnSimulatedLineTest extends SpringTest {
         assertThat(notAired.get("outcome")).isEqualTo("SKIPPED");
         assertThat((String) notAired.get("reason")).startsWith("BUSY").contains(onAir);
         assertThat(run(lineOf(ON_AIR), ON_AIR)).as("the priority broadcast played whole").isEqualTo(3L * RATE);
-        assertThat(port.lines()).noneMatch(l -> l.firstFrameOf(INCOMING, 0) >= 0);
+        assertThat(linesOfThisTest()).noneMatch(l -> l.firstFrameOf(INCOMING, 0) >= 0);
+    }
+
+    @Test
+    void an_emergency_pre_empts_the_broadcast_on_air_and_starts_on_its_instant() throws Exception {
+        var t = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.MILLIS);
+        var onAir = oneOff("Bản tin thường", t, Priority.NORMAL, StartPolicy.WAIT, 60, asset(ON_AIR, 6));
+        var emergency = oneOff("Cảnh báo lũ", t.plusMillis(2_500), Priority.EMERGENCY, StartPolicy.CUT, 0,
+                asset(INCOMING, 1));
+
+        var preempted = awaitEnd(onAir);
+        assertThat(awaitEnd(emergency).get("outcome")).isEqualTo("COMPLETED");
+
+        assertThat(preempted.get("outcome")).isEqualTo("PREEMPTED");
+        assertThat((String) preempted.get("reason")).startsWith("PREEMPTED").contains(emergency);
+        var cut = lineOf(ON_AIR);
+        var warning = lineOf(INCOMING);
+        long first = warning.firstFrameOf(INCOMING, 0);
+        long error = warning.nanosOfFrame(first) - nanoTimeOf(t.plusMillis(2_500));
+        System.out.printf("EMERGENCY: first sample %.1f ms after its instant%n", error / 1e6);
+        assertThat(Math.abs(error)).isLessThan(ON_TIME_NANOS);
+        long lastOfCut = lastNonZero(cut);
+        assertThat(cut.nanosOfFrame(lastOfCut)).isLessThan(warning.nanosOfFrame(first));
+        assertThat(steepestStep(cut, cut.firstFrameOf(ON_AIR, 0) + 1, lastOfCut + 1)).as("faded, not chopped")
+                .isLessThan(50);
+    }
+
+    @Test
+    void the_items_of_a_broadcast_follow_each_other_with_no_sample_between_them() throws Exception {
+        var t = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.MILLIS);
+        var key = oneOff("Hai bản tin", t, Priority.NORMAL, StartPolicy.WAIT, 60, asset(ON_AIR, 1),
+                asset(INCOMING, 1));
+
+        assertThat(awaitEnd(key).get("outcome")).isEqualTo("COMPLETED");
+
+        var line = lineOf(INCOMING);
+        var runs = line.runs().stream().filter(r -> r.value() != 0).toList();
+        assertThat(runs).extracting(SimulatedLine.Run::value).containsExactly(ON_AIR, INCOMING);
+        assertThat(runs.get(1).from()).as("joined to the sample").isEqualTo(runs.get(0).to());
+        assertThat(runs).extracting(SimulatedLine.Run::length).containsExactly((long) RATE, (long) RATE);
+        assertThat(Math.abs(line.nanosOfFrame(runs.get(0).from()) - nanoTimeOf(t))).isLessThan(ON_TIME_NANOS);
+    }
+
+    @Test
+    void a_late_fire_inside_the_grace_window_airs_now_and_one_outside_it_is_missed() throws Exception {
+        var inside = Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.MILLIS);
+        var outside = Instant.now().minus(timing.grace()).minusSeconds(30).truncatedTo(ChronoUnit.MILLIS);
+        var late = oneOff("Bản tin muộn", inside, Priority.NORMAL, StartPolicy.WAIT, 60, asset(INCOMING, 1));
+        var missed = oneOff("Bản tin lỡ", outside, Priority.NORMAL, StartPolicy.WAIT, 60, asset(ON_AIR, 1));
+        long firedAt = System.nanoTime();
+        engine.fire(missed, outside, true);
+        engine.fire(late, inside, true);
+
+        assertThat(awaitEnd(late).get("outcome")).isEqualTo("COMPLETED");
+        var line = lineOf(INCOMING);
+        long first = line.nanosOfFrame(line.firstFrameOf(INCOMING, 0));
+        assertThat(first - firedAt).as("started late-start after it was fired, not back-dated")
+                .isGreaterThanOrEqualTo(timing.lateStart().toNanos() - ON_TIME_NANOS);
+        var row = awaitRow(missed, "NOT_AIRED");
+        assertThat(row.get("outcome")).isEqualTo("MISSED");
+        assertThat(linesOfThisTest()).noneMatch(l -> l.firstFrameOf(ON_AIR, 0) >= 0);
     }
 
     private AudioAsset asset(short value, int seconds) throws Exception {
@@ -148,14 +219,14 @@ class CollisionsOnSimulatedLineTest extends SpringTest {
 
     /** A one-off with the policy a one-off screen does not offer (programmes have it), as the schedule stores it. */
     private String oneOff(String title, Instant at, Priority priority, StartPolicy policy, int waitSeconds,
-                          AudioAsset asset) {
-        long id = transactions.execute(s -> insert(title, at, priority, policy, waitSeconds, asset));
+                          AudioAsset... assets) {
+        long id = transactions.execute(s -> insert(title, at, priority, policy, waitSeconds, assets));
         events.publishEvent(new ScheduleChanged("one-off " + id));
         return "O" + id;
     }
 
     private long insert(String title, Instant at, Priority priority, StartPolicy policy, int waitSeconds,
-                        AudioAsset asset) {
+                        AudioAsset... assets) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                         INSERT INTO one_off (title, starts_at_ms, priority, start_policy, wait_s, created_by, created_at)
@@ -163,16 +234,22 @@ class CollisionsOnSimulatedLineTest extends SpringTest {
                 .params(title, at.toEpochMilli(), priority.name(), policy.name(), waitSeconds, Instant.now().toString())
                 .update(keys, "id");
         long id = keys.getKey().longValue();
-        jdbc.sql("INSERT INTO one_off_item (one_off_id, position, asset_id) VALUES (?, 1, ?)").params(id, asset.id())
-                .update();
+        for (int i = 0; i < assets.length; i++) {
+            jdbc.sql("INSERT INTO one_off_item (one_off_id, position, asset_id) VALUES (?, ?, ?)")
+                    .params(id, i + 1, assets[i].id()).update();
+        }
         jdbc.sql("INSERT INTO one_off_village (one_off_id, village_id) VALUES (?, 1)").params(id).update();
         return id;
     }
 
     private SimulatedLine lineOf(short value) {
-        var lines = port.lines().stream().filter(l -> l.firstFrameOf(value, 0) >= 0).toList();
-        assertThat(lines).as("lines that carried " + value).isNotEmpty();
-        return lines.getLast();
+        var lines = linesOfThisTest().stream().filter(l -> l.firstFrameOf(value, 0) >= 0).toList();
+        assertThat(lines).as("lines that carried " + value).hasSize(1);
+        return lines.getFirst();
+    }
+
+    private java.util.List<SimulatedLine> linesOfThisTest() {
+        return port.lines().stream().filter(l -> l.openedAt() > began).toList();
     }
 
     private static long run(SimulatedLine line, short value) {
