@@ -90,21 +90,21 @@ public class PlayoutEngine {
      * Plays the occurrence {@code key} planned at {@code planned}, unless the log already has it.
      * Returns once it is on air, skipped, or not to be played; may wait for the broadcast on air.
      *
-     * @param late true when it is started after its planned instant (reconciliation), not by its trigger
+     * @param reconciled true when a re-plan or start-up recovery starts it after its planned instant, not its trigger
      */
-    public void fire(String key, Instant planned, boolean late) {
+    public void fire(String key, Instant planned, boolean reconciled) {
         if (!inFlight.add(key)) {
             return;
         }
-        DatabaseLane.engine(() -> fireInLane(key, planned, late));
+        DatabaseLane.engine(() -> fireInLane(key, planned, reconciled));
     }
 
-    private void fireInLane(String key, Instant planned, boolean late) {
+    private void fireInLane(String key, Instant planned, boolean reconciled) {
         try {
             var occurrence = resolve(key, planned);
             if (occurrence != null) {
                 run(key, occurrence, occurrence.items().stream().map(i -> i).toList(), allPositions(occurrence),
-                        late, null);
+                        reconciled, null);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -140,7 +140,7 @@ public class PlayoutEngine {
     }
 
     private void run(String key, Occurrence occurrence, List<Occurrence.Item> items, List<Integer> positions,
-                     boolean late, @Nullable String resumes) throws InterruptedException {
+                     boolean reconciled, @Nullable String resumes) throws InterruptedException {
         boolean emergency = occurrence.priority() == Priority.EMERGENCY;
         var planned = occurrence.plannedStart();
         if (!emergency) {
@@ -171,13 +171,13 @@ public class PlayoutEngine {
                     return;
                 }
                 var decideAt = planned.minus(timing.decideAhead());
-                if (!emergency && !late && now.isBefore(decideAt)) {
+                if (!emergency && !reconciled && now.isBefore(decideAt)) {
                     // Busy, but not yet time to decide: what is on air may still end in time.
                     changed.await(Duration.between(now, decideAt).toMillis() + 1, TimeUnit.MILLISECONDS);
                     continue;
                 }
                 var decision = CollisionRule.decide(occurrence.priority(), occurrence.startPolicy(),
-                        occurrence.waitSeconds(), planned, late, onAir.priority(), now, stationSettings.grace());
+                        occurrence.waitSeconds(), planned, reconciled, onAir.priority(), now, stationSettings.grace());
                 if (decision.action() == Action.SKIP) {
                     skip(key, occurrence, decision.reason() + " (" + onAir.started().occurrenceKey() + ")");
                     return;

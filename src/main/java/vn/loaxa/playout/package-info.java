@@ -22,7 +22,7 @@
  *       late-start for a broadcast that can no longer make it.</dd>
  *   <dt>first sample out</dt>
  *   <dd>When the line clock says the first sample left the output: the broadcast's actual start.</dd>
- *   <dt>reconciled (the engine's {@code late} flag)</dt>
+ *   <dt>reconciled</dt>
  *   <dd>Started by a re-plan or start-up recovery after its planned instant, not by its trigger. Such
  *       a broadcast never cuts another, and is held against the grace window.</dd>
  *   <dt>collision</dt>
