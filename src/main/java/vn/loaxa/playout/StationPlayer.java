@@ -191,7 +191,7 @@ public class StationPlayer {
      *
      * @param listener told of every playout event, after this service has updated what is on air
      */
-    public Playback play(String title, List<PlayRequest> items, Instant startAt, PlayoutListener listener)
+    public Playback play(String title, List<ScheduledItem> items, Instant startAt, PlayoutListener listener)
             throws NoOutputDeviceException, StationBusyException {
         var reserved = new OnAir(title, null, null);
         boolean locked = false;
@@ -215,7 +215,7 @@ public class StationPlayer {
         try {
             // A Player only holds its config; a fresh one picks up the device chosen now.
             var player = new Player(properties.toPlayerConfig(device.get(), timing), port, playoutClock);
-            var playback = player.play(items.stream().map(PlayRequest::item).toList(), startAt,
+            var playback = player.play(items.stream().map(ScheduledItem::item).toList(), startAt,
                     new Tracking(title, items, listener));
             // Events may already have replaced the reservation (a very short item); keep theirs.
             onAir.updateAndGet(o -> o != null && o.playback() == null ? new OnAir(title, playback, o.now()) : o);
@@ -243,17 +243,17 @@ public class StationPlayer {
         log.info("Test tone requested by {}", requestedBy);
         var format = properties.toPlayerConfig("", timing).lineFormat();
         var tone = new PlayoutItem("Test tone 1 kHz", () -> TestTone.open(format, Duration.ofSeconds(3)));
-        return play("Test tone", List.of(new PlayRequest(tone, 3_000)), clock.instant(), new PlayoutListener() { });
+        return play("Test tone", List.of(new ScheduledItem(tone, 3_000)), clock.instant(), new PlayoutListener() { });
     }
 
     /** Keeps {@link #nowPlaying()} current, then hands each event on. */
     private final class Tracking implements PlayoutListener {
         private final String title;
-        private final List<PlayRequest> items;
+        private final List<ScheduledItem> items;
         private final PlayoutListener next;
         private volatile Instant startedAt = Instant.EPOCH;
 
-        Tracking(String title, List<PlayRequest> items, PlayoutListener next) {
+        Tracking(String title, List<ScheduledItem> items, PlayoutListener next) {
             this.title = title;
             this.items = items;
             this.next = next;
