@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
 
 import vn.loaxa.audio.output.NoOutputDeviceException;
 import vn.loaxa.audio.output.OutputPort;
-import vn.loaxa.audio.output.Playback;
+import vn.loaxa.audio.output.PlayoutHandle;
 import vn.loaxa.audio.output.Player;
 import vn.loaxa.audio.output.PlayoutFailure;
 import vn.loaxa.audio.output.PlayoutClock;
@@ -71,7 +71,7 @@ public class StationPlayer {
     }
 
     /** The broadcast holding the output; playback is null between reserving the output and starting. */
-    private record OnAir(String title, @Nullable Playback playback, @Nullable NowPlaying now) {
+    private record OnAir(String title, @Nullable PlayoutHandle playback, @Nullable NowPlaying now) {
         OnAir with(NowPlaying n) {
             return new OnAir(title, playback, n);
         }
@@ -191,7 +191,7 @@ public class StationPlayer {
      *
      * @param listener told of every playout event, after this service has updated what is on air
      */
-    public Playback play(String title, List<ScheduledItem> items, Instant startAt, PlayoutListener listener)
+    public PlayoutHandle play(String title, List<ScheduledItem> items, Instant startAt, PlayoutListener listener)
             throws NoOutputDeviceException, StationBusyException {
         var reserved = new OnAir(title, null, null);
         boolean locked = false;
@@ -239,7 +239,7 @@ public class StationPlayer {
     /** A 1 kHz tone for checking the amplifier and loudspeakers from the settings page. */
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
     @Audited(value = "TEST_TONE_PLAYED", target = "OUTPUT", details = "{'device': @stationSettings.outputDevice()}")
-    public Playback playTestTone(String requestedBy) throws NoOutputDeviceException, StationBusyException {
+    public PlayoutHandle playTestTone(String requestedBy) throws NoOutputDeviceException, StationBusyException {
         log.info("Test tone requested by {}", requestedBy);
         var format = properties.toPlayerConfig("", timing).lineFormat();
         var tone = new PlayoutItem("Test tone 1 kHz", () -> TestTone.open(format, Duration.ofSeconds(3)));

@@ -13,13 +13,13 @@ final class EventDispatcher {
     private static final System.Logger LOG = System.getLogger(EventDispatcher.class.getName());
 
     private final PlayoutListener listener;
-    private final Playback playback;
+    private final PlayoutHandle playback;
     /** Null when events are delivered at once on the audio thread (a playout on a simulated line). */
     private final @Nullable ExecutorService executor;
     private boolean ended;
 
     /** @param threadName the event thread's name; null delivers each event at once on the caller's thread */
-    EventDispatcher(PlayoutListener listener, Playback playback, @Nullable String threadName) {
+    EventDispatcher(PlayoutListener listener, PlayoutHandle playback, @Nullable String threadName) {
         this.listener = listener;
         this.playback = playback;
         this.executor = threadName == null ? null : Executors.newSingleThreadExecutor(r -> {
@@ -47,25 +47,25 @@ final class EventDispatcher {
                 failure.cause());
         post(l -> l.failed(failure));
         if (failure.fatal()) {
-            end(Playback.Outcome.FAILED);
+            end(PlayoutHandle.Outcome.FAILED);
         }
     }
 
     void finished() {
         post(PlayoutListener::finished);
-        end(Playback.Outcome.FINISHED);
+        end(PlayoutHandle.Outcome.FINISHED);
     }
 
     void stopped() {
         post(PlayoutListener::stopped);
-        end(Playback.Outcome.STOPPED);
+        end(PlayoutHandle.Outcome.STOPPED);
     }
 
     boolean hasEnded() {
         return ended;
     }
 
-    private void end(Playback.Outcome outcome) {
+    private void end(PlayoutHandle.Outcome outcome) {
         ended = true;
         execute(() -> playback.complete(outcome));
         if (executor != null) {

@@ -44,11 +44,11 @@ public final class Player {
      * @throws NoOutputDeviceException now, if there is no output device or none of the configured
      *                                 name (a device that disappears later is reported as a failure)
      */
-    public Playback play(List<PlayoutItem> items, Instant startAt, PlayoutListener listener)
+    public PlayoutHandle play(List<PlayoutItem> items, Instant startAt, PlayoutListener listener)
             throws NoOutputDeviceException {
         port.require(config.deviceName());
         String name = "loaxa-playout-" + COUNTER.incrementAndGet();
-        Playback playback = new Playback(config.volume());
+        PlayoutHandle playback = new PlayoutHandle(config.volume());
         EventDispatcher events = new EventDispatcher(listener, playback, name + "-events");
         Playout playout = new Playout(config, items, clock.toNanoTime(startAt), playback, events, port, clock, true);
         Thread thread = new Thread(playout, name);
@@ -67,10 +67,10 @@ public final class Player {
      * @param beforeRun given the handle before the first step, so that a test can stop or change the
      *                  volume from a listener
      */
-    Playback playHere(List<PlayoutItem> items, Instant startAt, PlayoutListener listener,
-            java.util.function.Consumer<Playback> beforeRun) throws NoOutputDeviceException {
+    PlayoutHandle playHere(List<PlayoutItem> items, Instant startAt, PlayoutListener listener,
+            java.util.function.Consumer<PlayoutHandle> beforeRun) throws NoOutputDeviceException {
         port.require(config.deviceName());
-        Playback playback = new Playback(config.volume());
+        PlayoutHandle playback = new PlayoutHandle(config.volume());
         EventDispatcher events = new EventDispatcher(listener, playback, null);
         beforeRun.accept(playback);
         new Playout(config, items, clock.toNanoTime(startAt), playback, events, port, clock, false).run();

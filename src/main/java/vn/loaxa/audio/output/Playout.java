@@ -37,7 +37,7 @@ final class Playout implements Runnable {
     private final PlayerConfig config;
     private final List<PlayoutItem> items;
     private final long startNanos;
-    private final Playback playback;
+    private final PlayoutHandle playback;
     private final EventDispatcher events;
     private final PcmFormat format;
     private final int chunkFrames;
@@ -61,7 +61,7 @@ final class Playout implements Runnable {
     private int audibleItem = -1;
     private long audibleItemStart;
 
-    Playout(PlayerConfig config, List<PlayoutItem> items, long startNanos, Playback playback, EventDispatcher events,
+    Playout(PlayerConfig config, List<PlayoutItem> items, long startNanos, PlayoutHandle playback, EventDispatcher events,
             OutputPort port, PlayoutClock time, boolean ownThreads) {
         this.port = port;
         this.time = time;

@@ -16,9 +16,9 @@
  *   <dt>playout</dt>
  *   <dd>One line from open to close: a list of items played back to back on it, the first sample on
  *       the start instant ({@code Playout}, run by {@link vn.loaxa.audio.output.Player}).</dd>
- *   <dt>playback</dt>
+ *   <dt>playout handle</dt>
  *   <dd>The caller's handle on a running playout: stop, volume, wait for its end
- *       ({@link vn.loaxa.audio.output.Playback}).</dd>
+ *       ({@link vn.loaxa.audio.output.PlayoutHandle}).</dd>
  *   <dt>join</dt>
  *   <dd>Where one item ends and the next begins within a playout: no sample added or lost.</dd>
  *   <dt>line clock</dt>

@@ -36,7 +36,7 @@ class PlayoutOnSimulatedLineTest {
 
         var playback = play(CONFIG, requested, item("a", 1_000, 4_000));
 
-        assertThat(playback.outcome()).contains(Playback.Outcome.FINISHED);
+        assertThat(playback.outcome()).contains(PlayoutHandle.Outcome.FINISHED);
         var line = port.onlyLine();
         long opened = line.openedAt() - clock.toNanoTime(requested.minus(CONFIG.lead()));
         assertThat(opened).as("line opened this long after instant - lead").isBetween(0L, 1_000_000L);
@@ -91,7 +91,7 @@ class PlayoutOnSimulatedLineTest {
 
         var playback = play(config, requested, item("a", 1_000, 2_000), item("b", 2_000, 16_000));
 
-        assertThat(playback.outcome()).contains(Playback.Outcome.STOPPED);
+        assertThat(playback.outcome()).contains(PlayoutHandle.Outcome.STOPPED);
         var line = port.onlyLine();
         long bStart = line.firstFrameOf((short) 2_000, 0);
         long last = bStart;
@@ -122,7 +122,7 @@ class PlayoutOnSimulatedLineTest {
 
         var playback = play(CONFIG, requested, item("a", 1_000, 1_000), broken, item("c", 3_000, 1_000));
 
-        assertThat(playback.outcome()).contains(Playback.Outcome.FINISHED);
+        assertThat(playback.outcome()).contains(PlayoutHandle.Outcome.FINISHED);
         var line = port.onlyLine();
         assertThat(run(line, 3_000).from()).isEqualTo(run(line, 1_000).to());
         assertThat(events.failures).singleElement().satisfies(f -> {
@@ -139,7 +139,7 @@ class PlayoutOnSimulatedLineTest {
 
         var playback = play(CONFIG, requested, item("a", 1_000, 40_000));
 
-        assertThat(playback.outcome()).contains(Playback.Outcome.FAILED);
+        assertThat(playback.outcome()).contains(PlayoutHandle.Outcome.FAILED);
         var line = port.onlyLine();
         long start = line.firstFrameOf((short) 1_000, 0);
         long writtenOfItem = 20_000 - start;
@@ -150,7 +150,7 @@ class PlayoutOnSimulatedLineTest {
         assertThat(events.log).contains("ended 0 " + events.framesOf(0) + " false");
     }
 
-    private Playback play(PlayerConfig config, Instant requested, PlayoutItem... items) throws NoOutputDeviceException {
+    private PlayoutHandle play(PlayerConfig config, Instant requested, PlayoutItem... items) throws NoOutputDeviceException {
         return new Player(config, port, clock).playHere(List.of(items), requested, events, p -> events.playback = p);
     }
 
@@ -173,7 +173,7 @@ class PlayoutOnSimulatedLineTest {
         final List<PlayoutFailure> failures = new ArrayList<>();
         final List<long[]> ends = new ArrayList<>();
         @Nullable Instant started;
-        @Nullable Playback playback;
+        @Nullable PlayoutHandle playback;
         int stopOnItem = -1;
 
         @Override
