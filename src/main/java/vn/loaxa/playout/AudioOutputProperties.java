@@ -18,6 +18,7 @@ import vn.loaxa.audio.output.PlayerConfig;
  * @param outputLatency measured delay between the line clock and the audio leaving the card
  * @param fadeOut       fade length when a broadcast is stopped or interrupted
  * @param volume        master gain, 1.0 = unchanged
+ * @param lineBuffer    how much audio the line queues (see {@link PlayoutTiming})
  */
 @ConfigurationProperties("loaxa.audio")
 public record AudioOutputProperties(
@@ -27,16 +28,21 @@ public record AudioOutputProperties(
         @DefaultValue("1500ms") Duration lead,
         @DefaultValue("0ms") Duration outputLatency,
         @DefaultValue("300ms") Duration fadeOut,
-        @DefaultValue("1.0") double volume) {
+        @DefaultValue("1.0") double volume,
+        @DefaultValue("200ms") Duration lineBuffer) {
 
-    /** @param chosenDevice the device in use now (settings may override {@link #device()}); blank = default */
-    PlayerConfig toPlayerConfig(String chosenDevice) {
+    /**
+     * @param chosenDevice the device in use now (settings may override {@link #device()}); blank = default
+     * @param timing       the checked margins: the lead, line buffer, fade and latency come from there
+     */
+    PlayerConfig toPlayerConfig(String chosenDevice, PlayoutTiming timing) {
         return PlayerConfig.defaults()
                 .withDeviceName(chosenDevice.isBlank() ? "default" : chosenDevice)
                 .withLineFormat(new PcmFormat(sampleRate, channels))
-                .withLead(lead)
-                .withOutputLatency(outputLatency)
-                .withFadeOut(fadeOut)
+                .withLineBuffer(timing.lineBuffer())
+                .withLead(timing.lead())
+                .withOutputLatency(timing.outputLatency())
+                .withFadeOut(timing.fadeOut())
                 .withVolume(volume);
     }
 }

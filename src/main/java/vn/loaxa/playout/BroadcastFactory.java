@@ -43,7 +43,7 @@ class BroadcastFactory {
      * @param listener   what the player reports to: the run, or the run behind the in-band tones
      * @param audioStart when the player starts: the programme's instant, less the lead tones
      */
-    record Prepared(BroadcastRun run, List<PlayRequest> requests, PlayoutListener listener, Instant audioStart) {
+    record Prepared(BroadcastRun run, List<ScheduledItem> requests, PlayoutListener listener, Instant audioStart) {
     }
 
     private final AirLogService airLog;
@@ -88,12 +88,12 @@ class BroadcastFactory {
             library.find(d.assetId()).ifPresent(integrity::missingAtPlay);
         });
         zones.started(started.seq());
-        var requests = new ArrayList<PlayRequest>();
+        var requests = new ArrayList<ScheduledItem>();
         var playedHashes = new AtomicReferenceArray<String>(items.size());
         for (int i = 0; i < items.size(); i++) {
             var item = items.get(i).item();
             int index = i;
-            requests.add(new PlayRequest(new PlayoutItem(item.title(), () -> open(item, playedHashes, index)),
+            requests.add(new ScheduledItem(new PlayoutItem(item.title(), () -> open(item, playedHashes, index)),
                     item.durationMs()));
         }
         var run = new BroadcastRun(o, started, items, resumes == null ? problems : List.of(), airLog, clock,
@@ -105,13 +105,13 @@ class BroadcastFactory {
         // The lead is exactly leadMs long (tones, then silence): the first item starts on the instant.
         var format = new PcmFormat(output.sampleRate(), output.channels());
         long leadFrames = tones.leadMs() * output.sampleRate() / 1000;
-        requests.addFirst(new PlayRequest(new PlayoutItem("DTMF: bật loa",
+        requests.addFirst(new ScheduledItem(new PlayoutItem("DTMF: bật loa",
                 () -> DtmfTones.stream(tones.onCodes(), format, tones.settings(), leadFrames)), tones.leadMs()));
         // Villages without an off code get none; with no off code at all there is no tail to play.
         boolean tail = !tones.offCodes().isEmpty();
         if (tail) {
             long tailFrames = DtmfTones.frames(tones.offCodes(), format, tones.settings());
-            requests.addLast(new PlayRequest(new PlayoutItem("DTMF: tắt loa",
+            requests.addLast(new ScheduledItem(new PlayoutItem("DTMF: tắt loa",
                     () -> DtmfTones.stream(tones.offCodes(), format, tones.settings(), tailFrames)),
                     tailFrames * 1000 / output.sampleRate()));
         }

@@ -16,7 +16,7 @@ import vn.loaxa.airlog.AirLogRecords.PlayedItem;
 import vn.loaxa.airlog.AirLogRecords.Started;
 import vn.loaxa.airlog.AirLogService;
 import vn.loaxa.airlog.Outcome;
-import vn.loaxa.audio.output.Playback;
+import vn.loaxa.audio.output.PlayoutHandle;
 import vn.loaxa.audio.output.PlayoutFailure;
 import vn.loaxa.audio.output.PlayoutListener;
 import vn.loaxa.schedule.Occurrence;
@@ -47,7 +47,7 @@ final class BroadcastRun implements PlayoutListener {
     private final Consumer<BroadcastRun> onEnd;
     private final ZoneSession zones;
     private final List<String> problems = new ArrayList<>();
-    private volatile @Nullable Playback playback;
+    private volatile @Nullable PlayoutHandle playback;
     private volatile @Nullable Outcome stopOutcome;
     private volatile @Nullable String stopReason;
     private volatile boolean ended;
@@ -98,7 +98,7 @@ final class BroadcastRun implements PlayoutListener {
         return ended;
     }
 
-    void attach(Playback handle) {
+    void attach(PlayoutHandle handle) {
         playback = handle;
         if (stopOutcome != null) {
             handle.stop();

@@ -42,8 +42,6 @@ import vn.loaxa.zone.ZoneSwitchboard;
 public class PlayoutEngine {
 
     private static final Logger log = LoggerFactory.getLogger(PlayoutEngine.class);
-    /** A non-emergency facing a busy station decides this long before its instant (fade + a new line). */
-    private static final Duration DECIDE_AHEAD = Duration.ofMillis(1_000);
 
     private final ScheduleService schedule;
     private final AirLogService airLog;
@@ -51,7 +49,8 @@ public class PlayoutEngine {
     private final BroadcastFactory broadcasts;
     /** The grace window is read each time: an admin may change it in the settings. */
     private final StationSettings stationSettings;
-    private final EngineProperties engine;
+    /** Fire-ahead, decide-ahead and late-start, checked against each other at start-up. */
+    private final PlayoutTiming timing;
     private final Clock clock;
     /** Shared with the scheduler, so a slot a clock jump skipped has one cause whichever of them logs it. */
     private final ClockWatch clockWatch;
@@ -64,7 +63,7 @@ public class PlayoutEngine {
     private volatile boolean closing;
 
     PlayoutEngine(ScheduleService schedule, AirLogService airLog, StationPlayer player, BroadcastFactory broadcasts,
-                  StationSettings stationSettings, EngineProperties engine, Clock clock, ClockWatch clockWatch,
+                  StationSettings stationSettings, PlayoutTiming timing, Clock clock, ClockWatch clockWatch,
                   ZoneSwitchboard switchboard) {
         this.switchboard = switchboard;
         this.schedule = schedule;
@@ -72,7 +71,7 @@ public class PlayoutEngine {
         this.player = player;
         this.broadcasts = broadcasts;
         this.stationSettings = stationSettings;
-        this.engine = engine;
+        this.timing = timing;
         this.clock = clock;
         this.clockWatch = clockWatch;
     }
@@ -91,21 +90,21 @@ public class PlayoutEngine {
      * Plays the occurrence {@code key} planned at {@code planned}, unless the log already has it.
      * Returns once it is on air, skipped, or not to be played; may wait for the broadcast on air.
      *
-     * @param late true when it is started after its planned instant (reconciliation), not by its trigger
+     * @param reconciled true when a re-plan or start-up recovery starts it after its planned instant, not its trigger
      */
-    public void fire(String key, Instant planned, boolean late) {
+    public void fire(String key, Instant planned, boolean reconciled) {
         if (!inFlight.add(key)) {
             return;
         }
-        DatabaseLane.engine(() -> fireInLane(key, planned, late));
+        DatabaseLane.engine(() -> fireInLane(key, planned, reconciled));
     }
 
-    private void fireInLane(String key, Instant planned, boolean late) {
+    private void fireInLane(String key, Instant planned, boolean reconciled) {
         try {
             var occurrence = resolve(key, planned);
             if (occurrence != null) {
                 run(key, occurrence, occurrence.items().stream().map(i -> i).toList(), allPositions(occurrence),
-                        late, null);
+                        reconciled, null);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -141,11 +140,11 @@ public class PlayoutEngine {
     }
 
     private void run(String key, Occurrence occurrence, List<Occurrence.Item> items, List<Integer> positions,
-                     boolean late, @Nullable String resumes) throws InterruptedException {
+                     boolean reconciled, @Nullable String resumes) throws InterruptedException {
         boolean emergency = occurrence.priority() == Priority.EMERGENCY;
         var planned = occurrence.plannedStart();
         if (!emergency) {
-            sleepUntil(planned.minus(engine.fireAhead()).minus(switchboard.preRoll()));
+            sleepUntil(planned.minus(timing.fireAhead()).minus(switchboard.preRoll()));
         }
         boolean firstLook = true;
         while (!closing) {
@@ -166,18 +165,19 @@ public class PlayoutEngine {
                 if (onAir == null) {
                     var zones = broadcasts.zones(key, occurrence, resumes);
                     // DTMF tones play before the first item: the earliest instant leaves room for them.
-                    var earliest = now.plus(engine.lateStart()).plusMillis(zones.leadMs());
+                    var earliest = now.plus(timing.lateStart()).plusMillis(zones.leadMs());
                     var startAt = planned.isAfter(earliest) ? planned : earliest;
                     start(key, occurrence, items, positions, startAt, resumes, zones);
                     return;
                 }
-                if (!emergency && !late && now.isBefore(planned.minus(DECIDE_AHEAD))) {
+                var decideAt = planned.minus(timing.decideAhead());
+                if (!emergency && !reconciled && now.isBefore(decideAt)) {
                     // Busy, but not yet time to decide: what is on air may still end in time.
-                    changed.await(Duration.between(now, planned.minus(DECIDE_AHEAD)).toMillis() + 1, TimeUnit.MILLISECONDS);
+                    changed.await(Duration.between(now, decideAt).toMillis() + 1, TimeUnit.MILLISECONDS);
                     continue;
                 }
                 var decision = CollisionRule.decide(occurrence.priority(), occurrence.startPolicy(),
-                        occurrence.waitSeconds(), planned, late, onAir.priority(), now, stationSettings.grace());
+                        occurrence.waitSeconds(), planned, reconciled, onAir.priority(), now, stationSettings.grace());
                 if (decision.action() == Action.SKIP) {
                     skip(key, occurrence, decision.reason() + " (" + onAir.started().occurrenceKey() + ")");
                     return;

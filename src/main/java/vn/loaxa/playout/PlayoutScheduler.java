@@ -63,6 +63,8 @@ public class PlayoutScheduler {
     /** The grace window is read each time: an admin may change it in the settings. */
     private final StationSettings stationSettings;
     private final EngineProperties settings;
+    /** The fire-ahead, checked against the other margins at start-up. */
+    private final PlayoutTiming timing;
     private final Clock clock;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean replanQueued = new AtomicBoolean();
@@ -81,8 +83,9 @@ public class PlayoutScheduler {
 
     PlayoutScheduler(Scheduler quartz, ScheduleService schedule, AirLogService airLog, PlayoutEngine engine,
                      StartupRecovery recovery, BroadcastFactory broadcasts, PlayoutState state,
-                     StationSettings stationSettings, EngineProperties settings, Clock clock,
-                     ClockWatch clockWatch, ZoneSwitchboard switchboard) {
+                     StationSettings stationSettings, EngineProperties settings, PlayoutTiming timing,
+                     Clock clock, ClockWatch clockWatch, ZoneSwitchboard switchboard) {
+        this.timing = timing;
         this.switchboard = switchboard;
         this.state = state;
         this.quartz = quartz;
@@ -131,7 +134,7 @@ public class PlayoutScheduler {
         });
         quartz.start();
         log.info("Playout engine started: horizon {}, grace {}, fire {} ahead", settings.horizon(), stationSettings.grace(),
-                settings.fireAhead());
+                timing.fireAhead());
     }
 
     /** The periodic re-plan, its first run one period from now. */
@@ -255,7 +258,7 @@ public class PlayoutScheduler {
         }
         var now = clock.instant();
         // Villages are switched on the pre-roll before the instant: the trigger acts that much earlier.
-        var ahead = settings.fireAhead().plus(switchboard.preRoll());
+        var ahead = timing.fireAhead().plus(switchboard.preRoll());
         for (var e : wanted.entrySet()) {
             var fireAt = e.getValue().minus(ahead);
             var job = JobBuilder.newJob(OccurrenceJob.class).withIdentity(e.getKey(), GROUP).build();

@@ -22,10 +22,11 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 import vn.loaxa.audio.output.NoOutputDeviceException;
-import vn.loaxa.audio.output.OutputDevices;
-import vn.loaxa.audio.output.Playback;
+import vn.loaxa.audio.output.OutputPort;
+import vn.loaxa.audio.output.PlayoutHandle;
 import vn.loaxa.audio.output.Player;
 import vn.loaxa.audio.output.PlayoutFailure;
+import vn.loaxa.audio.output.PlayoutClock;
 import vn.loaxa.audio.output.PlayoutItem;
 import vn.loaxa.audio.output.PlayoutListener;
 import vn.loaxa.audit.Audited;
@@ -48,6 +49,9 @@ public class StationPlayer {
     private static final Duration CHECK_WAIT = Duration.ofSeconds(1);
 
     private final AudioOutputProperties properties;
+    private final PlayoutTiming timing;
+    private final OutputPort port;
+    private final PlayoutClock playoutClock;
     /** Read for every broadcast, so a device an admin picks in the settings applies without a restart. */
     private final Supplier<String> device;
     private final Clock clock;
@@ -67,24 +71,31 @@ public class StationPlayer {
     }
 
     /** The broadcast holding the output; playback is null between reserving the output and starting. */
-    private record OnAir(String title, @Nullable Playback playback, @Nullable NowPlaying now) {
+    private record OnAir(String title, @Nullable PlayoutHandle playback, @Nullable NowPlaying now) {
         OnAir with(NowPlaying n) {
             return new OnAir(title, playback, n);
         }
     }
 
     @Autowired
-    StationPlayer(AudioOutputProperties properties, StationSettings settings, Clock clock) {
-        this(properties, settings::outputDevice, clock);
+    StationPlayer(AudioOutputProperties properties, PlayoutTiming timing, StationSettings settings, Clock clock,
+                  OutputPort port, PlayoutClock playoutClock) {
+        this(properties, timing, settings::outputDevice, clock, port, playoutClock);
     }
 
-    /** For a station without settings (tests): the configured device only. */
+    /** For a station without settings (tests): the configured device only, the default engine margins. */
     StationPlayer(AudioOutputProperties properties, Clock clock) {
-        this(properties, properties::device, clock);
+        this(properties, PlayoutTiming.of(EngineProperties.defaults(), properties,
+                new vn.loaxa.schedule.PlayoutProperties(Duration.ofMinutes(10))), properties::device, clock,
+                OutputPort.javaSound(), PlayoutClock.system());
     }
 
-    private StationPlayer(AudioOutputProperties properties, Supplier<String> device, Clock clock) {
+    private StationPlayer(AudioOutputProperties properties, PlayoutTiming timing, Supplier<String> device, Clock clock,
+                          OutputPort port, PlayoutClock playoutClock) {
         this.properties = properties;
+        this.timing = timing;
+        this.port = port;
+        this.playoutClock = playoutClock;
         this.device = device;
         this.clock = clock;
         long every = CHECK_LOST_EVERY.toMillis();
@@ -101,12 +112,12 @@ public class StationPlayer {
         var chosen = device.get();
         var name = chosen.isBlank() ? "default" : chosen;
         try {
-            OutputDevices.require(chosen);
+            port.require(chosen);
             var gone = lost.get();
             if (gone != null) {
-                return new DeviceStatus(false, name, gone.problem(), gone.detail(), OutputDevices.list());
+                return new DeviceStatus(false, name, gone.problem(), gone.detail(), port.devices());
             }
-            return new DeviceStatus(true, name, null, null, OutputDevices.list());
+            return new DeviceStatus(true, name, null, null, port.devices());
         } catch (NoOutputDeviceException e) {
             return new DeviceStatus(false, name, e.reason().name(), e.getMessage(), e.availableNames());
         }
@@ -127,9 +138,9 @@ public class StationPlayer {
             if (onAir.get() != null) {
                 return;
             }
-            var config = properties.toPlayerConfig(device.get());
+            var config = properties.toPlayerConfig(device.get(), timing);
             var format = config.lineFormat();
-            var line = OutputDevices.openLine(config.deviceName(), format, format.sampleRate() / 10);
+            var line = port.open(config.deviceName(), format, format.sampleRate() / 10);
             try {
                 // A line that opens may still not play: a suspended or stalled sink takes the line and
                 // then no audio, and calling it back would fail the next broadcast after 3 s of
@@ -140,7 +151,7 @@ public class StationPlayer {
                 line.write(silence, 0, silence.length);
                 line.start();
                 long deadline = System.nanoTime() + PLAYS_WITHIN.toNanos();
-                while (line.getLongFramePosition() <= 0) {
+                while (line.framePosition() <= 0) {
                     if (System.nanoTime() > deadline) {
                         log.debug("The sound output opens but does not play yet");
                         return;
@@ -180,7 +191,7 @@ public class StationPlayer {
      *
      * @param listener told of every playout event, after this service has updated what is on air
      */
-    public Playback play(String title, List<PlayRequest> items, Instant startAt, PlayoutListener listener)
+    public PlayoutHandle play(String title, List<ScheduledItem> items, Instant startAt, PlayoutListener listener)
             throws NoOutputDeviceException, StationBusyException {
         var reserved = new OnAir(title, null, null);
         boolean locked = false;
@@ -203,8 +214,8 @@ public class StationPlayer {
         }
         try {
             // A Player only holds its config; a fresh one picks up the device chosen now.
-            var player = new Player(properties.toPlayerConfig(device.get()));
-            var playback = player.play(items.stream().map(PlayRequest::item).toList(), startAt,
+            var player = new Player(properties.toPlayerConfig(device.get(), timing), port, playoutClock);
+            var playback = player.play(items.stream().map(ScheduledItem::item).toList(), startAt,
                     new Tracking(title, items, listener));
             // Events may already have replaced the reservation (a very short item); keep theirs.
             onAir.updateAndGet(o -> o != null && o.playback() == null ? new OnAir(title, playback, o.now()) : o);
@@ -228,21 +239,21 @@ public class StationPlayer {
     /** A 1 kHz tone for checking the amplifier and loudspeakers from the settings page. */
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
     @Audited(value = "TEST_TONE_PLAYED", target = "OUTPUT", details = "{'device': @stationSettings.outputDevice()}")
-    public Playback playTestTone(String requestedBy) throws NoOutputDeviceException, StationBusyException {
+    public PlayoutHandle playTestTone(String requestedBy) throws NoOutputDeviceException, StationBusyException {
         log.info("Test tone requested by {}", requestedBy);
-        var format = properties.toPlayerConfig("").lineFormat();
+        var format = properties.toPlayerConfig("", timing).lineFormat();
         var tone = new PlayoutItem("Test tone 1 kHz", () -> TestTone.open(format, Duration.ofSeconds(3)));
-        return play("Test tone", List.of(new PlayRequest(tone, 3_000)), clock.instant(), new PlayoutListener() { });
+        return play("Test tone", List.of(new ScheduledItem(tone, 3_000)), clock.instant(), new PlayoutListener() { });
     }
 
     /** Keeps {@link #nowPlaying()} current, then hands each event on. */
     private final class Tracking implements PlayoutListener {
         private final String title;
-        private final List<PlayRequest> items;
+        private final List<ScheduledItem> items;
         private final PlayoutListener next;
         private volatile Instant startedAt = Instant.EPOCH;
 
-        Tracking(String title, List<PlayRequest> items, PlayoutListener next) {
+        Tracking(String title, List<ScheduledItem> items, PlayoutListener next) {
             this.title = title;
             this.items = items;
             this.next = next;

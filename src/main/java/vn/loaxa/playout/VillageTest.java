@@ -107,7 +107,7 @@ public class VillageTest {
         try {
             if (on.switched()) {
                 Thread.sleep(switchboard.config().preRoll().toMillis());
-                play(a.villageName(), List.of(new PlayRequest(ident(), IDENT.toMillis())));
+                play(a.villageName(), List.of(new ScheduledItem(ident(), IDENT.toMillis())));
             }
         } finally {
             switchboard.testSwitch(key, a, false, by);
@@ -126,10 +126,10 @@ public class VillageTest {
         long onFrames = DtmfTones.frames(List.of(a.dtmfOn()), format, s);
         long offFrames = DtmfTones.frames(List.of(a.dtmfOff()), format, s);
         var done = play(a.villageName(), List.of(
-                new PlayRequest(new PlayoutItem("DTMF " + a.dtmfOn(),
+                new ScheduledItem(new PlayoutItem("DTMF " + a.dtmfOn(),
                         () -> DtmfTones.stream(List.of(a.dtmfOn()), format, s, onFrames)), 0),
-                new PlayRequest(ident(), IDENT.toMillis()),
-                new PlayRequest(new PlayoutItem("DTMF " + a.dtmfOff(),
+                new ScheduledItem(ident(), IDENT.toMillis()),
+                new ScheduledItem(new PlayoutItem("DTMF " + a.dtmfOff(),
                         () -> DtmfTones.stream(List.of(a.dtmfOff()), format, s, offFrames)), 0)));
         switchboard.testTonesPlayed(key, a, true, done, by);
         switchboard.testTonesPlayed(key, a, false, done, by);
@@ -147,7 +147,7 @@ public class VillageTest {
     }
 
     /** Plays and waits for the end; true when it played to the end. */
-    private boolean play(String village, List<PlayRequest> items)
+    private boolean play(String village, List<ScheduledItem> items)
             throws StationBusyException, NoOutputDeviceException, InterruptedException {
         var finished = new AtomicBoolean();
         var playback = player.play("Thử loa " + village, items, clock.instant().plusMillis(500),

@@ -13,7 +13,7 @@ import vn.loaxa.audio.PcmFormat;
 import vn.loaxa.audio.mp3.Mp3Decoder;
 import vn.loaxa.audio.PcmStream;
 import vn.loaxa.audio.output.PcmConversion;
-import vn.loaxa.audio.output.Playback;
+import vn.loaxa.audio.output.PlayoutHandle;
 import vn.loaxa.audio.output.Player;
 import vn.loaxa.audio.output.PlayerConfig;
 import vn.loaxa.audio.output.PlayoutItem;
@@ -123,7 +123,7 @@ public final class PlayoutBench {
     public double[] startErrorAndReport(PlayerConfig config, PlayoutItem.Opener item) throws Exception {
         Instant requested = Instant.now().plus(config.lead()).plusMillis(200);
         Instant[] started = new Instant[1];
-        Playback playback = new Player(config).play(List.of(new PlayoutItem("start", item)), requested,
+        PlayoutHandle playback = new Player(config).play(List.of(new PlayoutItem("start", item)), requested,
                 new PlayoutListener() {
                     @Override
                     public void started(Instant firstSampleOut) {
@@ -148,7 +148,7 @@ public final class PlayoutBench {
         Tee teeA = new Tee();
         Tee teeB = new Tee();
         Instant requested = Instant.now().plus(config.lead()).plusMillis(200);
-        Playback playback = new Player(config).play(List.of(
+        PlayoutHandle playback = new Player(config).play(List.of(
                 new PlayoutItem("a", () -> teeA.wrap(PcmConversion.toFormat(a.open(), CD))),
                 new PlayoutItem("b", () -> teeB.wrap(PcmConversion.toFormat(b.open(), CD)))), requested,
                 new PlayoutListener() {
@@ -191,8 +191,8 @@ public final class PlayoutBench {
         return i / 2;
     }
 
-    private static void awaitFinished(Playback playback) throws InterruptedException {
-        if (!playback.await(Duration.ofSeconds(30)) || playback.outcome().orElseThrow() != Playback.Outcome.FINISHED) {
+    private static void awaitFinished(PlayoutHandle playback) throws InterruptedException {
+        if (!playback.await(Duration.ofSeconds(30)) || playback.outcome().orElseThrow() != PlayoutHandle.Outcome.FINISHED) {
             throw new IllegalStateException("playback did not finish: " + playback.outcome());
         }
     }

@@ -16,9 +16,9 @@ class CollisionRuleTest {
     private static final Instant T = Instant.parse("2026-12-01T22:30:00Z");
     private static final Duration GRACE = Duration.ofMinutes(10);
 
-    private static Action decide(Priority incoming, StartPolicy policy, int wait, boolean late, Priority onAir,
+    private static Action decide(Priority incoming, StartPolicy policy, int wait, boolean reconciled, Priority onAir,
                                  int secondsAfterPlanned) {
-        return CollisionRule.decide(incoming, policy, wait, T, late, onAir, T.plusSeconds(secondsAfterPlanned), GRACE)
+        return CollisionRule.decide(incoming, policy, wait, T, reconciled, onAir, T.plusSeconds(secondsAfterPlanned), GRACE)
                 .action();
     }
 

@@ -15,7 +15,7 @@ import vn.loaxa.audio.output.NoOutputDeviceException;
 class StationPlayerDeviceTest {
 
     private final StationPlayer player = new StationPlayer(new AudioOutputProperties("Loa không tồn tại", 44_100, 2,
-            Duration.ofMillis(500), Duration.ZERO, Duration.ofMillis(300), 1.0), Clock.systemUTC());
+            Duration.ofMillis(1_500), Duration.ZERO, Duration.ofMillis(300), 1.0, Duration.ofMillis(200)), Clock.systemUTC());
 
     @Test
     @Timeout(10)

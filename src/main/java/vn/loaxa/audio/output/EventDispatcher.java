@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /** Delivers listener events in order on their own thread, away from the audio thread. */
 final class EventDispatcher {
@@ -12,14 +13,16 @@ final class EventDispatcher {
     private static final System.Logger LOG = System.getLogger(EventDispatcher.class.getName());
 
     private final PlayoutListener listener;
-    private final Playback playback;
-    private final ExecutorService executor;
+    private final PlayoutHandle playback;
+    /** Null when events are delivered at once on the audio thread (a playout on a simulated line). */
+    private final @Nullable ExecutorService executor;
     private boolean ended;
 
-    EventDispatcher(PlayoutListener listener, Playback playback, String threadName) {
+    /** @param threadName the event thread's name; null delivers each event at once on the caller's thread */
+    EventDispatcher(PlayoutListener listener, PlayoutHandle playback, @Nullable String threadName) {
         this.listener = listener;
         this.playback = playback;
-        this.executor = Executors.newSingleThreadExecutor(r -> {
+        this.executor = threadName == null ? null : Executors.newSingleThreadExecutor(r -> {
             Thread thread = new Thread(r, threadName);
             thread.setDaemon(true);
             return thread;
@@ -44,35 +47,37 @@ final class EventDispatcher {
                 failure.cause());
         post(l -> l.failed(failure));
         if (failure.fatal()) {
-            end(Playback.Outcome.FAILED);
+            end(PlayoutHandle.Outcome.FAILED);
         }
     }
 
     void finished() {
         post(PlayoutListener::finished);
-        end(Playback.Outcome.FINISHED);
+        end(PlayoutHandle.Outcome.FINISHED);
     }
 
     void stopped() {
         post(PlayoutListener::stopped);
-        end(Playback.Outcome.STOPPED);
+        end(PlayoutHandle.Outcome.STOPPED);
     }
 
     boolean hasEnded() {
         return ended;
     }
 
-    private void end(Playback.Outcome outcome) {
+    private void end(PlayoutHandle.Outcome outcome) {
         ended = true;
-        executor.execute(() -> playback.complete(outcome));
-        executor.shutdown();
+        execute(() -> playback.complete(outcome));
+        if (executor != null) {
+            executor.shutdown();
+        }
     }
 
     private void post(Consumer<PlayoutListener> event) {
         if (ended) {
             return;
         }
-        executor.execute(() -> {
+        execute(() -> {
             try {
                 event.accept(listener);
             } catch (RuntimeException e) {
@@ -80,5 +85,13 @@ final class EventDispatcher {
                 LOG.log(Level.ERROR, "Playout listener failed", e);
             }
         });
+    }
+
+    private void execute(Runnable task) {
+        if (executor == null) {
+            task.run();
+        } else {
+            executor.execute(task);
+        }
     }
 }

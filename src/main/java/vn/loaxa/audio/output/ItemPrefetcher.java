@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import org.jspecify.annotations.Nullable;
 import vn.loaxa.audio.PcmFormat;
 import vn.loaxa.audio.PcmStream;
@@ -22,15 +23,17 @@ final class ItemPrefetcher implements AutoCloseable {
     private final List<PlayoutItem> items;
     private final PcmFormat lineFormat;
     private final int headFrames;
-    private final ExecutorService executor;
+    /** Null when items are opened on the caller's thread (a playout on a simulated line). */
+    private final @Nullable ExecutorService executor;
     private final Future<?>[] pending;
 
-    ItemPrefetcher(List<PlayoutItem> items, PcmFormat lineFormat, String threadName) {
+    /** @param threadName the decoding thread's name; null opens each item at once on the caller's thread */
+    ItemPrefetcher(List<PlayoutItem> items, PcmFormat lineFormat, @Nullable String threadName) {
         this.items = items;
         this.lineFormat = lineFormat;
         this.headFrames = lineFormat.sampleRate();
         this.pending = new Future<?>[items.size()];
-        this.executor = Executors.newSingleThreadExecutor(r -> {
+        this.executor = threadName == null ? null : Executors.newSingleThreadExecutor(r -> {
             Thread thread = new Thread(r, threadName);
             thread.setDaemon(true);
             return thread;
@@ -40,7 +43,13 @@ final class ItemPrefetcher implements AutoCloseable {
     /** Starts opening item {@code index} unless already started or out of range. */
     void request(int index) {
         if (index >= 0 && index < items.size() && pending[index] == null) {
-            pending[index] = executor.submit(() -> open(items.get(index)));
+            if (executor != null) {
+                pending[index] = executor.submit(() -> open(items.get(index)));
+            } else {
+                FutureTask<PcmStream> task = new FutureTask<>(() -> open(items.get(index)));
+                task.run();
+                pending[index] = task;
+            }
         }
     }
 
@@ -96,7 +105,9 @@ final class ItemPrefetcher implements AutoCloseable {
 
     @Override
     public void close() {
-        executor.shutdownNow();
+        if (executor != null) {
+            executor.shutdownNow();
+        }
         for (Future<?> future : pending) {
             if (future != null && future.isDone() && !future.isCancelled()) {
                 try {

@@ -1,7 +1,6 @@
 package vn.loaxa.audio.output;
 
 import java.io.IOException;
-import javax.sound.sampled.SourceDataLine;
 import vn.loaxa.audio.PcmFormat;
 
 /**
@@ -30,7 +29,8 @@ final class LineWriter {
         }
     }
 
-    private final SourceDataLine line;
+    private final OutputLine line;
+    private final PlayoutClock time;
     private final PcmFormat format;
     private final LineClock clock;
     private byte[] bytes = new byte[0];
@@ -38,10 +38,12 @@ final class LineWriter {
     private long written;
     /** The line's position when last read: still known once the line is closed after a loss (audio thread only). */
     private long lastPosition;
-    private volatile long lastProgressNanos = System.nanoTime();
+    private volatile long lastProgressNanos;
 
-    LineWriter(SourceDataLine line, PcmFormat format, int silenceChunkFrames) {
+    LineWriter(OutputLine line, PlayoutClock time, PcmFormat format, int silenceChunkFrames) {
         this.line = line;
+        this.time = time;
+        this.lastProgressNanos = time.nanoTime();
         this.format = format;
         this.clock = new LineClock(format.sampleRate());
         this.silence = new short[silenceChunkFrames * format.channels()];
@@ -79,7 +81,7 @@ final class LineWriter {
                         + "lost it)");
             }
             done += n;
-            lastProgressNanos = System.nanoTime();
+            lastProgressNanos = time.nanoTime();
         }
         written += frames;
         observe();
@@ -95,7 +97,7 @@ final class LineWriter {
     }
 
     void observe() {
-        clock.observe(System.nanoTime(), position());
+        clock.observe(time.nanoTime(), position());
     }
 
     long written() {
@@ -103,7 +105,7 @@ final class LineWriter {
     }
 
     long position() {
-        long position = line.getLongFramePosition();
+        long position = line.framePosition();
         // The largest seen: a line closed by the watchdog reads 0.
         if (position > lastPosition) {
             lastPosition = position;
@@ -126,6 +128,6 @@ final class LineWriter {
 
     void start() {
         line.start();
-        lastProgressNanos = System.nanoTime();
+        lastProgressNanos = time.nanoTime();
     }
 }

@@ -19,9 +19,18 @@ public final class Player {
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     private final PlayerConfig config;
+    private final OutputPort port;
+    private final PlayoutClock clock;
 
+    /** On the station's sound devices and the system clock. */
     public Player(PlayerConfig config) {
+        this(config, OutputPort.javaSound(), PlayoutClock.system());
+    }
+
+    public Player(PlayerConfig config, OutputPort port, PlayoutClock clock) {
         this.config = config;
+        this.port = port;
+        this.clock = clock;
     }
 
     public PlayerConfig config() {
@@ -35,18 +44,36 @@ public final class Player {
      * @throws NoOutputDeviceException now, if there is no output device or none of the configured
      *                                 name (a device that disappears later is reported as a failure)
      */
-    public Playback play(List<PlayoutItem> items, Instant startAt, PlayoutListener listener)
+    public PlayoutHandle play(List<PlayoutItem> items, Instant startAt, PlayoutListener listener)
             throws NoOutputDeviceException {
-        OutputDevices.require(config.deviceName());
+        port.require(config.deviceName());
         String name = "loaxa-playout-" + COUNTER.incrementAndGet();
-        Playback playback = new Playback(config.volume());
+        PlayoutHandle playback = new PlayoutHandle(config.volume());
         EventDispatcher events = new EventDispatcher(listener, playback, name + "-events");
-        Playout playout = new Playout(config, items, WallClock.toNanoTime(startAt), playback, events);
+        Playout playout = new Playout(config, items, clock.toNanoTime(startAt), playback, events, port, clock, true);
         Thread thread = new Thread(playout, name);
         // Audio first: the decoding and writing thread must win over web requests and reports.
         thread.setPriority(Thread.MAX_PRIORITY);
         thread.setDaemon(true);
         thread.start();
+        return playback;
+    }
+
+    /**
+     * Plays on the caller's thread and returns when the playout has ended: items are opened, events
+     * delivered, at the moment the playout reaches them, and there is no stall watchdog. On a simulated
+     * line and clock this makes a playout deterministic to the frame; the station never plays this way.
+     *
+     * @param beforeRun given the handle before the first step, so that a test can stop or change the
+     *                  volume from a listener
+     */
+    PlayoutHandle playHere(List<PlayoutItem> items, Instant startAt, PlayoutListener listener,
+            java.util.function.Consumer<PlayoutHandle> beforeRun) throws NoOutputDeviceException {
+        port.require(config.deviceName());
+        PlayoutHandle playback = new PlayoutHandle(config.volume());
+        EventDispatcher events = new EventDispatcher(listener, playback, null);
+        beforeRun.accept(playback);
+        new Playout(config, items, clock.toNanoTime(startAt), playback, events, port, clock, false).run();
         return playback;
     }
 }

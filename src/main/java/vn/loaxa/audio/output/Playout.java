@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import javax.sound.sampled.SourceDataLine;
 import org.jspecify.annotations.Nullable;
 import vn.loaxa.audio.PcmFormat;
 import vn.loaxa.audio.PcmStream;
@@ -38,13 +37,21 @@ final class Playout implements Runnable {
     private final PlayerConfig config;
     private final List<PlayoutItem> items;
     private final long startNanos;
-    private final Playback playback;
+    private final PlayoutHandle playback;
     private final EventDispatcher events;
     private final PcmFormat format;
     private final int chunkFrames;
     private final ArrayDeque<Mark> marks = new ArrayDeque<>();
+    private final OutputPort port;
+    private final PlayoutClock time;
+    /**
+     * Whether decoding, events and the stall watchdog get threads of their own (production); false
+     * runs everything on the playout's thread, so that on a simulated line and clock a playout is
+     * one deterministic sequence of steps.
+     */
+    private final boolean ownThreads;
     private @Nullable LineWriter writer;
-    private volatile @Nullable SourceDataLine line;
+    private volatile @Nullable OutputLine line;
     private volatile boolean stalled;
     private volatile boolean running = true;
     /**
@@ -54,7 +61,11 @@ final class Playout implements Runnable {
     private int audibleItem = -1;
     private long audibleItemStart;
 
-    Playout(PlayerConfig config, List<PlayoutItem> items, long startNanos, Playback playback, EventDispatcher events) {
+    Playout(PlayerConfig config, List<PlayoutItem> items, long startNanos, PlayoutHandle playback, EventDispatcher events,
+            OutputPort port, PlayoutClock time, boolean ownThreads) {
+        this.port = port;
+        this.time = time;
+        this.ownThreads = ownThreads;
         this.config = config;
         this.items = List.copyOf(items);
         this.startNanos = startNanos;
@@ -67,7 +78,8 @@ final class Playout implements Runnable {
 
     @Override
     public void run() {
-        ItemPrefetcher prefetcher = new ItemPrefetcher(items, format, Thread.currentThread().getName() + "-decode");
+        ItemPrefetcher prefetcher = new ItemPrefetcher(items, format,
+                ownThreads ? Thread.currentThread().getName() + "-decode" : null);
         Thread watchdog = null;
         try {
             if (items.isEmpty()) {
@@ -79,17 +91,17 @@ final class Playout implements Runnable {
                 return;
             }
             prefetcher.request(0);
-            SourceDataLine opened;
+            OutputLine opened;
             try {
-                opened = OutputDevices.openLine(config.deviceName(), format, config.frames(config.lineBuffer()));
+                opened = port.open(config.deviceName(), format, config.frames(config.lineBuffer()));
             } catch (NoOutputDeviceException e) {
                 events.failed(new PlayoutFailure(Kind.DEVICE_UNAVAILABLE, -1, true, e.getMessage(), e));
                 return;
             }
             line = opened;
-            LineWriter out = new LineWriter(opened, format, chunkFrames);
+            LineWriter out = new LineWriter(opened, time, format, chunkFrames);
             writer = out;
-            watchdog = startWatchdog(out);
+            watchdog = ownThreads ? startWatchdog(out) : null;
 
             // Write first, then start: a line started empty loses or cuts what is written next.
             out.writeSilence(Math.min(config.frames(config.lineBuffer()) / 2, 4L * chunkFrames));
@@ -127,7 +139,7 @@ final class Playout implements Runnable {
         } finally {
             running = false;
             prefetcher.close();
-            SourceDataLine l = line;
+            OutputLine l = line;
             if (l != null) {
                 l.close();
             }
@@ -253,7 +265,7 @@ final class Playout implements Runnable {
             throws LineBrokenException {
         long tailNanos = config.outputLatency().toNanos() + TAIL_GUARD_NANOS;
         out.writeSilence(tailNanos * format.sampleRate() / 1_000_000_000L);
-        SourceDataLine l = line;
+        OutputLine l = line;
         if (l != null) {
             l.drain();
             out.observe();
@@ -294,7 +306,7 @@ final class Playout implements Runnable {
             if (out.written() - out.position() < minQueued) {
                 out.writeSilence(step);
             } else {
-                Thread.sleep(1);
+                time.sleep(MILLI);
             }
             fireDueMarks(out);
         }
@@ -336,8 +348,8 @@ final class Playout implements Runnable {
 
     private Instant instantOf(long frame) {
         LineWriter out = writer;
-        long nanos = out != null && out.clock().hasObservations() ? out.clock().nanosAt(frame) : System.nanoTime();
-        return WallClock.toInstant(nanos + config.outputLatency().toNanos());
+        long nanos = out != null && out.clock().hasObservations() ? out.clock().nanosAt(frame) : time.nanoTime();
+        return time.toInstant(nanos + config.outputLatency().toNanos());
     }
 
     /** Sleeps until {@code nanoTime}, waking often enough to honour a stop; false if stopped. */
@@ -346,11 +358,11 @@ final class Playout implements Runnable {
             if (playback.stopRequested()) {
                 return false;
             }
-            long left = nanoTime - System.nanoTime();
+            long left = nanoTime - time.nanoTime();
             if (left <= 0) {
                 return true;
             }
-            Thread.sleep(Math.max(1, Math.min(left / MILLI, 50)));
+            time.sleep(Math.max(1, Math.min(left / MILLI, 50)) * MILLI);
         }
     }
 
@@ -363,9 +375,9 @@ final class Playout implements Runnable {
             try {
                 while (running) {
                     Thread.sleep(250);
-                    if (running && System.nanoTime() - out.lastProgressNanos() > STALL_NANOS) {
+                    if (running && time.nanoTime() - out.lastProgressNanos() > STALL_NANOS) {
                         stalled = true;
-                        SourceDataLine l = line;
+                        OutputLine l = line;
                         if (l != null) {
                             l.close();
                         }

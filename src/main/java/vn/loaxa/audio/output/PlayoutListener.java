@@ -30,7 +30,7 @@ public interface PlayoutListener {
     default void finished() {
     }
 
-    /** Playback ended because {@link Playback#stop()} was called; the line is closed. */
+    /** PlayoutHandle ended because {@link PlayoutHandle#stop()} was called; the line is closed. */
     default void stopped() {
     }
 

@@ -43,10 +43,10 @@ class PlayerSoundCardTest {
         Instant requested = Instant.now().plusMillis(1_300);
         Events events = new Events();
 
-        Playback playback = new Player(CONFIG).play(List.of(noiseItem("a", 22_050, 1)), requested, events);
+        PlayoutHandle playback = new Player(CONFIG).play(List.of(noiseItem("a", 22_050, 1)), requested, events);
 
         assertThat(playback.await(Duration.ofSeconds(10))).isTrue();
-        assertThat(playback.outcome()).contains(Playback.Outcome.FINISHED);
+        assertThat(playback.outcome()).contains(PlayoutHandle.Outcome.FINISHED);
         long first = firstSoundAfter(requested.minusMillis(1_000));
         double errorMs = Duration.between(requested, recorder.timeOfFrame(first)).toNanos() / 1e6;
         double reportedErrorMs = Duration.between(recorder.timeOfFrame(first), events.started).toNanos() / 1e6;
@@ -113,7 +113,7 @@ class PlayerSoundCardTest {
         }
         Instant requested = Instant.now().plusMillis(1_300);
 
-        Playback playback = new Player(CONFIG).play(List.of(new PlayoutItem("mp3", () -> Mp3Decoder.open(mp3))),
+        PlayoutHandle playback = new Player(CONFIG).play(List.of(new PlayoutItem("mp3", () -> Mp3Decoder.open(mp3))),
                 requested, new Events());
 
         assertThat(playback.await(Duration.ofSeconds(10))).isTrue();
@@ -143,14 +143,14 @@ class PlayerSoundCardTest {
         short[] sine = Signals.sine(CD, 1_000, 16_000, 441_000); // 10 s
         Instant requested = Instant.now().plusMillis(1_200);
         Events events = new Events();
-        Playback playback = new Player(CONFIG.withFadeOut(Duration.ofMillis(300)))
+        PlayoutHandle playback = new Player(CONFIG.withFadeOut(Duration.ofMillis(300)))
                 .play(List.of(item("long", sine)), requested, events);
         recorder.awaitTime(requested.plusMillis(1_000), Duration.ofSeconds(5));
 
         playback.stop();
 
         assertThat(playback.await(Duration.ofSeconds(5))).isTrue();
-        assertThat(playback.outcome()).contains(Playback.Outcome.STOPPED);
+        assertThat(playback.outcome()).contains(PlayoutHandle.Outcome.STOPPED);
         assertThat(events.ended).hasSize(1);
         assertThat(events.ended.getFirst()).startsWith("0:false:");
         assertThat(sinkInputs()).as("PulseAudio streams left open").isEmpty();
@@ -173,13 +173,13 @@ class PlayerSoundCardTest {
         short[] a = Signals.noise(CD, 4_410, 6, 1_000);
         Events events = new Events();
 
-        Playback playback = new Player(CONFIG).play(
+        PlayoutHandle playback = new Player(CONFIG).play(
                 List.of(item("a", a), new PlayoutItem("broken", () -> {
                     throw new IOException("no such file");
                 }), item("c", a)), Instant.now(), events);
 
         assertThat(playback.await(Duration.ofSeconds(10))).isTrue();
-        assertThat(playback.outcome()).contains(Playback.Outcome.FINISHED);
+        assertThat(playback.outcome()).contains(PlayoutHandle.Outcome.FINISHED);
         assertThat(events.ended).containsExactly("0:true:4410", "2:true:4410");
         assertThat(events.failures).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo(PlayoutFailure.Kind.ITEM_FAILED);
@@ -196,10 +196,10 @@ class PlayerSoundCardTest {
         Events events = new Events();
         Instant requested = Instant.now().plusMillis(1_200);
 
-        Playback playback = new Player(CONFIG).play(List.of(breaking, item("b", b)), requested, events);
+        PlayoutHandle playback = new Player(CONFIG).play(List.of(breaking, item("b", b)), requested, events);
 
         assertThat(playback.await(Duration.ofSeconds(10))).isTrue();
-        assertThat(playback.outcome()).contains(Playback.Outcome.FINISHED);
+        assertThat(playback.outcome()).contains(PlayoutHandle.Outcome.FINISHED);
         assertThat(events.ended).containsExactly("0:false:12000", "1:true:10000");
         assertThat(events.failures).singleElement().satisfies(f -> {
             assertThat(f.itemIndex()).isZero();
@@ -216,13 +216,13 @@ class PlayerSoundCardTest {
         short[] a = Signals.noise(CD, 4_410, 9, 1_000);
         Events events = new Events();
 
-        Playback playback = new Player(CONFIG.withOnItemFailure(PlayerConfig.ItemFailurePolicy.STOP)).play(
+        PlayoutHandle playback = new Player(CONFIG.withOnItemFailure(PlayerConfig.ItemFailurePolicy.STOP)).play(
                 List.of(item("a", a), new PlayoutItem("broken", () -> {
                     throw new IOException("no such file");
                 }), item("c", a)), Instant.now(), events);
 
         assertThat(playback.await(Duration.ofSeconds(10))).isTrue();
-        assertThat(playback.outcome()).contains(Playback.Outcome.FAILED);
+        assertThat(playback.outcome()).contains(PlayoutHandle.Outcome.FAILED);
         assertThat(events.ended).containsExactly("0:true:4410");
         assertThat(events.failures).singleElement().satisfies(f -> {
             assertThat(f.itemIndex()).isEqualTo(1);
@@ -241,9 +241,9 @@ class PlayerSoundCardTest {
             leadingSilence++;
         }
         Instant requested = Instant.now().plusMillis(1_200);
-        Playback playback = new Player(CONFIG).play(items, requested, new Events());
+        PlayoutHandle playback = new Player(CONFIG).play(items, requested, new Events());
         assertThat(playback.await(Duration.ofSeconds(20))).isTrue();
-        assertThat(playback.outcome()).contains(Playback.Outcome.FINISHED);
+        assertThat(playback.outcome()).contains(PlayoutHandle.Outcome.FINISHED);
         long start = firstSoundAfter(requested.minusMillis(1_000)) - leadingSilence;
         recorder.awaitFrame(start + frames + 4_410, Duration.ofSeconds(5));
         assertThat(recorder.firstNonSilentFrame(start + frames)).as("sound after the end").isEmpty();

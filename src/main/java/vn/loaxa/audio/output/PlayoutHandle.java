@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /** Handle on a running playout: stop it, change its volume, wait for its end. */
-public final class Playback {
+public final class PlayoutHandle {
 
     public enum Outcome {
         FINISHED,
@@ -20,7 +20,7 @@ public final class Playback {
     private volatile boolean stopRequested;
     private volatile double volume;
 
-    Playback(double volume) {
+    PlayoutHandle(double volume) {
         this.volume = volume;
     }
 
