@@ -28,7 +28,6 @@ import vn.loaxa.playout.CollisionRule.Action;
 import vn.loaxa.schedule.Occurrence;
 import vn.loaxa.schedule.Priority;
 import vn.loaxa.schedule.ScheduleService;
-import vn.loaxa.station.StationSettings;
 import vn.loaxa.zone.ZoneSession;
 import vn.loaxa.zone.ZoneSwitchboard;
 
@@ -50,7 +49,7 @@ public class PlayoutEngine {
     private final StationPlayer player;
     private final BroadcastFactory broadcasts;
     /** The grace window is read each time: an admin may change it in the settings. */
-    private final StationSettings stationSettings;
+    private final PlayoutSettings stationSettings;
     private final EngineProperties engine;
     private final Clock clock;
     /** Shared with the scheduler, so a slot a clock jump skipped has one cause whichever of them logs it. */
@@ -64,7 +63,7 @@ public class PlayoutEngine {
     private volatile boolean closing;
 
     PlayoutEngine(ScheduleService schedule, AirLogService airLog, StationPlayer player, BroadcastFactory broadcasts,
-                  StationSettings stationSettings, EngineProperties engine, Clock clock, ClockWatch clockWatch,
+                  PlayoutSettings stationSettings, EngineProperties engine, Clock clock, ClockWatch clockWatch,
                   ZoneSwitchboard switchboard) {
         this.switchboard = switchboard;
         this.schedule = schedule;

@@ -38,7 +38,6 @@ import vn.loaxa.schedule.PlanningLedger;
 import vn.loaxa.schedule.PlanningLedger.MissCause;
 import vn.loaxa.schedule.Priority;
 import vn.loaxa.schedule.ScheduleService;
-import vn.loaxa.station.StationSettings;
 import vn.loaxa.zone.ZoneSwitchboard;
 
 /**
@@ -61,7 +60,7 @@ public class PlayoutScheduler {
     private final BroadcastFactory broadcasts;
     private final PlayoutState state;
     /** The grace window is read each time: an admin may change it in the settings. */
-    private final StationSettings stationSettings;
+    private final PlayoutSettings stationSettings;
     private final EngineProperties settings;
     private final Clock clock;
     private final AtomicBoolean started = new AtomicBoolean();
@@ -81,7 +80,7 @@ public class PlayoutScheduler {
 
     PlayoutScheduler(Scheduler quartz, ScheduleService schedule, AirLogService airLog, PlayoutEngine engine,
                      StartupRecovery recovery, BroadcastFactory broadcasts, PlayoutState state,
-                     StationSettings stationSettings, EngineProperties settings, Clock clock,
+                     PlayoutSettings stationSettings, EngineProperties settings, Clock clock,
                      ClockWatch clockWatch, ZoneSwitchboard switchboard) {
         this.switchboard = switchboard;
         this.state = state;

@@ -29,7 +29,6 @@ import vn.loaxa.audio.output.PlayoutFailure;
 import vn.loaxa.audio.output.PlayoutItem;
 import vn.loaxa.audio.output.PlayoutListener;
 import vn.loaxa.audit.Audited;
-import vn.loaxa.station.StationSettings;
 
 /**
  * The station's single output. One broadcast at a time: the loudspeakers carry one programme, so a
@@ -74,7 +73,7 @@ public class StationPlayer {
     }
 
     @Autowired
-    StationPlayer(AudioOutputProperties properties, StationSettings settings, Clock clock) {
+    StationPlayer(AudioOutputProperties properties, PlayoutSettings settings, Clock clock) {
         this(properties, settings::outputDevice, clock);
     }
 
@@ -227,7 +226,7 @@ public class StationPlayer {
 
     /** A 1 kHz tone for checking the amplifier and loudspeakers from the settings page. */
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
-    @Audited(value = "TEST_TONE_PLAYED", target = "OUTPUT", details = "{'device': @stationSettings.outputDevice()}")
+    @Audited(value = "TEST_TONE_PLAYED", target = "OUTPUT", details = "{'device': @playoutSettings.outputDevice()}")
     public Playback playTestTone(String requestedBy) throws NoOutputDeviceException, StationBusyException {
         log.info("Test tone requested by {}", requestedBy);
         var format = properties.toPlayerConfig("").lineFormat();

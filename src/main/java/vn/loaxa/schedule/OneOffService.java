@@ -45,17 +45,19 @@ public class OneOffService {
     private final BulletinService bulletins;
     /** The grace window and the emergency roles are read each time: an admin may change them in the settings. */
     private final StationSettings stationSettings;
+    private final GraceSettings graceSettings;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
     OneOffService(OneOffRepository oneOffs, LibraryService library, VillageService villages, BulletinService bulletins,
-                  StationSettings stationSettings, Clock clock, ApplicationEventPublisher events) {
+                  StationSettings stationSettings, GraceSettings graceSettings, Clock clock, ApplicationEventPublisher events) {
         this.events = events;
         this.oneOffs = oneOffs;
         this.library = library;
         this.villages = villages;
         this.bulletins = bulletins;
         this.stationSettings = stationSettings;
+        this.graceSettings = graceSettings;
         this.clock = clock;
     }
 
@@ -97,7 +99,7 @@ public class OneOffService {
         // Before any arithmetic on it: the maximum instant would overflow the planner's milliseconds.
         Limits.instant(startsAt, clock);
         var now = clock.instant();
-        var grace = stationSettings.grace();
+        var grace = graceSettings.grace();
         if (startsAt.isBefore(now.minus(grace))) {
             throw new InvalidInputException("IN_THE_PAST", "error.schedule.inThePast", "startsAt " + startsAt
                     + " is more than " + grace + " before " + now, grace.toMinutes());

@@ -37,6 +37,10 @@ import vn.loaxa.schedule.QueueService;
 import vn.loaxa.schedule.StartPolicy;
 import vn.loaxa.schedulefile.ScheduleFileService;
 import vn.loaxa.station.StationSettings;
+import vn.loaxa.playout.PlayoutSettings;
+import vn.loaxa.schedule.GraceSettings;
+import vn.loaxa.library.AudioLimits;
+import vn.loaxa.watch.DiskThresholds;
 import vn.loaxa.station.VillageService;
 import vn.loaxa.testing.RunAs;
 import vn.loaxa.testing.SpringTest;
@@ -75,6 +79,10 @@ class RoleMatrixTest extends SpringTest {
     @Autowired VillageZones zones;
     @Autowired ZoneSettings zoneSettings;
     @Autowired StationSettings stationSettings;
+    @Autowired PlayoutSettings playoutSettings;
+    @Autowired GraceSettings graceSettings;
+    @Autowired AudioLimits audioLimits;
+    @Autowired DiskThresholds diskThresholds;
     @Autowired UserService users;
 
     @FunctionalInterface
@@ -145,8 +153,10 @@ class RoleMatrixTest extends SpringTest {
                 () -> zoneSettings.saveFromScheduleFile(badSwitching, "x")));
         // Station settings.
         e.add(new Entry("StationSettings.set", ADMIN, () -> stationSettings.set("khong.co", "x")));
-        e.add(new Entry("StationSettings.setOutput", ADMIN, () -> stationSettings.setOutput("", -1)));
-        e.add(new Entry("StationSettings.setGraceMinutes", ADMIN, () -> stationSettings.setGraceMinutes(-1)));
+        e.add(new Entry("PlayoutSettings.setOutput", ADMIN, () -> playoutSettings.setOutput("", -1)));
+        e.add(new Entry("GraceSettings.setGraceMinutes", ADMIN, () -> graceSettings.setGraceMinutes(-1)));
+        e.add(new Entry("AudioLimits.setMaxAudioMinutes", ADMIN, () -> audioLimits.setMaxAudioMinutes(-1)));
+        e.add(new Entry("DiskThresholds.setDiskThresholds", ADMIN, () -> diskThresholds.setDiskThresholds(-1, -1)));
         e.add(new Entry("StationSettings.resetToDefault", ADMIN, () -> stationSettings.resetToDefault("khong.co")));
         e.add(new Entry("StationSettings.setFromScheduleFile", ADMIN,
                 () -> stationSettings.setFromScheduleFile(" ", " ", "x")));

@@ -28,7 +28,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.security.test.context.support.WithMockUser;
 
 import vn.loaxa.airlog.AirLogService;
-import vn.loaxa.base.ui.MainLayout;
+import vn.loaxa.console.ui.MainLayout;
 import vn.loaxa.library.AudioAsset;
 import vn.loaxa.library.LibraryService;
 import vn.loaxa.playout.PlayoutEngine;

@@ -1,0 +1,65 @@
+package vn.loaxa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+/**
+ * The module map of decision 0026, checked on the compiled classes: no module depends on another
+ * in a cycle, and a module uses only another module's top package or a sub-package it exposes as a
+ * named interface. The generated documentation in docs/modules is rewritten from the same model so
+ * the committed diagrams cannot drift from the code.
+ */
+class ModulesTest {
+
+    static final ApplicationModules MODULES = ApplicationModules.of(LoaXaApplication.class);
+    static final Path DOCS = Path.of("docs/modules");
+
+    @Test
+    void modulesHaveNoCyclesAndUseOnlyWhatOthersExpose() {
+        MODULES.verify();
+    }
+
+    @Test
+    void consoleIsTheTopAndBaseTheFloor() {
+        // The console reads every feature and nothing reads it; base stands on nothing of ours.
+        var console = MODULES.getModuleByName("console").orElseThrow();
+        var base = MODULES.getModuleByName("base").orElseThrow();
+        MODULES.forEach(module -> assertThat(module.getBootstrapDependencies(MODULES).toList())
+                .as("%s must not depend on the console", module.getIdentifier())
+                .doesNotContain(console));
+        assertThat(base.getDirectDependencies(MODULES).uniqueModules().toList())
+                .as("base depends on nothing of ours")
+                .isEmpty();
+    }
+
+    @Test
+    void writesTheModuleDocumentation() throws IOException {
+        Files.createDirectories(DOCS);
+        // Only what the documenter generates is replaced; the folder's README stays.
+        try (Stream<Path> files = Files.list(DOCS)) {
+            for (Path file : files.filter(ModulesTest::generated).toList()) {
+                Files.delete(file);
+            }
+        }
+        new Documenter(MODULES, Documenter.Options.defaults().withoutClean().withOutputFolder(DOCS.toString()))
+                .writeDocumentation();
+        assertThat(DOCS.resolve("components.puml")).isNotEmptyFile();
+        MODULES.forEach(module -> assertThat(DOCS.resolve("module-" + module.getIdentifier() + ".puml"))
+                .isNotEmptyFile());
+        MODULES.forEach(module -> assertThat(DOCS.resolve("module-" + module.getIdentifier() + ".adoc"))
+                .isNotEmptyFile());
+    }
+
+    private static boolean generated(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".puml") || name.endsWith(".adoc") || name.endsWith(".json");
+    }
+}
