@@ -32,9 +32,13 @@ class ModulesTest {
         // The console reads every feature and nothing reads it; base stands on nothing of ours.
         var console = MODULES.getModuleByName("console").orElseThrow();
         var base = MODULES.getModuleByName("base").orElseThrow();
-        MODULES.forEach(module -> assertThat(module.getBootstrapDependencies(MODULES).toList())
+        MODULES.forEach(module -> assertThat(module.getDirectDependencies(MODULES).uniqueModules().toList())
                 .as("%s must not depend on the console", module.getIdentifier())
                 .doesNotContain(console));
+        assertThat(console.getDirectDependencies(MODULES).uniqueModules().toList())
+                .as("the console reads the features")
+                .contains(MODULES.getModuleByName("playout").orElseThrow(),
+                        MODULES.getModuleByName("airlog").orElseThrow());
         assertThat(base.getDirectDependencies(MODULES).uniqueModules().toList())
                 .as("base depends on nothing of ours")
                 .isEmpty();

@@ -44,7 +44,7 @@ import vn.loaxa.watch.DiskThresholds;
 import vn.loaxa.station.VillageService;
 import vn.loaxa.testing.RunAs;
 import vn.loaxa.testing.SpringTest;
-import vn.loaxa.tts.SpeechService;
+import vn.loaxa.library.tts.SpeechService;
 import vn.loaxa.zone.DriverKind;
 import vn.loaxa.zone.SwitchingConfig;
 import vn.loaxa.zone.VillageZones;

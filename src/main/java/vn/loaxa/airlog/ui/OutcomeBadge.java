@@ -3,10 +3,12 @@ package vn.loaxa.airlog.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Span;
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 
 import vn.loaxa.airlog.Outcome;
 
-/** An outcome as a coloured label, so failures stand out in a list. */
+/** An outcome as a coloured label, so failures stand out in a list; the dashboard shows it too. */
+@NamedInterface("ui")
 public final class OutcomeBadge {
 
     private OutcomeBadge() {

@@ -3,6 +3,8 @@
  * gapless player that places the first sample at a wall-clock instant.
  */
 @NullMarked
+@NamedInterface("output")
 package vn.loaxa.audio.output;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.NamedInterface;

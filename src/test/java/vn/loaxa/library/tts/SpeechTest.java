@@ -1,4 +1,4 @@
-package vn.loaxa.tts;
+package vn.loaxa.library.tts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

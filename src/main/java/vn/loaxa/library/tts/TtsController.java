@@ -1,4 +1,4 @@
-package vn.loaxa.tts;
+package vn.loaxa.library.tts;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package vn.loaxa.tts;
+package vn.loaxa.library.tts;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

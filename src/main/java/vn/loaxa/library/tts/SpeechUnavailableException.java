@@ -1,4 +1,4 @@
-package vn.loaxa.tts;
+package vn.loaxa.library.tts;
 
 /** No text-to-speech engine is installed; the API answers 503 with {@code tts.error.unavailable}. */
 public class SpeechUnavailableException extends RuntimeException {
