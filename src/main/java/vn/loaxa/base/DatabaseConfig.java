@@ -23,8 +23,6 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.DefaultTransactionStatus;
 
-import vn.loaxa.base.StationProperties;
-
 /**
  * The station's single SQLite file, reached through four small pools (decision 0011):
  * <ul>

@@ -21,7 +21,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.json.JsonMapper;
 
 import vn.loaxa.base.InvalidInputException;
-import vn.loaxa.library.AudioLimits;
 import vn.loaxa.station.StationSettings;
 import vn.loaxa.testing.Api;
 import vn.loaxa.testing.GeneratedStream;

@@ -12,7 +12,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
 
 import vn.loaxa.base.InvalidInputException;
-import vn.loaxa.schedule.GraceSettings;
 import vn.loaxa.station.StationSettings;
 import vn.loaxa.testing.SpringTest;
 

@@ -42,9 +42,6 @@ import vn.loaxa.station.Village;
 import vn.loaxa.station.VillageService;
 import vn.loaxa.zone.ZoneSwitchboard;
 import vn.loaxa.zone.ui.VillageStatusList;
-import vn.loaxa.console.ui.VillageTestPanel;
-import vn.loaxa.console.ui.Alerts;
-import vn.loaxa.console.ui.Columns;
 
 /**
  * What the operator needs at a glance: what is on air (live), what comes next, what aired today and

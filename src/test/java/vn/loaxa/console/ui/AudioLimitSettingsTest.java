@@ -14,7 +14,6 @@ import org.springframework.security.test.context.support.WithMockUser;
 import vn.loaxa.library.AudioLimits;
 import vn.loaxa.station.StationSettings;
 import vn.loaxa.testing.UiTest;
-import vn.loaxa.console.ui.SettingsView;
 
 /** The admin's setting for the longest audio file: 3 hours until changed, one minute to twelve hours. */
 @WithMockUser(username = "quantri", roles = "ADMIN")

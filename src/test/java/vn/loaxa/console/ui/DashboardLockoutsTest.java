@@ -11,7 +11,6 @@ import org.springframework.security.test.context.support.WithMockUser;
 
 import vn.loaxa.security.LoginThrottle;
 import vn.loaxa.testing.UiTest;
-import vn.loaxa.console.ui.DashboardView;
 
 /** Admins see on the dashboard who is held back from logging in, and let them in again. */
 class DashboardLockoutsTest extends UiTest {

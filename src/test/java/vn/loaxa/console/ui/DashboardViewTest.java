@@ -21,7 +21,6 @@ import vn.loaxa.station.VillageService;
 import vn.loaxa.testing.RunAs;
 import vn.loaxa.testing.TestAssets;
 import vn.loaxa.testing.UiTest;
-import vn.loaxa.console.ui.DashboardView;
 
 @WithMockUser(username = "operator", roles = "OPERATOR")
 class DashboardViewTest extends UiTest {

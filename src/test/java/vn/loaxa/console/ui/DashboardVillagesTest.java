@@ -29,8 +29,6 @@ import vn.loaxa.zone.DriverKind;
 import vn.loaxa.zone.SwitchingConfig;
 import vn.loaxa.zone.ZoneSettings;
 import vn.loaxa.zone.ZoneSwitchboard;
-import vn.loaxa.console.ui.VillageTestPanel;
-import vn.loaxa.console.ui.DashboardView;
 
 /** The dashboard's village loudspeakers: their state as the switchboard knows it, and the village test. */
 @WithMockUser(username = "operator", roles = "OPERATOR")

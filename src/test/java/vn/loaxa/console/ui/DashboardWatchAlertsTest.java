@@ -12,7 +12,6 @@ import org.springframework.security.test.context.support.WithMockUser;
 
 import vn.loaxa.testing.UiTest;
 import vn.loaxa.watch.DiskWatch;
-import vn.loaxa.console.ui.DashboardView;
 
 /** The station's own checks show on the dashboard, with their numbers, and leave it when they clear. */
 @WithMockUser(username = "operator", roles = "OPERATOR")

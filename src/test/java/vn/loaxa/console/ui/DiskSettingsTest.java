@@ -13,7 +13,6 @@ import vn.loaxa.watch.DiskThresholds;
 import vn.loaxa.station.StationSettings;
 import vn.loaxa.testing.UiTest;
 import vn.loaxa.watch.DiskWatch;
-import vn.loaxa.console.ui.SettingsView;
 
 /** The admin's disk thresholds: 1024 MB or 5 % until changed, checked at once when saved. */
 @WithMockUser(username = "quantri", roles = "ADMIN")

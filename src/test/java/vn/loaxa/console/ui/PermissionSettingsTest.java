@@ -16,7 +16,6 @@ import vn.loaxa.security.Role;
 import vn.loaxa.station.StationSettings;
 import vn.loaxa.testing.RunAs;
 import vn.loaxa.testing.UiTest;
-import vn.loaxa.console.ui.SettingsView;
 
 /** The admin sets who may approve their own work and who may order emergencies, on the Settings page. */
 @WithMockUser(username = "quantri", roles = "ADMIN")

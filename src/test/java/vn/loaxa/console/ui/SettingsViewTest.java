@@ -21,7 +21,6 @@ import vn.loaxa.playout.PlayoutSettings;
 import vn.loaxa.schedule.GraceSettings;
 import vn.loaxa.station.StationSettings;
 import vn.loaxa.testing.UiTest;
-import vn.loaxa.console.ui.SettingsView;
 
 class SettingsViewTest extends UiTest {
 
