@@ -41,6 +41,8 @@ import vn.loaxa.playout.PlayoutSettings;
 import vn.loaxa.schedule.GraceSettings;
 import vn.loaxa.library.AudioLimits;
 import vn.loaxa.watch.DiskThresholds;
+import vn.loaxa.bulletin.ApprovalRule;
+import vn.loaxa.schedule.EmergencyRights;
 import vn.loaxa.station.VillageService;
 import vn.loaxa.testing.RunAs;
 import vn.loaxa.testing.SpringTest;
@@ -83,6 +85,8 @@ class RoleMatrixTest extends SpringTest {
     @Autowired GraceSettings graceSettings;
     @Autowired AudioLimits audioLimits;
     @Autowired DiskThresholds diskThresholds;
+    @Autowired ApprovalRule approvalRule;
+    @Autowired EmergencyRights emergencyRights;
     @Autowired UserService users;
 
     @FunctionalInterface
@@ -160,12 +164,12 @@ class RoleMatrixTest extends SpringTest {
         e.add(new Entry("StationSettings.resetToDefault", ADMIN, () -> stationSettings.resetToDefault("khong.co")));
         e.add(new Entry("StationSettings.setFromScheduleFile", ADMIN,
                 () -> stationSettings.setFromScheduleFile(" ", " ", "x")));
-        e.add(new Entry("StationSettings.setApprovalNotByAuthor", ADMIN,
-                () -> stationSettings.setApprovalNotByAuthor(true)));
-        e.add(new Entry("StationSettings.setEmergencyRoles", ADMIN,
-                () -> stationSettings.setEmergencyRoles(StationSettings.DEFAULT_EMERGENCY_ROLES)));
-        e.add(new Entry("StationSettings.setPermissions", ADMIN,
-                () -> stationSettings.setPermissions(true, StationSettings.DEFAULT_EMERGENCY_ROLES)));
+        e.add(new Entry("ApprovalRule.setApprovalNotByAuthor", ADMIN,
+                () -> approvalRule.setApprovalNotByAuthor(true)));
+        e.add(new Entry("EmergencyRights.setEmergencyRoles", ADMIN,
+                () -> emergencyRights.setEmergencyRoles(EmergencyRights.DEFAULT_EMERGENCY_ROLES)));
+        e.add(new Entry("EmergencyRights.setPermissions", ADMIN,
+                () -> emergencyRights.setPermissions(true, EmergencyRights.DEFAULT_EMERGENCY_ROLES)));
         // Users.
         e.add(new Entry("UserService.create", ADMIN,
                 () -> users.create(" ", " ", "ngan", EnumSet.noneOf(Role.class), false)));
@@ -227,9 +231,9 @@ class RoleMatrixTest extends SpringTest {
     @Test
     void the_station_acting_by_itself_has_the_admin_rights_and_its_own_name() {
         SecurityContextHolder.clearContext();
-        var before = stationSettings.emergencyRoles();
+        var before = emergencyRights.emergencyRoles();
         var as = SystemIdentity.call("system", () -> {
-            stationSettings.setEmergencyRoles(before);
+            emergencyRights.setEmergencyRoles(before);
             return CurrentUser.name() + " " + CurrentUser.roles();
         });
         assertThat(as).isEqualTo("system [ADMIN]");
@@ -251,8 +255,8 @@ class RoleMatrixTest extends SpringTest {
     @AfterEach
     void settingsBackToDefaults() {
         RunAs.run("admin", "ADMIN", () -> {
-            stationSettings.resetToDefault(StationSettings.APPROVAL_NOT_BY_AUTHOR);
-            stationSettings.resetToDefault(StationSettings.EMERGENCY_ROLES);
+            stationSettings.resetToDefault(ApprovalRule.APPROVAL_NOT_BY_AUTHOR);
+            stationSettings.resetToDefault(EmergencyRights.EMERGENCY_ROLES);
             return null;
         });
     }

@@ -21,6 +21,7 @@ import jakarta.annotation.security.PermitAll;
 import vn.loaxa.base.Texts;
 import vn.loaxa.schedule.ui.EmergencyButton;
 import vn.loaxa.security.UserService;
+import vn.loaxa.schedule.EmergencyRights;
 import vn.loaxa.station.StationSettings;
 
 /**
@@ -31,7 +32,7 @@ import vn.loaxa.station.StationSettings;
 @PermitAll
 public class MainLayout extends AppLayout {
 
-    public MainLayout(AuthenticationContext auth, UserService users, StationSettings settings,
+    public MainLayout(AuthenticationContext auth, UserService users, StationSettings settings, EmergencyRights rights,
                       EmergencyButton emergency) {
         var brand = new Span(settings.stationName());
         brand.addClassName("loaxa-brand");
@@ -56,7 +57,7 @@ public class MainLayout extends AppLayout {
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         var header = new HorizontalLayout(new DrawerToggle(), brand);
         // The roles that may order an emergency are a station setting; the service checks it again.
-        if (settings.mayOrderEmergency()) {
+        if (rights.mayOrderEmergency()) {
             header.add(emergency);
         }
         header.add(language, user, logout);

@@ -10,7 +10,7 @@ import com.vaadin.flow.component.html.Div;
 
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.security.Role;
-import vn.loaxa.station.StationSettings;
+import vn.loaxa.schedule.EmergencyRights;
 
 /**
  * Who may do what beyond the roles themselves: whether a bulletin's author may approve it, and which
@@ -19,7 +19,7 @@ import vn.loaxa.station.StationSettings;
  */
 class PermissionSettings extends Div {
 
-    PermissionSettings(StationSettings settings) {
+    PermissionSettings(EmergencyRights settings) {
         var notByAuthor = new Checkbox(getTranslation("ui.settings.approvalNotByAuthor"),
                 settings.approvalNotByAuthor());
         notByAuthor.setHelperText(getTranslation("ui.settings.approvalNotByAuthorHelp"));

@@ -40,6 +40,7 @@ import vn.loaxa.zone.ui.SwitchingSettings;
 import vn.loaxa.zone.ui.VillageAddressDialog;
 import vn.loaxa.library.AudioLimits;
 import vn.loaxa.playout.PlayoutSettings;
+import vn.loaxa.schedule.EmergencyRights;
 import vn.loaxa.watch.DiskThresholds;
 
 /**
@@ -60,7 +61,7 @@ class SettingsView extends Div implements HasDynamicTitle {
     private Map<Long, ZoneAddress> addresses = Map.of();
 
     SettingsView(StationSettings settings, PlayoutSettings output, AudioLimits audioLimits,
-                 DiskThresholds diskThresholds, VillageService villages, StationPlayer player, ZoneSettings zoneSettings,
+                 DiskThresholds diskThresholds, EmergencyRights rights, VillageService villages, StationPlayer player, ZoneSettings zoneSettings,
                  VillageZones zones, ZoneSwitchboard switchboard, VillageTest villageTest, Clock clock,
                  ConnectionPanel connection, LibraryService library, vn.loaxa.watch.DiskWatch disk) {
         this.villages = villages;
@@ -112,7 +113,7 @@ class SettingsView extends Div implements HasDynamicTitle {
         var left = new Div(card("ui.settings.names", names), card("ui.settings.output",
                 new OutputSettings(output, player)), card("ui.settings.library", new LibrarySettings(audioLimits, library)),
                 card("ui.settings.disk", new DiskSettings(diskThresholds, disk)),
-                card("ui.settings.permissions", new PermissionSettings(settings)), card("ui.tls.title", connection));
+                card("ui.settings.permissions", new PermissionSettings(rights)), card("ui.tls.title", connection));
         var testPanel = new VillageTestPanel(villageTest, player, switchboard, clock, () -> {
         });
         var switching = card("ui.zone.title", new SwitchingSettings(zoneSettings, switchboard, () -> {

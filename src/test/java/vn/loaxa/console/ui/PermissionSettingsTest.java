@@ -13,6 +13,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
 
 import vn.loaxa.security.Role;
+import vn.loaxa.schedule.EmergencyRights;
+import vn.loaxa.bulletin.ApprovalRule;
 import vn.loaxa.station.StationSettings;
 import vn.loaxa.testing.RunAs;
 import vn.loaxa.testing.UiTest;
@@ -23,11 +25,13 @@ class PermissionSettingsTest extends UiTest {
 
     @Autowired StationSettings settings;
 
+    @Autowired EmergencyRights rights;
+
     @AfterEach
     void backToTheDefaults() {
         RunAs.run("admin", "ADMIN", () -> {
-            settings.resetToDefault(StationSettings.APPROVAL_NOT_BY_AUTHOR);
-            settings.resetToDefault(StationSettings.EMERGENCY_ROLES);
+            settings.resetToDefault(ApprovalRule.APPROVAL_NOT_BY_AUTHOR);
+            settings.resetToDefault(EmergencyRights.EMERGENCY_ROLES);
             return null;
         });
     }
@@ -48,16 +52,16 @@ class PermissionSettingsTest extends UiTest {
         roles.setValue(Set.of(Role.APPROVER));
         test(find(Button.class).id("permissions-save")).click();
 
-        assertThat(settings.approvalNotByAuthor()).isFalse();
-        assertThat(settings.emergencyRoles()).containsExactlyInAnyOrder(Role.ADMIN, Role.APPROVER);
+        assertThat(rights.approvalNotByAuthor()).isFalse();
+        assertThat(rights.emergencyRoles()).containsExactlyInAnyOrder(Role.ADMIN, Role.APPROVER);
         assertThat(roles.getValue()).containsExactlyInAnyOrder(Role.ADMIN, Role.APPROVER);
     }
 
     @Test
     @WithMockUser(username = "can.bo.dai", roles = "OPERATOR")
     void an_operator_cannot_change_them_even_by_calling_the_service() {
-        var refused = org.assertj.core.api.Assertions.catchThrowable(() -> settings.setPermissions(false, Set.of()));
+        var refused = org.assertj.core.api.Assertions.catchThrowable(() -> rights.setPermissions(false, Set.of()));
         assertThat(refused).isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
-        assertThat(settings.approvalNotByAuthor()).isTrue();
+        assertThat(rights.approvalNotByAuthor()).isTrue();
     }
 }
