@@ -32,7 +32,7 @@ class ModulesTest {
 
     @Test
     void consoleIsTheTopAndBaseTheFloor() {
-        // The console reads every feature and nothing reads it; base stands on nothing of ours.
+        // The console reads every feature and nothing reads it; base and audio stand on nothing of ours.
         var console = MODULES.getModuleByName("console").orElseThrow();
         var base = MODULES.getModuleByName("base").orElseThrow();
         MODULES.forEach(module -> assertThat(module.getDirectDependencies(MODULES).uniqueModules().toList())
@@ -44,6 +44,10 @@ class ModulesTest {
                         MODULES.getModuleByName("airlog").orElseThrow());
         assertThat(base.getDirectDependencies(MODULES).uniqueModules().toList())
                 .as("base depends on nothing of ours")
+                .isEmpty();
+        assertThat(MODULES.getModuleByName("audio").orElseThrow().getDirectDependencies(MODULES).uniqueModules()
+                .toList())
+                .as("audio (decoding and the output line) depends on nothing of ours")
                 .isEmpty();
     }
 
