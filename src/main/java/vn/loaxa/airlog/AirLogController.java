@@ -27,7 +27,7 @@ import vn.loaxa.base.Limits;
 import vn.loaxa.base.RenderedFile;
 import vn.loaxa.base.Texts;
 import vn.loaxa.base.WithinYears;
-import vn.loaxa.station.StationProperties;
+import vn.loaxa.base.StationProperties;
 
 /**
  * Reading the air log: every signed-in user may (operators check what aired, the VH&TT officer

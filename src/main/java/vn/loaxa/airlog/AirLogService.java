@@ -39,7 +39,7 @@ import vn.loaxa.airlog.AirLogRecords.Verification;
 import vn.loaxa.airlog.AirLogRecords.VillageSwitch;
 import vn.loaxa.base.DatabaseLane;
 import vn.loaxa.base.HashChain;
-import vn.loaxa.station.StationProperties;
+import vn.loaxa.base.StationProperties;
 
 /**
  * Appends to the air log and reads it back. Rows are chained in memory by one writer lock, forced

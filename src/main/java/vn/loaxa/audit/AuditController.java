@@ -24,7 +24,7 @@ import vn.loaxa.audit.AuditRecords.Query;
 import vn.loaxa.base.HashChain;
 import vn.loaxa.base.InvalidInputException;
 import vn.loaxa.base.Texts;
-import vn.loaxa.station.StationProperties;
+import vn.loaxa.base.StationProperties;
 
 /**
  * Reading the audit trail: ADMIN and REPORTER (the district's IT officer checks who changed what).

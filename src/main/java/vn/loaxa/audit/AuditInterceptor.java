@@ -40,7 +40,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.web.multipart.MultipartFile;
 
 import vn.loaxa.audit.AuditRecords.Entry;
-import vn.loaxa.security.CurrentUser;
 
 /**
  * Writes the audit row of each {@link Audited} method a person calls. Runs inside method security
@@ -55,8 +54,12 @@ final class AuditInterceptor implements MethodInterceptor {
     /** After method security (which runs first, at small orders), before {@code @Transactional} (lowest). */
     static final int ORDER = Ordered.LOWEST_PRECEDENCE - 100;
 
-    /** Names the station itself acts under: their calls are not a person's. Users cannot take these names. */
-    static final Set<String> MACHINE_ACTORS = Set.of(CurrentUser.SYSTEM, "seed");
+    /**
+     * Names the station itself acts under: their calls are not a person's. Users cannot take these names.
+     * "system" is the name security's {@code CurrentUser} gives the station's own actions; audit stands
+     * below security (security's services are audited), so it names it by value.
+     */
+    static final Set<String> MACHINE_ACTORS = Set.of("system", "seed");
 
     /** The outermost audited call on this thread; inner audited calls report to it. */
     private static final ThreadLocal<@Nullable Root> ROOT = new ThreadLocal<>();

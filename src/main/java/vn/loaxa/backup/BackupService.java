@@ -33,7 +33,7 @@ import vn.loaxa.audit.Audited;
 import vn.loaxa.base.Texts;
 import vn.loaxa.library.LibraryProperties;
 import vn.loaxa.security.CurrentUser;
-import vn.loaxa.station.StationProperties;
+import vn.loaxa.base.StationProperties;
 
 /**
  * The station's backups: the nightly one, "Back up now", the list, and the last good one for the

@@ -19,7 +19,7 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
 
 import vn.loaxa.library.LibraryProperties;
-import vn.loaxa.station.StationProperties;
+import vn.loaxa.base.StationProperties;
 
 /**
  * A restore an admin asked for in the web UI ({@link BackupService#requestRestore}), carried out at

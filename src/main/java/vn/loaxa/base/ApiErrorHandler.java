@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -20,7 +19,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -43,14 +41,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
-
-import vn.loaxa.library.ImportRejectedException;
-import vn.loaxa.library.LibraryService;
 
 /**
  * Every API error is {@code {"error": "<reason for a person>", "code": "<stable code>", "detail":
@@ -66,29 +60,9 @@ class ApiErrorHandler {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final Clock clock;
-    private final ObjectProvider<MultipartConfigElement> multipart;
 
-    ApiErrorHandler(Clock clock, ObjectProvider<MultipartConfigElement> multipart) {
+    ApiErrorHandler(Clock clock) {
         this.clock = clock;
-        this.multipart = multipart;
-    }
-
-    @ExceptionHandler(ImportRejectedException.class)
-    ResponseEntity<Map<String, String>> rejected(ImportRejectedException e, HttpServletRequest request) {
-        log.info("Import refused ({}): {}", e.code(), e.getMessage());
-        var status = switch (e.code()) {
-            case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
-            case STORAGE_FAILED -> HttpStatus.INSUFFICIENT_STORAGE;
-            case DATABASE_BUSY -> HttpStatus.SERVICE_UNAVAILABLE;
-            case UNSUPPORTED_FORMAT, NOT_AUDIO -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
-            default -> HttpStatus.UNPROCESSABLE_CONTENT;
-        };
-        var response = body(status, request, e.messageKey(), e.code().name(), e.getMessage(), e.args());
-        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
-            return ResponseEntity.status(status).header(HttpHeaders.RETRY_AFTER, SqliteErrors.RETRY_AFTER_SECONDS)
-                    .contentType(MediaType.APPLICATION_JSON).body(response.getBody());
-        }
-        return response;
     }
 
     /** A report that could not be rendered is the station's failure: 500 with a reason, never a 400 blaming the request. */
@@ -97,23 +71,6 @@ class ApiErrorHandler {
         log.error("Report failed on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage(), e);
         return body(HttpStatus.INTERNAL_SERVER_ERROR, request, "error.report.failed", ReportFailedException.CODE,
                 e.getMessage());
-    }
-
-    /** The servlet's own limit, checked while the multipart body streams to disk: the same reason as the library's. */
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<Map<String, String>> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
-        var config = multipart.getIfAvailable();
-        long limit = config == null ? -1 : config.getMaxRequestSize() > 0 ? config.getMaxRequestSize()
-                : config.getMaxFileSize();
-        if (limit <= 0) {
-            limit = e.getMaxUploadSize();
-        }
-        if (limit <= 0) {
-            return body(HttpStatus.CONTENT_TOO_LARGE, request, "library.reject.TOO_LARGE", "TOO_LARGE",
-                    "upload too large");
-        }
-        return body(HttpStatus.CONTENT_TOO_LARGE, request, ImportRejectedException.TOO_LARGE_KEY,
-                "TOO_LARGE", "Larger than the upload limit of " + limit + " bytes", LibraryService.size(limit));
     }
 
     /**

@@ -5,8 +5,6 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import vn.loaxa.station.StationProperties;
-
 /** One clock for the whole station, in its zone, so tests can replace it and nothing reads the JVM default zone. */
 @Configuration(proxyBeanMethods = false)
 class ClockConfig {

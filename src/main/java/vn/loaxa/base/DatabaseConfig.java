@@ -23,9 +23,6 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.DefaultTransactionStatus;
 
-import vn.loaxa.library.LibraryProperties;
-import vn.loaxa.station.StationProperties;
-
 /**
  * The station's single SQLite file, reached through four small pools (decision 0011):
  * <ul>
@@ -79,15 +76,15 @@ public class DatabaseConfig {
     }
 
     /**
-     * Before the first connection: the data and audio folders and the database files are made
-     * readable by the station's account only (created so, and repaired on an older installation).
+     * Before the first connection: the data folder and the database files are made readable by the
+     * station's account only (created so, and repaired on an older installation). The library does
+     * the same for its audio folder.
      */
     @Bean
-    Pools stationPools(StationProperties station, LibraryProperties library) {
+    Pools stationPools(StationProperties station) {
         OwnerOnly.createDirectories(station.dataDir());
         OwnerOnly.filesIn(station.dataDir());
         OwnerOnly.databaseFiles(station.databaseFile());
-        OwnerOnly.createDirectories(library.audioDir());
         return new Pools(station.databaseFile());
     }
 

@@ -18,13 +18,12 @@ import vn.loaxa.base.Limits;
 import vn.loaxa.base.RefusedException;
 import vn.loaxa.library.LibraryService;
 import vn.loaxa.security.CurrentUser;
-import vn.loaxa.station.StationSettings;
 
 /**
  * Bulletins and their approval. An operator writes and submits; only commune leadership (APPROVER)
  * or an ADMIN approves or rejects, a rejection always with a comment. Changing the content of a
  * bulletin sends it back to DRAFT, because the approval was for the old content. Unless an admin
- * turns it off ({@link StationSettings#APPROVAL_NOT_BY_AUTHOR}), whoever created a bulletin or
+ * turns it off ({@link ApprovalRule#APPROVAL_NOT_BY_AUTHOR}), whoever created a bulletin or
  * wrote its current content cannot approve it: a second person has looked at everything that airs.
  */
 @Service
@@ -33,15 +32,15 @@ public class BulletinService {
     private final BulletinRepository bulletins;
     private final TopicService topics;
     private final LibraryService library;
-    private final StationSettings settings;
+    private final ApprovalRule approvalRule;
     private final Clock clock;
 
     BulletinService(BulletinRepository bulletins, TopicService topics, LibraryService library,
-                    StationSettings settings, Clock clock) {
+                    ApprovalRule approvalRule, Clock clock) {
         this.bulletins = bulletins;
         this.topics = topics;
         this.library = library;
-        this.settings = settings;
+        this.approvalRule = approvalRule;
         this.clock = clock;
     }
 
@@ -103,7 +102,7 @@ public class BulletinService {
      * Approvals page asks before offering the button).
      */
     public boolean isOwn(Bulletin bulletin) {
-        return bulletin.writtenBy(CurrentUser.name()) && settings.approvalNotByAuthor();
+        return bulletin.writtenBy(CurrentUser.name()) && approvalRule.approvalNotByAuthor();
     }
 
     /**

@@ -27,11 +27,11 @@ import vn.loaxa.audio.AudioDecodeException;
 import vn.loaxa.audio.AudioProbe;
 import vn.loaxa.audio.AudioTooLongException;
 import vn.loaxa.audit.Audited;
+import vn.loaxa.base.OwnerOnly;
 import vn.loaxa.base.InvalidInputException;
 import vn.loaxa.base.Limits;
 import vn.loaxa.base.SqliteErrors;
 import vn.loaxa.library.ImportRejectedException.Code;
-import vn.loaxa.station.StationSettings;
 
 /**
  * Imports audio into the library. An import either completes (file in place and row committed)
@@ -58,12 +58,12 @@ public class LibraryService {
     private final LibraryProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private final StationSettings settings;
+    private final AudioLimits settings;
     /** Imports of the same content meet here for their last step; others never wait for each other. */
     private final Object[] placing = new Object[64];
 
     LibraryService(AssetRepository assets, LibraryProperties properties, TransactionTemplate transactions,
-                   Clock clock, StationSettings settings) {
+                   Clock clock, AudioLimits settings) {
         this.assets = assets;
         this.properties = properties;
         this.transactions = transactions;
@@ -72,6 +72,8 @@ public class LibraryService {
         for (int i = 0; i < placing.length; i++) {
             placing[i] = new Object();
         }
+        // Readable by the station's account only: created so, and repaired on an older installation.
+        OwnerOnly.createDirectories(properties.audioDir());
         clearStaging();
     }
 

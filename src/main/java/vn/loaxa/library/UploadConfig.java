@@ -8,6 +8,8 @@ import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import vn.loaxa.base.OwnerOnly;
+
 /**
  * Multipart uploads to the API ({@code /api/library}, {@code /api/schedules/import}) go to disk as
  * they arrive, into the library's staging folder, with the servlet's limits checked while they
@@ -21,6 +23,8 @@ class UploadConfig {
     @Bean
     MultipartConfigElement multipartConfigElement(MultipartProperties multipart, LibraryProperties library)
             throws IOException {
+        // The audio folder first, readable by the station's account only, before its staging folder inside.
+        OwnerOnly.createDirectories(library.audioDir());
         var configured = multipart.createMultipartConfig();
         var location = configured.getLocation();
         if (location == null || location.isBlank()) {

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The playout engine's settings; its margins are read through {@link PlayoutTiming}, which checks them. The grace window itself is {@link vn.loaxa.station.StationSettings#grace()}
+ * The playout engine's settings; its margins are read through {@link PlayoutTiming}, which checks them. The grace window itself is {@link vn.loaxa.schedule.GraceSettings#grace()}
  * (set in the UI, default {@code loaxa.playout.grace}): the schedule also uses it to refuse one-offs.
  *
  * @param enabled     false only for special set-ups (tests of the web UI alone); a station plays

@@ -28,7 +28,6 @@ import vn.loaxa.playout.CollisionRule.Action;
 import vn.loaxa.schedule.Occurrence;
 import vn.loaxa.schedule.Priority;
 import vn.loaxa.schedule.ScheduleService;
-import vn.loaxa.station.StationSettings;
 import vn.loaxa.zone.ZoneSession;
 import vn.loaxa.zone.ZoneSwitchboard;
 
@@ -48,7 +47,7 @@ public class PlayoutEngine {
     private final StationPlayer player;
     private final BroadcastFactory broadcasts;
     /** The grace window is read each time: an admin may change it in the settings. */
-    private final StationSettings stationSettings;
+    private final PlayoutSettings stationSettings;
     /** Fire-ahead, decide-ahead and late-start, checked against each other at start-up. */
     private final PlayoutTiming timing;
     private final Clock clock;
@@ -63,7 +62,7 @@ public class PlayoutEngine {
     private volatile boolean closing;
 
     PlayoutEngine(ScheduleService schedule, AirLogService airLog, StationPlayer player, BroadcastFactory broadcasts,
-                  StationSettings stationSettings, PlayoutTiming timing, Clock clock, ClockWatch clockWatch,
+                  PlayoutSettings stationSettings, PlayoutTiming timing, Clock clock, ClockWatch clockWatch,
                   ZoneSwitchboard switchboard) {
         this.switchboard = switchboard;
         this.schedule = schedule;

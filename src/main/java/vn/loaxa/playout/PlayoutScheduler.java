@@ -38,7 +38,6 @@ import vn.loaxa.schedule.PlanningLedger;
 import vn.loaxa.schedule.PlanningLedger.MissCause;
 import vn.loaxa.schedule.Priority;
 import vn.loaxa.schedule.ScheduleService;
-import vn.loaxa.station.StationSettings;
 import vn.loaxa.zone.ZoneSwitchboard;
 
 /**
@@ -61,7 +60,7 @@ public class PlayoutScheduler {
     private final BroadcastFactory broadcasts;
     private final PlayoutState state;
     /** The grace window is read each time: an admin may change it in the settings. */
-    private final StationSettings stationSettings;
+    private final PlayoutSettings stationSettings;
     private final EngineProperties settings;
     /** The fire-ahead, checked against the other margins at start-up. */
     private final PlayoutTiming timing;
@@ -83,7 +82,7 @@ public class PlayoutScheduler {
 
     PlayoutScheduler(Scheduler quartz, ScheduleService schedule, AirLogService airLog, PlayoutEngine engine,
                      StartupRecovery recovery, BroadcastFactory broadcasts, PlayoutState state,
-                     StationSettings stationSettings, EngineProperties settings, PlayoutTiming timing,
+                     PlayoutSettings stationSettings, EngineProperties settings, PlayoutTiming timing,
                      Clock clock, ClockWatch clockWatch, ZoneSwitchboard switchboard) {
         this.timing = timing;
         this.switchboard = switchboard;

@@ -21,7 +21,6 @@ import vn.loaxa.airlog.AirLogService;
 import vn.loaxa.airlog.Outcome;
 import vn.loaxa.schedule.Occurrence;
 import vn.loaxa.schedule.ScheduleService;
-import vn.loaxa.station.StationSettings;
 
 /**
  * After a crash or kill -9, the log holds STARTs without an END. Each is closed INTERRUPTED with
@@ -41,10 +40,10 @@ class StartupRecovery {
     private final ScheduleService schedule;
     private final PlayoutEngine engine;
     /** The grace window is read each time: an admin may change it in the settings. */
-    private final StationSettings stationSettings;
+    private final PlayoutSettings stationSettings;
     private final Clock clock;
 
-    StartupRecovery(AirLogService airLog, ScheduleService schedule, PlayoutEngine engine, StationSettings stationSettings,
+    StartupRecovery(AirLogService airLog, ScheduleService schedule, PlayoutEngine engine, PlayoutSettings stationSettings,
                     Clock clock) {
         this.airLog = airLog;
         this.schedule = schedule;

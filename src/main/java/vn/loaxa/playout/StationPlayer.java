@@ -30,7 +30,6 @@ import vn.loaxa.audio.output.PlayoutClock;
 import vn.loaxa.audio.output.PlayoutItem;
 import vn.loaxa.audio.output.PlayoutListener;
 import vn.loaxa.audit.Audited;
-import vn.loaxa.station.StationSettings;
 
 /**
  * The station's single output. One broadcast at a time: the loudspeakers carry one programme, so a
@@ -78,7 +77,7 @@ public class StationPlayer {
     }
 
     @Autowired
-    StationPlayer(AudioOutputProperties properties, PlayoutTiming timing, StationSettings settings, Clock clock,
+    StationPlayer(AudioOutputProperties properties, PlayoutTiming timing, PlayoutSettings settings, Clock clock,
                   OutputPort port, PlayoutClock playoutClock) {
         this(properties, timing, settings::outputDevice, clock, port, playoutClock);
     }
@@ -238,7 +237,7 @@ public class StationPlayer {
 
     /** A 1 kHz tone for checking the amplifier and loudspeakers from the settings page. */
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
-    @Audited(value = "TEST_TONE_PLAYED", target = "OUTPUT", details = "{'device': @stationSettings.outputDevice()}")
+    @Audited(value = "TEST_TONE_PLAYED", target = "OUTPUT", details = "{'device': @playoutSettings.outputDevice()}")
     public PlayoutHandle playTestTone(String requestedBy) throws NoOutputDeviceException, StationBusyException {
         log.info("Test tone requested by {}", requestedBy);
         var format = properties.toPlayerConfig("", timing).lineFormat();

@@ -27,7 +27,7 @@ import vn.loaxa.audit.AuditTrail;
 import vn.loaxa.base.Csv;
 import vn.loaxa.base.HashChain;
 import vn.loaxa.base.Texts;
-import vn.loaxa.station.StationProperties;
+import vn.loaxa.base.StationProperties;
 
 /** The report's files: xlsx, docx, CSV, and the evidence bundle (tài liệu kiểm chứng) of a period. */
 @Service

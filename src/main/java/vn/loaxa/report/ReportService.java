@@ -28,7 +28,7 @@ import vn.loaxa.report.Report.VillageRow;
 import vn.loaxa.schedule.OneOff;
 import vn.loaxa.schedule.OneOffService;
 import vn.loaxa.station.StationIdentity;
-import vn.loaxa.station.StationProperties;
+import vn.loaxa.base.StationProperties;
 import vn.loaxa.station.StationSettings;
 import vn.loaxa.station.VillageService;
 

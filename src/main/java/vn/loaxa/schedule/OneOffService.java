@@ -20,7 +20,6 @@ import vn.loaxa.library.AudioAsset;
 import vn.loaxa.library.LibraryService;
 import vn.loaxa.security.CurrentUser;
 import vn.loaxa.security.Role;
-import vn.loaxa.station.StationSettings;
 import vn.loaxa.station.VillageService;
 
 /**
@@ -44,18 +43,20 @@ public class OneOffService {
     private final VillageService villages;
     private final BulletinService bulletins;
     /** The grace window and the emergency roles are read each time: an admin may change them in the settings. */
-    private final StationSettings stationSettings;
+    private final EmergencyRights emergencyRights;
+    private final GraceSettings graceSettings;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
     OneOffService(OneOffRepository oneOffs, LibraryService library, VillageService villages, BulletinService bulletins,
-                  StationSettings stationSettings, Clock clock, ApplicationEventPublisher events) {
+                  EmergencyRights emergencyRights, GraceSettings graceSettings, Clock clock, ApplicationEventPublisher events) {
         this.events = events;
         this.oneOffs = oneOffs;
         this.library = library;
         this.villages = villages;
         this.bulletins = bulletins;
-        this.stationSettings = stationSettings;
+        this.emergencyRights = emergencyRights;
+        this.graceSettings = graceSettings;
         this.clock = clock;
     }
 
@@ -97,7 +98,7 @@ public class OneOffService {
         // Before any arithmetic on it: the maximum instant would overflow the planner's milliseconds.
         Limits.instant(startsAt, clock);
         var now = clock.instant();
-        var grace = stationSettings.grace();
+        var grace = graceSettings.grace();
         if (startsAt.isBefore(now.minus(grace))) {
             throw new InvalidInputException("IN_THE_PAST", "error.schedule.inThePast", "startsAt " + startsAt
                     + " is more than " + grace + " before " + now, grace.toMinutes());
@@ -107,7 +108,7 @@ public class OneOffService {
 
     /** Whether the signed-in user may order an emergency now (the header's red button is shown to them). */
     public boolean mayOrderEmergency() {
-        return stationSettings.mayOrderEmergency();
+        return emergencyRights.mayOrderEmergency();
     }
 
     /** Whether the signed-in user may air audio that is no approved bulletin's. */
@@ -146,9 +147,9 @@ public class OneOffService {
     }
 
     private void requireEmergencyRole() {
-        if (!stationSettings.mayOrderEmergency()) {
+        if (!emergencyRights.mayOrderEmergency()) {
             throw new RefusedException("FORBIDDEN", "error.oneOff.emergencyNotAllowed", CurrentUser.name()
-                    + " has none of the emergency roles " + stationSettings.emergencyRoles());
+                    + " has none of the emergency roles " + emergencyRights.emergencyRoles());
         }
     }
 

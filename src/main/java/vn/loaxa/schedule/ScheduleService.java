@@ -13,7 +13,7 @@ import vn.loaxa.bulletin.BulletinService;
 import vn.loaxa.bulletin.BulletinState;
 import vn.loaxa.bulletin.TopicService;
 import vn.loaxa.library.LibraryService;
-import vn.loaxa.station.StationProperties;
+import vn.loaxa.base.StationProperties;
 
 /**
  * Reads the schedule from SQLite into a {@link ScheduleSnapshot} in one transaction and plans it

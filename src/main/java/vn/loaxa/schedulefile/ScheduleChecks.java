@@ -41,7 +41,7 @@ import vn.loaxa.schedulefile.ScheduleDocument.ProgrammeSpec;
 import vn.loaxa.schedulefile.ScheduleDocument.TopicRef;
 import vn.loaxa.schedulefile.ScheduleDocument.VillageSpec;
 import vn.loaxa.schedulefile.ScheduleDocument.Where;
-import vn.loaxa.station.StationProperties;
+import vn.loaxa.base.StationProperties;
 import vn.loaxa.station.Village;
 import vn.loaxa.station.VillageService;
 import vn.loaxa.zone.VillageZones;

@@ -22,7 +22,7 @@ import vn.loaxa.library.LibraryService;
 import vn.loaxa.schedule.Programme;
 import vn.loaxa.schedule.ProgrammeService;
 import vn.loaxa.schedule.QueueService;
-import vn.loaxa.station.StationProperties;
+import vn.loaxa.base.StationProperties;
 import vn.loaxa.station.Village;
 import vn.loaxa.station.VillageService;
 import vn.loaxa.zone.VillageZones;

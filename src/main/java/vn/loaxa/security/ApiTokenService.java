@@ -28,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.loaxa.audit.Audited;
 import vn.loaxa.base.InvalidInputException;
-import vn.loaxa.station.StationProperties;
+import vn.loaxa.base.StationProperties;
 
 /**
  * Personal access tokens: created by a user for themselves, or by an admin for a service account;

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 import vn.loaxa.base.InvalidInputException;
 import vn.loaxa.base.OwnerOnly;
 import vn.loaxa.base.Texts;
-import vn.loaxa.station.StationProperties;
+import vn.loaxa.base.StationProperties;
 
 /**
  * A fresh station has nobody who could log in. On the first start with no users this creates

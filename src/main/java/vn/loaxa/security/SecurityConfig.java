@@ -44,7 +44,6 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import vn.loaxa.base.Texts;
 import vn.loaxa.security.ui.LoginView;
-import vn.loaxa.station.StationSettings;
 
 /**
  * Three doors with one set of accounts: the health probes under /actuator are open to this
@@ -96,7 +95,7 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiFilterChain(HttpSecurity http, AuthenticationManager authentication, ApiTokenService tokens,
-                                       StationSettings settings) throws Exception {
+                                       EmergencyRoles settings) throws Exception {
         var passwordChange = new PasswordChangeRequired();
         var roles = new ApiRoles(settings::emergencyRoles);
         return basicOnly(http.securityMatcher("/api/**").authenticationManager(authentication)

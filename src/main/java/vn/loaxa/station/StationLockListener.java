@@ -6,6 +6,8 @@ import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationListener;
 
+import vn.loaxa.base.StationProperties;
+
 /**
  * Takes the {@link StationLock} when the application context is prepared and not yet refreshed:
  * the configuration is complete (including properties tests add in initializers), and no bean

@@ -25,7 +25,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 
-import vn.loaxa.station.StationProperties;
+import vn.loaxa.base.StationProperties;
 
 /**
  * The listen address and HTTPS, put into Spring Boot's own machinery: the certificate becomes the

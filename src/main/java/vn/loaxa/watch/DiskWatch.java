@@ -15,8 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import vn.loaxa.library.LibraryProperties;
-import vn.loaxa.station.StationProperties;
-import vn.loaxa.station.StationSettings;
+import vn.loaxa.base.StationProperties;
 
 /**
  * Free space on the disks that hold the data folder (database, air log journal) and the audio
@@ -30,8 +29,8 @@ public class DiskWatch {
     private static final Logger log = LoggerFactory.getLogger(DiskWatch.class);
     static final String KEY = "DISK_LOW:";
     /** Admin settings (Cài đặt) that override {@code loaxa.watch.disk-min-free(-percent)}. */
-    public static final String MIN_FREE_MB_SETTING = StationSettings.DISK_MIN_FREE_MB;
-    public static final String MIN_FREE_PERCENT_SETTING = StationSettings.DISK_MIN_FREE_PERCENT;
+    public static final String MIN_FREE_MB_SETTING = DiskThresholds.DISK_MIN_FREE_MB;
+    public static final String MIN_FREE_PERCENT_SETTING = DiskThresholds.DISK_MIN_FREE_PERCENT;
 
     /** One disk's measurement; {@code low} when below either threshold. */
     public record DiskReport(List<Path> folders, long freeBytes, long totalBytes, boolean low) {
@@ -39,11 +38,11 @@ public class DiskWatch {
 
     private final WatchAlerts alerts;
     private final WatchProperties properties;
-    private final StationSettings settings;
+    private final DiskThresholds settings;
     private final Path dataDir;
     private final Path audioDir;
 
-    DiskWatch(WatchAlerts alerts, WatchProperties properties, StationSettings settings, StationProperties station,
+    DiskWatch(WatchAlerts alerts, WatchProperties properties, DiskThresholds settings, StationProperties station,
               LibraryProperties library) {
         this.alerts = alerts;
         this.properties = properties;

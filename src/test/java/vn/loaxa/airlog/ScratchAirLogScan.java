@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 
-import vn.loaxa.station.StationProperties;
+import vn.loaxa.base.StationProperties;
 import vn.loaxa.testing.ScratchDatabase;
 
 /** The report's view of the air log over a scratch database, without Spring. */

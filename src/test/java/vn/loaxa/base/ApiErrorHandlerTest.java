@@ -6,9 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 
-import jakarta.servlet.MultipartConfigElement;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.mock.web.MockHttpServletRequest;
 
@@ -19,8 +17,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 class ApiErrorHandlerTest {
 
     private final ApiErrorHandler handler = new ApiErrorHandler(
-            Clock.fixed(Instant.parse("2026-12-02T03:00:00Z"), ZoneId.of("Asia/Ho_Chi_Minh")),
-            new StaticListableBeanFactory().getBeanProvider(MultipartConfigElement.class));
+            Clock.fixed(Instant.parse("2026-12-02T03:00:00Z"), ZoneId.of("Asia/Ho_Chi_Minh")));
     private final MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/broadcasts");
 
     @Test

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import vn.loaxa.station.StationProperties;
 import vn.loaxa.testing.Api;
 import vn.loaxa.testing.SpringTest;
 import vn.loaxa.testing.Wavs;

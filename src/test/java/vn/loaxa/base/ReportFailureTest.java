@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
-import jakarta.servlet.MultipartConfigElement;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.mock.web.MockHttpServletRequest;
 
@@ -46,7 +44,7 @@ class ReportFailureTest {
 
     @Test
     void the_api_answers_500_report_failed_in_vietnamese_or_english_without_internals() {
-        var handler = new ApiErrorHandler(java.time.Clock.systemUTC(), new StaticListableBeanFactory().getBeanProvider(MultipartConfigElement.class));
+        var handler = new ApiErrorHandler(java.time.Clock.systemUTC());
         var failure = new ReportFailedException("Rendering the xlsx report failed: cell too long",
                 new IllegalArgumentException("cell too long"));
 

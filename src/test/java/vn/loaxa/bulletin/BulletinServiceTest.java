@@ -35,6 +35,7 @@ class BulletinServiceTest extends SpringTest {
     LibraryService library;
     @Autowired
     StationSettings settings;
+    @Autowired ApprovalRule approvalRule;
     @TempDir
     Path tmp;
 
@@ -121,7 +122,7 @@ class BulletinServiceTest extends SpringTest {
     void whoever_wrote_a_bulletin_cannot_approve_it_while_the_station_requires_another_person() {
         var own = draft("Tự soạn tự duyệt");
         bulletins.submit(own.id());
-        assertThat(settings.approvalNotByAuthor()).as("on by default").isTrue();
+        assertThat(approvalRule.approvalNotByAuthor()).as("on by default").isTrue();
 
         assertThatThrownBy(() -> bulletins.approve(own.id(), "Đồng ý"))
                 .isInstanceOfSatisfying(RefusedException.class, e -> {
@@ -137,7 +138,7 @@ class BulletinServiceTest extends SpringTest {
 
         try {
             RunAs.run("quan.tri", "ADMIN", () -> {
-                settings.setApprovalNotByAuthor(false);
+                approvalRule.setApprovalNotByAuthor(false);
                 return null;
             });
             var approved = bulletins.approve(own.id(), "Đài chỉ có một người");
@@ -145,11 +146,11 @@ class BulletinServiceTest extends SpringTest {
             assertThat(approved.approver()).isEqualTo("can.bo.dai");
         } finally {
             RunAs.run("quan.tri", "ADMIN", () -> {
-                settings.resetToDefault(StationSettings.APPROVAL_NOT_BY_AUTHOR);
+                settings.resetToDefault(ApprovalRule.APPROVAL_NOT_BY_AUTHOR);
                 return null;
             });
         }
-        assertThat(settings.approvalNotByAuthor()).isTrue();
+        assertThat(approvalRule.approvalNotByAuthor()).isTrue();
     }
 
     @Test

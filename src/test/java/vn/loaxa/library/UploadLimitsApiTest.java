@@ -43,6 +43,7 @@ class UploadLimitsApiTest extends SpringTest {
     int port;
     @Autowired
     StationSettings settings;
+    @Autowired AudioLimits limits;
     @Autowired
     LibraryService library;
     @Autowired
@@ -61,7 +62,7 @@ class UploadLimitsApiTest extends SpringTest {
         // 30 minutes in 1.8 MB: under the size limit, over a 10-minute length limit.
         var mp3 = TinyFrameMp3.bytes(Duration.ofMinutes(30), 301);
         assertThat(mp3.length).isLessThan(2 * 1024 * 1024);
-        asAdmin(() -> settings.setMaxAudioMinutes(10));
+        asAdmin(() -> limits.setMaxAudioMinutes(10));
         try {
             long began = System.nanoTime();
             var vi = api.upload("/api/library", "admin", ADMIN_PASSWORD, "Hội nghị cả ngày.mp3", mp3, null, null);
@@ -83,7 +84,7 @@ class UploadLimitsApiTest extends SpringTest {
                     || a.originalFilename().startsWith("Hoi nghi"));
             assertThat(staging()).as("nothing left in the staging folder").isEmpty();
         } finally {
-            asAdmin(() -> settings.resetToDefault(StationSettings.MAX_AUDIO_MINUTES));
+            asAdmin(() -> settings.resetToDefault(AudioLimits.MAX_AUDIO_MINUTES));
         }
 
         // The same file is fine under the default three hours: it was its length, not the file.
@@ -104,21 +105,21 @@ class UploadLimitsApiTest extends SpringTest {
 
     @Test
     void the_length_limit_is_one_minute_to_twelve_hours_and_three_hours_by_default() {
-        assertThat(settings.maxAudioDuration()).isEqualTo(Duration.ofHours(3));
+        assertThat(limits.maxAudioDuration()).isEqualTo(Duration.ofHours(3));
         for (int bad : new int[] {0, -5, 721}) {
-            assertThatThrownBy(() -> asAdmin(() -> settings.setMaxAudioMinutes(bad)))
+            assertThatThrownBy(() -> asAdmin(() -> limits.setMaxAudioMinutes(bad)))
                     .isInstanceOfSatisfying(InvalidInputException.class,
                             e -> assertThat(e.code()).isEqualTo("BAD_AUDIO_LIMIT"));
         }
         try {
-            asAdmin(() -> settings.setMaxAudioMinutes(720));
-            assertThat(settings.maxAudioDuration()).isEqualTo(Duration.ofHours(12));
-            asAdmin(() -> settings.setMaxAudioMinutes(1));
+            asAdmin(() -> limits.setMaxAudioMinutes(720));
+            assertThat(limits.maxAudioDuration()).isEqualTo(Duration.ofHours(12));
+            asAdmin(() -> limits.setMaxAudioMinutes(1));
             assertThat(library.maxDuration()).isEqualTo(Duration.ofMinutes(1));
         } finally {
-            asAdmin(() -> settings.resetToDefault(StationSettings.MAX_AUDIO_MINUTES));
+            asAdmin(() -> settings.resetToDefault(AudioLimits.MAX_AUDIO_MINUTES));
         }
-        assertThat(settings.maxAudioDuration()).isEqualTo(Duration.ofHours(3));
+        assertThat(limits.maxAudioDuration()).isEqualTo(Duration.ofHours(3));
     }
 
     @Test

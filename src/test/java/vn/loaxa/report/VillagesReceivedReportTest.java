@@ -44,7 +44,7 @@ import vn.loaxa.airlog.ScratchAirLogScan;
 import vn.loaxa.airlog.Trigger;
 import vn.loaxa.audit.ScratchAudit;
 import vn.loaxa.schedule.Priority;
-import vn.loaxa.station.StationProperties;
+import vn.loaxa.base.StationProperties;
 import vn.loaxa.testing.ScratchDatabase;
 
 /**

@@ -20,28 +20,30 @@ import vn.loaxa.testing.SpringTest;
 class GraceSettingTest extends SpringTest {
 
     @Autowired StationSettings settings;
+
+    @Autowired GraceSettings graceSettings;
     @Autowired PlayoutProperties configured;
     @Autowired OneOffService oneOffs;
     @Autowired Clock clock;
 
     @Test
     void the_grace_is_the_configured_one_until_an_admin_saves_another() {
-        assertThat(settings.grace()).isEqualTo(configured.grace()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(graceSettings.grace()).isEqualTo(configured.grace()).isEqualTo(Duration.ofMinutes(10));
         try {
-            settings.setGraceMinutes(5);
-            assertThat(settings.grace()).isEqualTo(Duration.ofMinutes(5));
-            settings.setGraceMinutes(0);
-            assertThat(settings.grace()).isZero();
+            graceSettings.setGraceMinutes(5);
+            assertThat(graceSettings.grace()).isEqualTo(Duration.ofMinutes(5));
+            graceSettings.setGraceMinutes(0);
+            assertThat(graceSettings.grace()).isZero();
         } finally {
-            settings.resetToDefault(StationSettings.GRACE_MINUTES);
+            settings.resetToDefault(GraceSettings.GRACE_MINUTES);
         }
-        assertThat(settings.grace()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(graceSettings.grace()).isEqualTo(Duration.ofMinutes(10));
     }
 
     @Test
     void a_one_off_seven_minutes_late_is_refused_once_the_grace_is_five_minutes() {
         try {
-            settings.setGraceMinutes(5);
+            graceSettings.setGraceMinutes(5);
             // Within the configured 10 minutes, so only the saved 5 can refuse it.
             var sevenMinutesAgo = clock.instant().minus(Duration.ofMinutes(7));
             assertThatThrownBy(() -> oneOffs.schedule("Thông báo muộn", sevenMinutesAgo, List.of(), List.of(),
@@ -51,15 +53,15 @@ class GraceSettingTest extends SpringTest {
                         assertThat(e.args()).extracting(String::valueOf).containsExactly("5");
                     });
         } finally {
-            settings.resetToDefault(StationSettings.GRACE_MINUTES);
+            settings.resetToDefault(GraceSettings.GRACE_MINUTES);
         }
     }
 
     @Test
     void a_grace_outside_zero_to_sixty_minutes_is_refused_and_the_old_one_kept() {
-        assertThatThrownBy(() -> settings.setGraceMinutes(90)).isInstanceOfSatisfying(InvalidInputException.class,
+        assertThatThrownBy(() -> graceSettings.setGraceMinutes(90)).isInstanceOfSatisfying(InvalidInputException.class,
                 e -> assertThat(e.messageKey()).isEqualTo("error.settings.grace"));
-        assertThatThrownBy(() -> settings.setGraceMinutes(-1)).isInstanceOf(InvalidInputException.class);
-        assertThat(settings.grace()).isEqualTo(configured.grace());
+        assertThatThrownBy(() -> graceSettings.setGraceMinutes(-1)).isInstanceOf(InvalidInputException.class);
+        assertThat(graceSettings.grace()).isEqualTo(configured.grace());
     }
 }

@@ -55,6 +55,7 @@ class OneOffRulesApiTest extends SpringTest {
     @Autowired TopicService topics;
     @Autowired OneOffService oneOffs;
     @Autowired StationSettings settings;
+    @Autowired EmergencyRights rights;
     @Autowired AirLogService airLog;
     @Autowired PlayoutEngine engine;
     @Autowired Clock clock;
@@ -86,7 +87,7 @@ class OneOffRulesApiTest extends SpringTest {
     @AfterEach
     void letThemPlayAndResetSettings() throws InterruptedException {
         RunAs.run("admin", "ADMIN", () -> {
-            settings.resetToDefault(StationSettings.EMERGENCY_ROLES);
+            settings.resetToDefault(EmergencyRights.EMERGENCY_ROLES);
             return null;
         });
         var now = clock.instant();
@@ -187,7 +188,7 @@ class OneOffRulesApiTest extends SpringTest {
                 {"title": "Cảnh báo lũ", "assetIds": [%d], "villageIds": [1], "reason": "Lũ trên sông Bến Hải"}"""
                 .formatted(unapproved.id());
         // Out of the box: the leadership may, with audio nobody approved (a warning cannot wait for that).
-        assertThat(settings.emergencyRoles()).containsExactlyInAnyOrder(Role.ADMIN, Role.OPERATOR, Role.APPROVER);
+        assertThat(rights.emergencyRoles()).containsExactlyInAnyOrder(Role.ADMIN, Role.OPERATOR, Role.APPROVER);
         var byLeader = post("/api/emergency", LEADER, LEADER_PASSWORD, body, null);
         assertThat(byLeader.status()).as(byLeader.body().toString()).isEqualTo(201);
         assertThat(oneOffs.require(id(byLeader)).createdBy()).isEqualTo(LEADER);
@@ -198,10 +199,10 @@ class OneOffRulesApiTest extends SpringTest {
 
         // A station that keeps emergencies to its admins.
         RunAs.run("admin", "ADMIN", () -> {
-            settings.setEmergencyRoles(EnumSet.noneOf(Role.class));
+            rights.setEmergencyRoles(EnumSet.noneOf(Role.class));
             return null;
         });
-        assertThat(settings.emergencyRoles()).as("admins always may").containsExactly(Role.ADMIN);
+        assertThat(rights.emergencyRoles()).as("admins always may").containsExactly(Role.ADMIN);
         var before = ids();
         for (var who : List.of(new String[] {OP, OP_PASSWORD}, new String[] {LEADER, LEADER_PASSWORD})) {
             var refused = post("/api/emergency", who[0], who[1], body, null);
@@ -217,7 +218,7 @@ class OneOffRulesApiTest extends SpringTest {
 
         // ... or that hands them to the VH&TT officer too.
         RunAs.run("admin", "ADMIN", () -> {
-            settings.setEmergencyRoles(EnumSet.of(Role.REPORTER));
+            rights.setEmergencyRoles(EnumSet.of(Role.REPORTER));
             return null;
         });
         assertThat(post("/api/emergency", OFFICER, OFFICER_PASSWORD, body, null).status()).isEqualTo(201);

@@ -37,10 +37,16 @@ import vn.loaxa.schedule.QueueService;
 import vn.loaxa.schedule.StartPolicy;
 import vn.loaxa.schedulefile.ScheduleFileService;
 import vn.loaxa.station.StationSettings;
+import vn.loaxa.playout.PlayoutSettings;
+import vn.loaxa.schedule.GraceSettings;
+import vn.loaxa.library.AudioLimits;
+import vn.loaxa.watch.DiskThresholds;
+import vn.loaxa.bulletin.ApprovalRule;
+import vn.loaxa.schedule.EmergencyRights;
 import vn.loaxa.station.VillageService;
 import vn.loaxa.testing.RunAs;
 import vn.loaxa.testing.SpringTest;
-import vn.loaxa.tts.SpeechService;
+import vn.loaxa.library.tts.SpeechService;
 import vn.loaxa.zone.DriverKind;
 import vn.loaxa.zone.SwitchingConfig;
 import vn.loaxa.zone.VillageZones;
@@ -75,6 +81,12 @@ class RoleMatrixTest extends SpringTest {
     @Autowired VillageZones zones;
     @Autowired ZoneSettings zoneSettings;
     @Autowired StationSettings stationSettings;
+    @Autowired PlayoutSettings playoutSettings;
+    @Autowired GraceSettings graceSettings;
+    @Autowired AudioLimits audioLimits;
+    @Autowired DiskThresholds diskThresholds;
+    @Autowired ApprovalRule approvalRule;
+    @Autowired EmergencyRights emergencyRights;
     @Autowired UserService users;
 
     @FunctionalInterface
@@ -145,17 +157,19 @@ class RoleMatrixTest extends SpringTest {
                 () -> zoneSettings.saveFromScheduleFile(badSwitching, "x")));
         // Station settings.
         e.add(new Entry("StationSettings.set", ADMIN, () -> stationSettings.set("khong.co", "x")));
-        e.add(new Entry("StationSettings.setOutput", ADMIN, () -> stationSettings.setOutput("", -1)));
-        e.add(new Entry("StationSettings.setGraceMinutes", ADMIN, () -> stationSettings.setGraceMinutes(-1)));
+        e.add(new Entry("PlayoutSettings.setOutput", ADMIN, () -> playoutSettings.setOutput("", -1)));
+        e.add(new Entry("GraceSettings.setGraceMinutes", ADMIN, () -> graceSettings.setGraceMinutes(-1)));
+        e.add(new Entry("AudioLimits.setMaxAudioMinutes", ADMIN, () -> audioLimits.setMaxAudioMinutes(-1)));
+        e.add(new Entry("DiskThresholds.setDiskThresholds", ADMIN, () -> diskThresholds.setDiskThresholds(-1, -1)));
         e.add(new Entry("StationSettings.resetToDefault", ADMIN, () -> stationSettings.resetToDefault("khong.co")));
         e.add(new Entry("StationSettings.setFromScheduleFile", ADMIN,
                 () -> stationSettings.setFromScheduleFile(" ", " ", "x")));
-        e.add(new Entry("StationSettings.setApprovalNotByAuthor", ADMIN,
-                () -> stationSettings.setApprovalNotByAuthor(true)));
-        e.add(new Entry("StationSettings.setEmergencyRoles", ADMIN,
-                () -> stationSettings.setEmergencyRoles(StationSettings.DEFAULT_EMERGENCY_ROLES)));
-        e.add(new Entry("StationSettings.setPermissions", ADMIN,
-                () -> stationSettings.setPermissions(true, StationSettings.DEFAULT_EMERGENCY_ROLES)));
+        e.add(new Entry("ApprovalRule.setApprovalNotByAuthor", ADMIN,
+                () -> approvalRule.setApprovalNotByAuthor(true)));
+        e.add(new Entry("EmergencyRights.setEmergencyRoles", ADMIN,
+                () -> emergencyRights.setEmergencyRoles(EmergencyRights.DEFAULT_EMERGENCY_ROLES)));
+        e.add(new Entry("EmergencyRights.setPermissions", ADMIN,
+                () -> emergencyRights.setPermissions(true, EmergencyRights.DEFAULT_EMERGENCY_ROLES)));
         // Users.
         e.add(new Entry("UserService.create", ADMIN,
                 () -> users.create(" ", " ", "ngan", EnumSet.noneOf(Role.class), false)));
@@ -217,9 +231,9 @@ class RoleMatrixTest extends SpringTest {
     @Test
     void the_station_acting_by_itself_has_the_admin_rights_and_its_own_name() {
         SecurityContextHolder.clearContext();
-        var before = stationSettings.emergencyRoles();
+        var before = emergencyRights.emergencyRoles();
         var as = SystemIdentity.call("system", () -> {
-            stationSettings.setEmergencyRoles(before);
+            emergencyRights.setEmergencyRoles(before);
             return CurrentUser.name() + " " + CurrentUser.roles();
         });
         assertThat(as).isEqualTo("system [ADMIN]");
@@ -241,8 +255,8 @@ class RoleMatrixTest extends SpringTest {
     @AfterEach
     void settingsBackToDefaults() {
         RunAs.run("admin", "ADMIN", () -> {
-            stationSettings.resetToDefault(StationSettings.APPROVAL_NOT_BY_AUTHOR);
-            stationSettings.resetToDefault(StationSettings.EMERGENCY_ROLES);
+            stationSettings.resetToDefault(ApprovalRule.APPROVAL_NOT_BY_AUTHOR);
+            stationSettings.resetToDefault(EmergencyRights.EMERGENCY_ROLES);
             return null;
         });
     }

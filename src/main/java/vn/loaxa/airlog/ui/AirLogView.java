@@ -26,7 +26,6 @@ import vn.loaxa.airlog.AirLogRecords.Query;
 import vn.loaxa.airlog.AirLogService;
 import vn.loaxa.airlog.Outcome;
 import vn.loaxa.base.ui.Formats;
-import vn.loaxa.base.ui.OutcomeBadge;
 import vn.loaxa.base.ui.Pickers;
 import vn.loaxa.bulletin.Topic;
 import vn.loaxa.bulletin.TopicService;

@@ -32,6 +32,8 @@
  * </dl>
  */
 @NullMarked
+@NamedInterface("output")
 package vn.loaxa.audio.output;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.NamedInterface;

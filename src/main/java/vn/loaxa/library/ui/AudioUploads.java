@@ -13,6 +13,7 @@ import com.vaadin.flow.server.streams.UploadEvent;
 import com.vaadin.flow.server.streams.UploadHandler;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.modulith.NamedInterface;
 
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.library.ImportRejectedException;
@@ -26,6 +27,7 @@ import vn.loaxa.security.CurrentUser;
  * (a file announced larger is refused before a byte is read), decoded with the length limit, and
  * either imported or removed. Nothing holds a whole file in memory, whatever its size.
  */
+@NamedInterface("ui")
 public final class AudioUploads {
 
     /** What became of one file: imported (perhaps already there) or refused with the reason. */

@@ -28,7 +28,7 @@ import vn.loaxa.base.ui.Formats;
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.library.AudioAsset;
 import vn.loaxa.library.LibraryService;
-import vn.loaxa.tts.SpeechService;
+import vn.loaxa.library.tts.SpeechService;
 
 /**
  * The audio library: upload several files at once (each streamed into the library, proven by a full

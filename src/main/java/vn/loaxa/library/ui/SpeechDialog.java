@@ -23,8 +23,8 @@ import vn.loaxa.base.InvalidInputException;
 import vn.loaxa.base.Limits;
 import vn.loaxa.library.ImportRejectedException;
 import vn.loaxa.library.LibraryService;
-import vn.loaxa.tts.SpeechService;
-import vn.loaxa.tts.SpeechUnavailableException;
+import vn.loaxa.library.tts.SpeechService;
+import vn.loaxa.library.tts.SpeechUnavailableException;
 
 /**
  * Text to a bulletin asset. Speaking a long text (up to the configured limit, several minutes of

@@ -18,6 +18,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
+import org.springframework.modulith.NamedInterface;
 
 import vn.loaxa.base.Limits;
 import vn.loaxa.base.ui.Notices;
@@ -35,6 +36,7 @@ import vn.loaxa.station.VillageService;
  */
 @Component
 @Scope("prototype")
+@NamedInterface("ui")
 public class EmergencyButton extends Composite<Button> {
 
     private final transient OneOffService oneOffs;

@@ -16,11 +16,13 @@ import vn.loaxa.security.LoginThrottle;
 import vn.loaxa.security.LoginThrottle.Kind;
 import vn.loaxa.security.LoginThrottle.Lockout;
 import vn.loaxa.security.LoginThrottleProperties;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * For admins on the dashboard: the accounts (names typed at login, existing or not) and computers
  * held back after failed logins, with a button to let one log in again (a colleague who mistyped).
  */
+@NamedInterface("ui")
 public class LockoutsPanel extends Div {
 
     private final LoginThrottle throttle;

@@ -30,6 +30,7 @@ import vn.loaxa.zone.SerialSettings;
 import vn.loaxa.zone.SwitchingConfig;
 import vn.loaxa.zone.ZoneSettings;
 import vn.loaxa.zone.ZoneSwitchboard;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * How the station switches its villages' loudspeakers, edited by an admin: the driver, the pre-roll
@@ -37,6 +38,7 @@ import vn.loaxa.zone.ZoneSwitchboard;
  * and are saved back unchanged, so switching back to a driver restores its wiring. The server checks
  * everything; a refused value shows its reason and nothing is stored.
  */
+@NamedInterface("ui")
 public class SwitchingSettings extends Div {
 
     private final ZoneSettings settings;

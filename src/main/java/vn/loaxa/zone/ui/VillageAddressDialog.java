@@ -19,12 +19,14 @@ import vn.loaxa.base.ui.Notices;
 import vn.loaxa.zone.DriverKind;
 import vn.loaxa.zone.VillageZones;
 import vn.loaxa.zone.ZoneAddress;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * One village's addresses on every driver (code, relay, DTMF codes, MQTT topic), saved together in
  * one transaction; a refused address (one another village uses is refused naming that village) keeps
  * the dialog open with the reason, and nothing is stored.
  */
+@NamedInterface("ui")
 public class VillageAddressDialog extends Dialog {
 
     private final VillageZones zones;

@@ -10,6 +10,7 @@ import vn.loaxa.base.ui.Formats;
 import vn.loaxa.zone.DriverKind;
 import vn.loaxa.zone.VillageHealth;
 import vn.loaxa.zone.ZoneSwitchboard;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Each village's loudspeakers as the station last knew them, one block per village that wraps on a
@@ -17,6 +18,7 @@ import vn.loaxa.zone.ZoneSwitchboard;
  * whether the loudspeakers are on, when the device last answered, and the problem. With no
  * switching driver there is nothing to know, and one line says so.
  */
+@NamedInterface("ui")
 public class VillageStatusList extends Div {
 
     /** What the dot says; also a {@code data-state} attribute, for tests and styling. */

@@ -22,7 +22,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 
 import vn.loaxa.backup.BackupService;
 import vn.loaxa.backup.BackupTesting;
-import vn.loaxa.station.StationProperties;
+import vn.loaxa.base.StationProperties;
 import vn.loaxa.testing.UiTest;
 
 @WithMockUser(username = "quantri", roles = "ADMIN")

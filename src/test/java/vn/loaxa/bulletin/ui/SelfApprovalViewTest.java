@@ -20,6 +20,7 @@ import vn.loaxa.bulletin.BulletinService;
 import vn.loaxa.bulletin.BulletinState;
 import vn.loaxa.bulletin.TopicService;
 import vn.loaxa.library.LibraryService;
+import vn.loaxa.bulletin.ApprovalRule;
 import vn.loaxa.station.StationSettings;
 import vn.loaxa.testing.RunAs;
 import vn.loaxa.testing.TestAssets;
@@ -36,12 +37,13 @@ class SelfApprovalViewTest extends UiTest {
     @Autowired BulletinService bulletins;
     @Autowired TopicService topics;
     @Autowired StationSettings settings;
+    @Autowired ApprovalRule approvalRule;
     @TempDir Path tmp;
 
     @AfterEach
     void backToTheDefault() {
         RunAs.run("admin", "ADMIN", () -> {
-            settings.resetToDefault(StationSettings.APPROVAL_NOT_BY_AUTHOR);
+            settings.resetToDefault(ApprovalRule.APPROVAL_NOT_BY_AUTHOR);
             return null;
         });
     }
@@ -63,7 +65,7 @@ class SelfApprovalViewTest extends UiTest {
     @SuppressWarnings("unchecked")
     void a_page_opened_before_the_setting_was_turned_on_gets_the_refusal_in_vietnamese() {
         RunAs.run("admin", "ADMIN", () -> {
-            settings.setApprovalNotByAuthor(false);
+            approvalRule.setApprovalNotByAuthor(false);
             return null;
         });
         var own = ownSubmitted("Bản tin mở trang trước");
@@ -72,7 +74,7 @@ class SelfApprovalViewTest extends UiTest {
         assertThat(find(Button.class).id("approve").isEnabled()).as("allowed while the setting is off").isTrue();
 
         RunAs.run("admin", "ADMIN", () -> {
-            settings.setApprovalNotByAuthor(true);
+            approvalRule.setApprovalNotByAuthor(true);
             return null;
         });
         test(find(Button.class).id("approve")).click();
@@ -86,7 +88,7 @@ class SelfApprovalViewTest extends UiTest {
     @SuppressWarnings("unchecked")
     void with_the_setting_off_a_one_person_station_approves_its_own_bulletins() {
         RunAs.run("admin", "ADMIN", () -> {
-            settings.setApprovalNotByAuthor(false);
+            approvalRule.setApprovalNotByAuthor(false);
             return null;
         });
         var own = ownSubmitted("Đài một người");

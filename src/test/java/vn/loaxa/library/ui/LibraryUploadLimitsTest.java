@@ -24,6 +24,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 
 import vn.loaxa.library.LibraryProperties;
 import vn.loaxa.library.LibraryService;
+import vn.loaxa.library.AudioLimits;
 import vn.loaxa.station.StationSettings;
 import vn.loaxa.testing.GeneratedStream;
 import vn.loaxa.testing.RunAs;
@@ -43,6 +44,7 @@ class LibraryUploadLimitsTest extends UiTest {
     @Autowired LibraryService library;
     @Autowired LibraryProperties properties;
     @Autowired StationSettings settings;
+    @Autowired AudioLimits limits;
 
     @Test
     void a_300_mb_upload_is_refused_at_the_limit_as_it_streams_and_leaves_nothing() throws Exception {
@@ -83,13 +85,13 @@ class LibraryUploadLimitsTest extends UiTest {
     @Test
     void an_mp3_of_tiny_frames_over_the_length_limit_is_refused_with_both_lengths() throws Exception {
         navigate(LibraryView.class);
-        run(() -> settings.setMaxAudioMinutes(10));
+        run(() -> limits.setMaxAudioMinutes(10));
         try {
             var upload = new UploadTester<>(find(Upload.class).id("library-upload"));
             upload.upload("ca-ngay.mp3", "audio/mpeg", TinyFrameMp3.bytes(Duration.ofMinutes(25), 77));
             roundTrip();
         } finally {
-            run(() -> settings.resetToDefault(StationSettings.MAX_AUDIO_MINUTES));
+            run(() -> settings.resetToDefault(AudioLimits.MAX_AUDIO_MINUTES));
         }
         assertThat(results()).contains("ca-ngay.mp3: Tệp dài 0:25:00, vượt thời lượng tối đa 0:10:00 cho một tệp "
                 + "âm thanh (giờ:phút:giây).");

@@ -21,9 +21,9 @@ import org.springframework.security.test.context.support.WithMockUser;
 import vn.loaxa.library.AudioAsset;
 import vn.loaxa.library.LibraryService;
 import vn.loaxa.testing.UiTest;
-import vn.loaxa.tts.EspeakNgSynthesizer;
-import vn.loaxa.tts.SpeechService;
-import vn.loaxa.tts.TtsProperties;
+import vn.loaxa.library.tts.EspeakNgSynthesizer;
+import vn.loaxa.library.tts.SpeechService;
+import vn.loaxa.library.tts.TtsProperties;
 
 @WithMockUser(username = "operator", roles = "OPERATOR")
 class SpeechDialogTest extends UiTest {

@@ -28,7 +28,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.security.test.context.support.WithMockUser;
 
 import vn.loaxa.airlog.AirLogService;
-import vn.loaxa.base.ui.MainLayout;
+import vn.loaxa.console.ui.MainLayout;
 import vn.loaxa.library.AudioAsset;
 import vn.loaxa.library.LibraryService;
 import vn.loaxa.playout.PlayoutEngine;
@@ -37,6 +37,7 @@ import vn.loaxa.schedule.OneOffService;
 import vn.loaxa.schedule.Priority;
 import vn.loaxa.security.Role;
 import vn.loaxa.security.UserService;
+import vn.loaxa.schedule.EmergencyRights;
 import vn.loaxa.station.StationSettings;
 import vn.loaxa.testing.RunAs;
 import vn.loaxa.testing.TestAssets;
@@ -52,6 +53,7 @@ class EmergencyDialogTest extends UiTest {
     @Autowired LibraryService library;
     @Autowired OneOffService oneOffs;
     @Autowired StationSettings settings;
+    @Autowired EmergencyRights rights;
     @Autowired AirLogService airLog;
     @Autowired PlayoutEngine engine;
     @Autowired Clock clock;
@@ -70,7 +72,7 @@ class EmergencyDialogTest extends UiTest {
     @AfterEach
     void letItPlayAndResetTheSetting() throws InterruptedException {
         RunAs.run("admin", "ADMIN", () -> {
-            settings.resetToDefault(StationSettings.EMERGENCY_ROLES);
+            settings.resetToDefault(EmergencyRights.EMERGENCY_ROLES);
             return null;
         });
         var keys = ids().stream().filter(id -> !before.contains(id)).map(id -> "O" + id).toList();
@@ -126,13 +128,13 @@ class EmergencyDialogTest extends UiTest {
     @WithMockUser(username = "lanhdao", roles = "APPROVER")
     void a_role_the_settings_leave_out_is_not_offered_the_button() {
         RunAs.run("admin", "ADMIN", () -> {
-            settings.setEmergencyRoles(EnumSet.of(Role.OPERATOR));
+            rights.setEmergencyRoles(EnumSet.of(Role.OPERATOR));
             return null;
         });
-        assertThat(settings.mayOrderEmergency()).isFalse();
+        assertThat(rights.mayOrderEmergency()).isFalse();
         // The frame is built when the page is first opened (here before the setting changed): build it again.
         var frame = new MainLayout(context.getBean(AuthenticationContext.class), context.getBean(UserService.class),
-                settings, context.getBean(EmergencyButton.class));
+                settings, rights, context.getBean(EmergencyButton.class));
         assertThat(descendants(frame)).as("the header is there").anyMatch(c -> c instanceof Select);
         assertThat(descendants(frame)).noneMatch(c -> c instanceof EmergencyButton
                 || "emergency-button".equals(c.getId().orElse("")));

@@ -1,0 +1,76 @@
+package vn.loaxa.console.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+
+import jakarta.annotation.security.PermitAll;
+import vn.loaxa.base.Texts;
+import vn.loaxa.schedule.ui.EmergencyButton;
+import vn.loaxa.security.UserService;
+import vn.loaxa.schedule.EmergencyRights;
+import vn.loaxa.station.StationSettings;
+
+/**
+ * The frame around every view: the station name, the emergency button, the language switch, the
+ * menu built from the views' @Menu entries, logout.
+ */
+@Layout
+@PermitAll
+public class MainLayout extends AppLayout {
+
+    public MainLayout(AuthenticationContext auth, UserService users, StationSettings settings, EmergencyRights rights,
+                      EmergencyButton emergency) {
+        var brand = new Span(settings.stationName());
+        brand.addClassName("loaxa-brand");
+        var language = new Select<String>();
+        language.setItems("vi", "en");
+        language.setItemLabelGenerator(l -> getTranslation("ui.language." + l));
+        language.setValue(Texts.ENGLISH.getLanguage().equals(getLocale().getLanguage()) ? "en" : "vi");
+        language.setAriaLabel(getTranslation("ui.language"));
+        language.addClassName("loaxa-language");
+        language.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                users.setOwnLocale(e.getValue());
+                var locale = "en".equals(e.getValue()) ? Texts.ENGLISH : Texts.VIETNAMESE;
+                VaadinSession.getCurrent().setLocale(locale);
+                // Every text is read when a view is built, so the simplest complete switch is a reload.
+                UI.getCurrent().getPage().reload();
+            }
+        });
+        var user = new Span(auth.getPrincipalName().orElse(""));
+        user.addClassName("loaxa-user");
+        var logout = new Button(getTranslation("nav.logout"), VaadinIcon.SIGN_OUT.create(), e -> auth.logout());
+        logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        var header = new HorizontalLayout(new DrawerToggle(), brand);
+        // The roles that may order an emergency are a station setting; the service checks it again.
+        if (rights.mayOrderEmergency()) {
+            header.add(emergency);
+        }
+        header.add(language, user, logout);
+        header.setWidthFull();
+        header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        header.expand(brand);
+        header.getStyle().set("padding-right", "var(--lumo-space-m)");
+        addToNavbar(header);
+
+        var nav = new SideNav();
+        MenuConfiguration.getMenuEntries().forEach(entry -> nav.addItem(
+                new SideNavItem(getTranslation(entry.title()), entry.path())));
+        addToDrawer(nav);
+        setPrimarySection(Section.DRAWER);
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Text-to-speech: an operator's Vietnamese text becomes a library asset, through a
+ * {@link vn.loaxa.library.tts.SpeechSynthesizer} (espeak-ng when it is installed, detected at run time).
+ */
+@NullMarked
+package vn.loaxa.library.tts;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,8 +1,0 @@
-/**
- * Text-to-speech: an operator's Vietnamese text becomes a library asset, through a
- * {@link vn.loaxa.tts.SpeechSynthesizer} (espeak-ng when it is installed, detected at run time).
- */
-@NullMarked
-package vn.loaxa.tts;
-
-import org.jspecify.annotations.NullMarked;
