@@ -67,6 +67,29 @@ class AirLogRowKindsTest {
         }
     }
 
+    @Test
+    void the_not_aired_builder_says_what_the_positional_record_said_and_only_not_aired_outcomes() {
+        var built = NotAired.of("P2@2026-03-03", "Bản tin trưa", PLANNED, 600_000, Priority.NORMAL)
+                .villages(List.of(3L), List.of("Thôn 3")).triggeredBy(Trigger.SCHEDULE, "system").missed("late");
+        assertThat(built).isEqualTo(new NotAired("P2@2026-03-03", "Bản tin trưa", PLANNED, 600_000, List.of(3L),
+                List.of("Thôn 3"), Priority.NORMAL, Trigger.SCHEDULE, "system", Outcome.MISSED, "late"));
+        assertThat(NotAired.of("k", "t", PLANNED, 1, Priority.NORMAL).skipped("rule").outcome())
+                .isEqualTo(Outcome.SKIPPED);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new NotAired("k", "t", PLANNED, 1, List.of(),
+                        List.of(), Priority.NORMAL, Trigger.SCHEDULE, "system", Outcome.COMPLETED, "x"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void the_row_names_every_column_of_the_table_and_no_other() {
+        try (var db = new ScratchDatabase(tmp)) {
+            var table = db.jdbc().sql("SELECT name FROM pragma_table_info('air_log') ORDER BY cid")
+                    .query(String.class).list();
+            // The table's own order differs (V0012 appended played_sha256); rows are written by name.
+            assertThat(table).containsExactlyInAnyOrderElementsOf(LogRow.COLUMNS);
+        }
+    }
+
     static void writeEveryKind(AirLogService log) {
         // A scheduled broadcast: start, a played item with its played hash, an item never opened, its end.
         var started = log.broadcastStarted(new BroadcastStart("P1@2026-03-03", "Bản tin sáng", PLANNED,
@@ -96,11 +119,11 @@ class AirLogRowKindsTest {
         log.broadcastEnded(emergency, new BroadcastEnd(PLANNED.plusSeconds(631), 30_000, Outcome.COMPLETED, null,
                 PLANNED.plusSeconds(601)));
         // Two that never aired: missed and skipped.
-        log.notAired(new NotAired("P2@2026-03-03", "Bản tin trưa", PLANNED.plusSeconds(3_600), 600_000,
-                List.of(3L), List.of("Thôn 3"), Priority.NORMAL, Trigger.SCHEDULE, "system", Outcome.MISSED,
-                "STATION_DOWN: the station was not running"));
-        log.notAired(new NotAired("oneoff:8", "Thông báo họp", PLANNED.plusSeconds(7_200), 90_000, List.of(),
-                List.of(), Priority.PRIORITY, Trigger.OPERATOR, "vanhoa", Outcome.SKIPPED, "SKIP: a priority broadcast was on air"));
+        log.notAired(NotAired.of("P2@2026-03-03", "Bản tin trưa", PLANNED.plusSeconds(3_600), 600_000,
+                        Priority.NORMAL).villages(List.of(3L), List.of("Thôn 3"))
+                .triggeredBy(Trigger.SCHEDULE, "system").missed("STATION_DOWN: the station was not running"));
+        log.notAired(NotAired.of("oneoff:8", "Thông báo họp", PLANNED.plusSeconds(7_200), 90_000, Priority.PRIORITY)
+                .triggeredBy(Trigger.OPERATOR, "vanhoa").skipped("SKIP: a priority broadcast was on air"));
         // A village test: a VILLAGE row of its own key, no broadcast.
         log.villageSwitched(new VillageSwitch("TEST@2026-03-03T05:40", null, "Thử loa", null, 2L, "Thôn 2", true,
                 "DTMF", "SENT", PLANNED.plusSeconds(9_000), null, "kythuat"));
