@@ -25,9 +25,9 @@ import vn.loaxa.airlog.AirLogRecords.Verification;
 import vn.loaxa.base.InvalidInputException;
 import vn.loaxa.base.Limits;
 import vn.loaxa.base.RenderedFile;
+import vn.loaxa.base.StationTime;
 import vn.loaxa.base.Texts;
 import vn.loaxa.base.WithinYears;
-import vn.loaxa.station.StationProperties;
 
 /**
  * Reading the air log: every signed-in user may (operators check what aired, the VH&TT officer
@@ -38,12 +38,12 @@ import vn.loaxa.station.StationProperties;
 class AirLogController {
 
     private final AirLogService airLog;
-    private final StationProperties station;
+    private final StationTime stationTime;
     private final Clock clock;
 
-    AirLogController(AirLogService airLog, StationProperties station, Clock clock) {
+    AirLogController(AirLogService airLog, StationTime stationTime, Clock clock) {
         this.airLog = airLog;
-        this.station = station;
+        this.stationTime = stationTime;
         this.clock = clock;
     }
 
@@ -65,12 +65,12 @@ class AirLogController {
              HttpServletRequest request, HttpServletResponse response) throws IOException {
         var range = range(from, to);
         var rows = airLog.all(range[0], range[1]);
-        var name = "nhat-ky-phat_" + range[0].atZone(station.timeZone()).toLocalDate() + "_"
-                + range[1].minusMillis(1).atZone(station.timeZone()).toLocalDate() + ".csv";
+        var name = "nhat-ky-phat_" + range[0].atZone(stationTime.zone()).toLocalDate() + "_"
+                + range[1].minusMillis(1).atZone(stationTime.zone()).toLocalDate() + ".csv";
         var locale = Texts.localeOf(request.getHeader("Accept-Language"));
         // Rendered whole first: a failure answers 500 REPORT_FAILED instead of cutting the download.
         try (var file = RenderedFile.render("the air log CSV",
-                out -> AirLogCsv.write(rows, station.timeZone(), locale, out))) {
+                out -> AirLogCsv.write(rows, stationTime.zone(), locale, out))) {
             response.setContentType("text/csv;charset=UTF-8");
             response.setContentLengthLong(file.size());
             response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
@@ -98,7 +98,7 @@ class AirLogController {
     }
 
     private Instant[] range(@Nullable LocalDate from, @Nullable LocalDate to) {
-        var zone = station.timeZone();
+        var zone = stationTime.zone();
         var last = to == null ? LocalDate.now(clock) : to;
         var first = from == null ? last.minusDays(29) : from;
         if (last.isBefore(first)) {

@@ -23,8 +23,8 @@ import vn.loaxa.audit.AuditRecords.Logged;
 import vn.loaxa.audit.AuditRecords.Query;
 import vn.loaxa.base.HashChain;
 import vn.loaxa.base.InvalidInputException;
+import vn.loaxa.base.StationTime;
 import vn.loaxa.base.Texts;
-import vn.loaxa.station.StationProperties;
 
 /**
  * Reading the audit trail: ADMIN and REPORTER (the district's IT officer checks who changed what).
@@ -55,12 +55,12 @@ class AuditController {
             .withResolverStyle(ResolverStyle.STRICT);
 
     private final AuditTrail trail;
-    private final StationProperties station;
+    private final StationTime stationTime;
     private final Clock clock;
 
-    AuditController(AuditTrail trail, StationProperties station, Clock clock) {
+    AuditController(AuditTrail trail, StationTime stationTime, Clock clock) {
         this.trail = trail;
-        this.station = station;
+        this.stationTime = stationTime;
         this.clock = clock;
     }
 
@@ -89,7 +89,7 @@ class AuditController {
         var q = query(from, to, actor, action, target, 0, Integer.MAX_VALUE);
         var rows = trail.query(q).rows();
         response.setContentType("text/csv;charset=UTF-8");
-        var zone = station.timeZone();
+        var zone = stationTime.zone();
         var name = "nhat-ky-thao-tac_" + q.from().atZone(zone).toLocalDate() + "_"
                 + q.to().minusMillis(1).atZone(zone).toLocalDate() + ".csv";
         response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
@@ -103,7 +103,7 @@ class AuditController {
 
     private Query query(@Nullable String from, @Nullable String to, @Nullable String actor, @Nullable String action,
                         @Nullable String target, int page, int size) {
-        var zone = station.timeZone();
+        var zone = stationTime.zone();
         var last = to == null || to.isBlank() ? LocalDate.now(clock.withZone(zone)) : day(to, "to");
         var first = from == null || from.isBlank() ? last.minusDays(29) : day(from, "from");
         if (last.isBefore(first)) {

@@ -22,6 +22,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import jakarta.annotation.security.RolesAllowed;
+import vn.loaxa.base.StationTime;
 import vn.loaxa.base.Limits;
 import vn.loaxa.base.ui.Formats;
 import vn.loaxa.base.ui.Notices;
@@ -40,12 +41,15 @@ import vn.loaxa.library.LibraryService;
 @RolesAllowed({"ADMIN", "OPERATOR", "APPROVER"})
 class BulletinsView extends Div implements HasDynamicTitle {
 
+    private final StationTime stationTime;
+
     private final BulletinService bulletins;
     private final Grid<Bulletin> grid = new Grid<>();
     private final Map<Long, String> topicNames;
 
     BulletinsView(BulletinService bulletins, TopicService topics, LibraryService library, Clock clock,
-                  AuthenticationContext auth) {
+                  AuthenticationContext auth, StationTime stationTime) {
+        this.stationTime = stationTime;
         this.bulletins = bulletins;
         addClassName("loaxa-page");
         topicNames = topics.findAll().stream().collect(Collectors.toMap(Topic::id, Topic::name));
@@ -96,7 +100,7 @@ class BulletinsView extends Div implements HasDynamicTitle {
         author.setMaxLength(Limits.TITLE);
         source.setMaxLength(Limits.TITLE);
         var from = Pickers.date(getTranslation("ui.bulletins.validFrom"));
-        from.setValue(LocalDate.now(clock.withZone(Formats.ZONE)));
+        from.setValue(stationTime.today());
         var to = Pickers.date(getTranslation("ui.bulletins.validTo"));
         var save = new Button(getTranslation("ui.bulletins.createSubmit"), e -> {
             if (asset.isEmpty() || topic.isEmpty() || from.isEmpty()) {

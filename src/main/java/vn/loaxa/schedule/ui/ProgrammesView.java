@@ -21,6 +21,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
+import vn.loaxa.base.StationTime;
 import vn.loaxa.base.ui.Formats;
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.base.ui.Pickers;
@@ -40,6 +41,8 @@ import vn.loaxa.station.VillageService;
 @RolesAllowed({"ADMIN", "OPERATOR"})
 class ProgrammesView extends Div implements HasDynamicTitle {
 
+    private final StationTime stationTime;
+
     private final ProgrammeService programmes;
     private final QueueService queue;
     private final BulletinService bulletins;
@@ -50,7 +53,8 @@ class ProgrammesView extends Div implements HasDynamicTitle {
     private Programme selected;
 
     ProgrammesView(ProgrammeService programmes, QueueService queue, BulletinService bulletins,
-                   VillageService villages, LibraryService library, Clock clock) {
+                   VillageService villages, LibraryService library, Clock clock, StationTime stationTime) {
+        this.stationTime = stationTime;
         this.programmes = programmes;
         this.queue = queue;
         this.bulletins = bulletins;
@@ -145,7 +149,7 @@ class ProgrammesView extends Div implements HasDynamicTitle {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(Formats.ZONE));
+        return stationTime.today();
     }
 
     private void refresh() {

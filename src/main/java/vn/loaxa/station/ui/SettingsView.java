@@ -23,6 +23,7 @@ import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
 import org.jspecify.annotations.Nullable;
+import vn.loaxa.base.StationTime;
 import vn.loaxa.base.Limits;
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.library.LibraryService;
@@ -51,6 +52,8 @@ import vn.loaxa.zone.ui.VillageTestPanel;
 @RolesAllowed("ADMIN")
 class SettingsView extends Div implements HasDynamicTitle {
 
+    private final StationTime stationTime;
+
     private final VillageService villages;
     private final VillageZones zones;
     private final ZoneSwitchboard switchboard;
@@ -59,7 +62,8 @@ class SettingsView extends Div implements HasDynamicTitle {
 
     SettingsView(StationSettings settings, VillageService villages, StationPlayer player, ZoneSettings zoneSettings,
                  VillageZones zones, ZoneSwitchboard switchboard, VillageTest villageTest, Clock clock,
-                 ConnectionPanel connection, LibraryService library, vn.loaxa.watch.DiskWatch disk) {
+                 ConnectionPanel connection, LibraryService library, vn.loaxa.watch.DiskWatch disk, StationTime stationTime) {
+        this.stationTime = stationTime;
         this.villages = villages;
         this.zones = zones;
         this.switchboard = switchboard;
@@ -111,7 +115,7 @@ class SettingsView extends Div implements HasDynamicTitle {
                 card("ui.settings.disk", new DiskSettings(settings, disk)),
                 card("ui.settings.permissions", new PermissionSettings(settings)), card("ui.tls.title", connection));
         var testPanel = new VillageTestPanel(villageTest, player, switchboard, clock, () -> {
-        });
+        }, stationTime);
         var switching = card("ui.zone.title", new SwitchingSettings(zoneSettings, switchboard, () -> {
             testPanel.refresh();
             refresh();
