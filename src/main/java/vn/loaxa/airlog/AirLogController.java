@@ -1,7 +1,6 @@
 package vn.loaxa.airlog;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -39,12 +38,10 @@ class AirLogController {
 
     private final AirLogService airLog;
     private final StationTime stationTime;
-    private final Clock clock;
 
-    AirLogController(AirLogService airLog, StationTime stationTime, Clock clock) {
+    AirLogController(AirLogService airLog, StationTime stationTime) {
         this.airLog = airLog;
         this.stationTime = stationTime;
-        this.clock = clock;
     }
 
     @GetMapping("/api/airlog")
@@ -65,8 +62,8 @@ class AirLogController {
              HttpServletRequest request, HttpServletResponse response) throws IOException {
         var range = range(from, to);
         var rows = airLog.all(range[0], range[1]);
-        var name = "nhat-ky-phat_" + range[0].atZone(stationTime.zone()).toLocalDate() + "_"
-                + range[1].minusMillis(1).atZone(stationTime.zone()).toLocalDate() + ".csv";
+        var name = "nhat-ky-phat_" + stationTime.date(range[0]) + "_"
+                + stationTime.date(range[1].minusMillis(1)) + ".csv";
         var locale = Texts.localeOf(request.getHeader("Accept-Language"));
         // Rendered whole first: a failure answers 500 REPORT_FAILED instead of cutting the download.
         try (var file = RenderedFile.render("the air log CSV",
@@ -98,12 +95,11 @@ class AirLogController {
     }
 
     private Instant[] range(@Nullable LocalDate from, @Nullable LocalDate to) {
-        var zone = stationTime.zone();
-        var last = to == null ? LocalDate.now(clock) : to;
+        var last = to == null ? stationTime.today() : to;
         var first = from == null ? last.minusDays(29) : from;
         if (last.isBefore(first)) {
             throw new InvalidInputException("BAD_DATES", "error.schedule.badDates", "to before from");
         }
-        return new Instant[] {first.atStartOfDay(zone).toInstant(), last.plusDays(1).atStartOfDay(zone).toInstant()};
+        return new Instant[] {stationTime.startOfDay(first), stationTime.endOfDay(last)};
     }
 }

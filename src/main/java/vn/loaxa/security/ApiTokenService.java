@@ -159,8 +159,7 @@ public class ApiTokenService {
 
     private @Nullable Instant expiresAt(Expiry expiry, Instant now, UserAccount owner) {
         // A date picked as the last day counts whole: up to the end of the day MAX_DAYS from today.
-        var latest = LocalDate.ofInstant(now, stationTime.zone()).plusDays(MAX_DAYS + 1L)
-                .atStartOfDay(stationTime.zone()).toInstant();
+        var latest = stationTime.endOfDay(stationTime.date(now).plusDays(MAX_DAYS));
         Instant at = switch (expiry) {
             case Expiry.Never never -> null;
             case Expiry.Days(int days) -> {
@@ -170,7 +169,7 @@ public class ApiTokenService {
                 yield now.plus(Duration.ofDays(days));
             }
             case Expiry.At(Instant instant) -> instant;
-            case Expiry.Through(LocalDate day) -> day.plusDays(1).atStartOfDay(stationTime.zone()).toInstant();
+            case Expiry.Through(LocalDate day) -> stationTime.endOfDay(day);
         };
         if (at == null) {
             if (!owner.service()) {

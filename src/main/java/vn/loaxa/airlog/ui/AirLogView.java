@@ -1,6 +1,5 @@
 package vn.loaxa.airlog.ui;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.stream.Collectors;
 
@@ -54,7 +53,7 @@ class AirLogView extends Div implements HasDynamicTitle {
     private final Grid<LoggedBroadcast> grid = new Grid<>();
     private final Div verifyResult = new Div();
 
-    AirLogView(AirLogService airLog, VillageService villages, TopicService topics, Clock clock, StationTime stationTime) {
+    AirLogView(AirLogService airLog, VillageService villages, TopicService topics, StationTime stationTime) {
         this.stationTime = stationTime;
         this.airLog = airLog;
         addClassName("loaxa-page");

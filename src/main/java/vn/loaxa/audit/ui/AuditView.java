@@ -2,7 +2,6 @@ package vn.loaxa.audit.ui;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.time.Clock;
 import java.time.LocalDate;
 
 import com.vaadin.flow.component.button.Button;
@@ -29,7 +28,6 @@ import vn.loaxa.audit.AuditCsv;
 import vn.loaxa.audit.AuditRecords.Logged;
 import vn.loaxa.audit.AuditRecords.Query;
 import vn.loaxa.audit.AuditTrail;
-import vn.loaxa.base.ui.Formats;
 import vn.loaxa.base.ui.Pickers;
 
 /**
@@ -54,7 +52,7 @@ class AuditView extends Div implements HasDynamicTitle {
     private final Grid<Logged> grid = new Grid<>();
     private final Div verifyResult = new Div();
 
-    AuditView(AuditTrail trail, Clock clock, StationTime stationTime) {
+    AuditView(AuditTrail trail, StationTime stationTime) {
         this.stationTime = stationTime;
         this.trail = trail;
         addClassName("loaxa-page");

@@ -22,7 +22,6 @@ import jakarta.annotation.security.RolesAllowed;
 import vn.loaxa.base.StationTime;
 import vn.loaxa.backup.BackupException;
 import vn.loaxa.backup.BackupService;
-import vn.loaxa.base.ui.Formats;
 import vn.loaxa.base.ui.Notices;
 
 /**

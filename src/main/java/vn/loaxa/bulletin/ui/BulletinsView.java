@@ -1,7 +1,5 @@
 package vn.loaxa.bulletin.ui;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -47,7 +45,7 @@ class BulletinsView extends Div implements HasDynamicTitle {
     private final Grid<Bulletin> grid = new Grid<>();
     private final Map<Long, String> topicNames;
 
-    BulletinsView(BulletinService bulletins, TopicService topics, LibraryService library, Clock clock,
+    BulletinsView(BulletinService bulletins, TopicService topics, LibraryService library,
                   AuthenticationContext auth, StationTime stationTime) {
         this.stationTime = stationTime;
         this.bulletins = bulletins;
@@ -57,7 +55,7 @@ class BulletinsView extends Div implements HasDynamicTitle {
         head.addClassName("loaxa-view-head");
         add(head);
         if (auth.hasAnyRole("ADMIN", "OPERATOR")) {
-            add(form(topics, library, clock));
+            add(form(topics, library));
         }
         grid.addColumn(Bulletin::title).setHeader(getTranslation("ui.bulletins.name")).setFlexGrow(3);
         grid.addColumn(b -> topicNames.getOrDefault(b.topicId(), "")).setHeader(getTranslation("ui.bulletins.topic"))
@@ -78,7 +76,7 @@ class BulletinsView extends Div implements HasDynamicTitle {
         refresh();
     }
 
-    private Div form(TopicService topics, LibraryService library, Clock clock) {
+    private Div form(TopicService topics, LibraryService library) {
         var asset = new ComboBox<AudioAsset>(getTranslation("ui.bulletins.audio"));
         asset.setItems(library.findAll().stream().filter(a -> !a.retired()).toList());
         asset.setItemLabelGenerator(a -> a.title() + " (" + Formats.duration(a.durationMs()) + ")");

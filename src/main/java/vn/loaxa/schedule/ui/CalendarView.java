@@ -1,6 +1,5 @@
 package vn.loaxa.schedule.ui;
 
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
@@ -44,7 +43,7 @@ class CalendarView extends Div implements HasDynamicTitle {
     private final Select<Village> village = new Select<>();
     private LocalDate monday;
 
-    CalendarView(ScheduleService schedule, VillageService villages, Clock clock, StationTime stationTime) {
+    CalendarView(ScheduleService schedule, VillageService villages, StationTime stationTime) {
         this.stationTime = stationTime;
         this.schedule = schedule;
         addClassName("loaxa-page");

@@ -1,6 +1,5 @@
 package vn.loaxa.schedule.ui;
 
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -49,16 +48,14 @@ class ProgrammesView extends Div implements HasDynamicTitle {
     private final Grid<Programme> grid = new Grid<>();
     private final Grid<QueueEntry> queueGrid = new Grid<>();
     private final Div queueCard = new Div();
-    private final Clock clock;
     private Programme selected;
 
     ProgrammesView(ProgrammeService programmes, QueueService queue, BulletinService bulletins,
-                   VillageService villages, LibraryService library, Clock clock, StationTime stationTime) {
+                   VillageService villages, LibraryService library, StationTime stationTime) {
         this.stationTime = stationTime;
         this.programmes = programmes;
         this.queue = queue;
         this.bulletins = bulletins;
-        this.clock = clock;
         addClassName("loaxa-page");
         var create = new Button(getTranslation("ui.programmes.new"), VaadinIcon.PLUS.create(),
                 e -> new ProgrammeForm(programmes, villages, library, null, today(), p -> refresh()).open());

@@ -32,7 +32,6 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import jakarta.annotation.security.PermitAll;
 import vn.loaxa.base.StationTime;
-import vn.loaxa.base.ui.Formats;
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.base.ui.Pickers;
 import vn.loaxa.security.ApiScope;
@@ -185,7 +184,7 @@ class ApiTokensView extends Div implements HasDynamicTitle, BeforeEnterObserver 
         expiry.setValue(String.valueOf(ApiTokenService.DEFAULT_DAYS));
         var date = Pickers.date(getTranslation("ui.tokens.expiryDate"));
         date.setId("token-expiry-date");
-        var today = LocalDate.now(clock);
+        var today = stationTime.today();
         date.setMin(today);
         date.setMax(today.plusDays(ApiTokenService.MAX_DAYS));
         date.setVisible(false);

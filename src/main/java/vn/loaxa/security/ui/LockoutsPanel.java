@@ -11,7 +11,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 
 import vn.loaxa.base.StationTime;
-import vn.loaxa.base.ui.Formats;
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.security.LoginThrottle;
 import vn.loaxa.security.LoginThrottle.Kind;

@@ -24,7 +24,6 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import vn.loaxa.base.StationTime;
 import vn.loaxa.base.InvalidInputException;
-import vn.loaxa.base.ui.Formats;
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.security.Role;
 import vn.loaxa.security.UserAccount;

@@ -13,7 +13,6 @@ import vn.loaxa.airlog.AirLogRecords.LoggedBroadcast;
 import vn.loaxa.airlog.Outcome;
 import vn.loaxa.backup.BackupService;
 import vn.loaxa.base.Texts;
-import vn.loaxa.base.ui.Formats;
 import vn.loaxa.playout.PlayoutAlerts;
 import vn.loaxa.playout.StationPlayer;
 import vn.loaxa.zone.VillageHealth;

@@ -8,7 +8,6 @@ import com.vaadin.flow.spring.annotation.SpringComponent;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Scope;
 import vn.loaxa.base.StationTime;
-import vn.loaxa.base.ui.Formats;
 import vn.loaxa.transport.StationTls;
 
 /**

@@ -7,7 +7,6 @@ import com.vaadin.flow.component.html.Span;
 import org.jspecify.annotations.Nullable;
 
 import vn.loaxa.base.StationTime;
-import vn.loaxa.base.ui.Formats;
 import vn.loaxa.zone.DriverKind;
 import vn.loaxa.zone.VillageHealth;
 import vn.loaxa.zone.ZoneSwitchboard;
