@@ -15,7 +15,6 @@ import org.springframework.stereotype.Component;
 
 import vn.loaxa.base.StationTime;
 
-
 /**
  * Streams the air log of a period for reports: each START or NOT_AIRED row planned in
  * {@code [from, to)}, followed (in chain order) by the ITEM and END rows that belong to those starts.

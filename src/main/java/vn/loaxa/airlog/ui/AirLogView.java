@@ -19,12 +19,12 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 
 import jakarta.annotation.security.PermitAll;
-import vn.loaxa.base.StationTime;
 import vn.loaxa.airlog.AirLogCsv;
 import vn.loaxa.airlog.AirLogRecords.LoggedBroadcast;
 import vn.loaxa.airlog.AirLogRecords.Query;
 import vn.loaxa.airlog.AirLogService;
 import vn.loaxa.airlog.Outcome;
+import vn.loaxa.base.StationTime;
 import vn.loaxa.base.ui.Formats;
 import vn.loaxa.base.ui.OutcomeBadge;
 import vn.loaxa.base.ui.Pickers;

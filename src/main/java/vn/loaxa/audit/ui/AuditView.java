@@ -23,11 +23,11 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 
 import jakarta.annotation.security.RolesAllowed;
-import vn.loaxa.base.StationTime;
 import vn.loaxa.audit.AuditCsv;
 import vn.loaxa.audit.AuditRecords.Logged;
 import vn.loaxa.audit.AuditRecords.Query;
 import vn.loaxa.audit.AuditTrail;
+import vn.loaxa.base.StationTime;
 import vn.loaxa.base.ui.Pickers;
 
 /**

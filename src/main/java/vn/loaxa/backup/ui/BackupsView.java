@@ -19,9 +19,9 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
-import vn.loaxa.base.StationTime;
 import vn.loaxa.backup.BackupException;
 import vn.loaxa.backup.BackupService;
+import vn.loaxa.base.StationTime;
 import vn.loaxa.base.ui.Notices;
 
 /**

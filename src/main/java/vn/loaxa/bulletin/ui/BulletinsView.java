@@ -20,8 +20,8 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import jakarta.annotation.security.RolesAllowed;
-import vn.loaxa.base.StationTime;
 import vn.loaxa.base.Limits;
+import vn.loaxa.base.StationTime;
 import vn.loaxa.base.ui.Formats;
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.base.ui.Pickers;

@@ -23,8 +23,8 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import jakarta.annotation.security.RolesAllowed;
-import vn.loaxa.base.StationTime;
 import vn.loaxa.base.Limits;
+import vn.loaxa.base.StationTime;
 import vn.loaxa.base.ui.Formats;
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.library.AudioAsset;

@@ -23,8 +23,8 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
-import vn.loaxa.base.StationTime;
 import vn.loaxa.base.Limits;
+import vn.loaxa.base.StationTime;
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.base.ui.Pickers;
 import vn.loaxa.bulletin.Bulletin;

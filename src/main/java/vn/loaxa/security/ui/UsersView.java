@@ -22,8 +22,8 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
-import vn.loaxa.base.StationTime;
 import vn.loaxa.base.InvalidInputException;
+import vn.loaxa.base.StationTime;
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.security.Role;
 import vn.loaxa.security.UserAccount;

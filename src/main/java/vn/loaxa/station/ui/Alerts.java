@@ -8,10 +8,10 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
-import vn.loaxa.base.StationTime;
 import vn.loaxa.airlog.AirLogRecords.LoggedBroadcast;
 import vn.loaxa.airlog.Outcome;
 import vn.loaxa.backup.BackupService;
+import vn.loaxa.base.StationTime;
 import vn.loaxa.base.Texts;
 import vn.loaxa.playout.PlayoutAlerts;
 import vn.loaxa.playout.StationPlayer;

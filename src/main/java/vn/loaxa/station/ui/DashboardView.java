@@ -27,9 +27,9 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import jakarta.annotation.security.PermitAll;
 import org.jspecify.annotations.Nullable;
-import vn.loaxa.base.StationTime;
 import vn.loaxa.airlog.AirLogRecords.LoggedBroadcast;
 import vn.loaxa.airlog.AirLogService;
+import vn.loaxa.base.StationTime;
 import vn.loaxa.base.ui.Formats;
 import vn.loaxa.base.ui.OutcomeBadge;
 import vn.loaxa.playout.StationPlayer;

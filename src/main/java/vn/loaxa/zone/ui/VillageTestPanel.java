@@ -16,9 +16,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-import vn.loaxa.base.StationTime;
 import vn.loaxa.audio.output.NoOutputDeviceException;
 import vn.loaxa.audit.AuditOrigin;
+import vn.loaxa.base.StationTime;
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.playout.StationBusyException;
 import vn.loaxa.playout.StationPlayer;
