@@ -1,7 +1,6 @@
 package vn.loaxa.airlog;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -25,9 +24,9 @@ import vn.loaxa.airlog.AirLogRecords.Verification;
 import vn.loaxa.base.InvalidInputException;
 import vn.loaxa.base.Limits;
 import vn.loaxa.base.RenderedFile;
+import vn.loaxa.base.StationTime;
 import vn.loaxa.base.Texts;
 import vn.loaxa.base.WithinYears;
-import vn.loaxa.base.StationProperties;
 
 /**
  * Reading the air log: every signed-in user may (operators check what aired, the VH&TT officer
@@ -38,13 +37,11 @@ import vn.loaxa.base.StationProperties;
 class AirLogController {
 
     private final AirLogService airLog;
-    private final StationProperties station;
-    private final Clock clock;
+    private final StationTime stationTime;
 
-    AirLogController(AirLogService airLog, StationProperties station, Clock clock) {
+    AirLogController(AirLogService airLog, StationTime stationTime) {
         this.airLog = airLog;
-        this.station = station;
-        this.clock = clock;
+        this.stationTime = stationTime;
     }
 
     @GetMapping("/api/airlog")
@@ -65,12 +62,12 @@ class AirLogController {
              HttpServletRequest request, HttpServletResponse response) throws IOException {
         var range = range(from, to);
         var rows = airLog.all(range[0], range[1]);
-        var name = "nhat-ky-phat_" + range[0].atZone(station.timeZone()).toLocalDate() + "_"
-                + range[1].minusMillis(1).atZone(station.timeZone()).toLocalDate() + ".csv";
+        var name = "nhat-ky-phat_" + stationTime.date(range[0]) + "_"
+                + stationTime.date(range[1].minusMillis(1)) + ".csv";
         var locale = Texts.localeOf(request.getHeader("Accept-Language"));
         // Rendered whole first: a failure answers 500 REPORT_FAILED instead of cutting the download.
         try (var file = RenderedFile.render("the air log CSV",
-                out -> AirLogCsv.write(rows, station.timeZone(), locale, out))) {
+                out -> AirLogCsv.write(rows, stationTime.zone(), locale, out))) {
             response.setContentType("text/csv;charset=UTF-8");
             response.setContentLengthLong(file.size());
             response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
@@ -98,12 +95,11 @@ class AirLogController {
     }
 
     private Instant[] range(@Nullable LocalDate from, @Nullable LocalDate to) {
-        var zone = station.timeZone();
-        var last = to == null ? LocalDate.now(clock) : to;
+        var last = to == null ? stationTime.today() : to;
         var first = from == null ? last.minusDays(29) : from;
         if (last.isBefore(first)) {
             throw new InvalidInputException("BAD_DATES", "error.schedule.badDates", "to before from");
         }
-        return new Instant[] {first.atStartOfDay(zone).toInstant(), last.plusDays(1).atStartOfDay(zone).toInstant()};
+        return new Instant[] {stationTime.startOfDay(first), stationTime.endOfDay(last)};
     }
 }

@@ -70,13 +70,76 @@ public final class AirLogRecords {
         }
     }
 
-    /** An occurrence that never started (MISSED or SKIPPED), with the reason. */
+    /**
+     * An occurrence that never started (MISSED or SKIPPED), with the reason. Every place that logs
+     * something that did not air builds it with {@link #of}: the outcome is chosen by the last call,
+     * {@link Builder#missed} or {@link Builder#skipped}, so it cannot be an aired one.
+     */
     public record NotAired(String occurrenceKey, String title, Instant plannedStart, long nominalMs,
                            List<Long> villageIds, List<String> villageNames, Priority priority, Trigger trigger,
                            String triggeredBy, Outcome outcome, String reason) {
         public NotAired {
+            if (outcome.aired()) {
+                throw new IllegalArgumentException("Not aired means MISSED or SKIPPED, not " + outcome);
+            }
             villageIds = List.copyOf(villageIds);
             villageNames = List.copyOf(villageNames);
+        }
+
+        /** The occurrence that will not air; who and where follow, then why. */
+        public static Builder of(String occurrenceKey, String title, Instant plannedStart, long nominalMs,
+                                 Priority priority) {
+            return new Builder(occurrenceKey, title, plannedStart, nominalMs, priority);
+        }
+
+        public static final class Builder {
+            private final String occurrenceKey;
+            private final String title;
+            private final Instant plannedStart;
+            private final long nominalMs;
+            private final Priority priority;
+            private List<Long> villageIds = List.of();
+            private List<String> villageNames = List.of();
+            private Trigger trigger = Trigger.SCHEDULE;
+            private String triggeredBy = "system";
+
+            private Builder(String occurrenceKey, String title, Instant plannedStart, long nominalMs,
+                            Priority priority) {
+                this.occurrenceKey = occurrenceKey;
+                this.title = title;
+                this.plannedStart = plannedStart;
+                this.nominalMs = nominalMs;
+                this.priority = priority;
+            }
+
+            /** The villages it would have switched, ids and names in the same order. */
+            public Builder villages(List<Long> ids, List<String> names) {
+                this.villageIds = ids;
+                this.villageNames = names;
+                return this;
+            }
+
+            /** What would have started it and who (an operator's name, or the system). */
+            public Builder triggeredBy(Trigger trigger, String by) {
+                this.trigger = trigger;
+                this.triggeredBy = by;
+                return this;
+            }
+
+            /** It could not air: the station was down, the clock jumped, it was too late. */
+            public NotAired missed(String reason) {
+                return build(Outcome.MISSED, reason);
+            }
+
+            /** It was not started on purpose: a start policy or a rule said so. */
+            public NotAired skipped(String reason) {
+                return build(Outcome.SKIPPED, reason);
+            }
+
+            private NotAired build(Outcome outcome, String reason) {
+                return new NotAired(occurrenceKey, title, plannedStart, nominalMs, villageIds, villageNames,
+                        priority, trigger, triggeredBy, outcome, reason);
+            }
         }
     }
 

@@ -28,11 +28,9 @@ import vn.loaxa.schedule.Priority;
 @Repository
 class AirLogRepository {
 
-    static final String COLUMNS = """
-            seq, kind, recorded_at_ms, start_seq, occurrence_key, title, planned_start_ms, actual_start_ms,
-            actual_end_ms, nominal_ms, actual_ms, village_ids, village_names, priority, trigger_kind, triggered_by,
-            outcome, reason, item_position, item_kind, topic_code, topic_name, asset_id, bulletin_id, asset_sha256,
-            played_sha256, prev_hash, row_hash""";
+    static final String COLUMNS = String.join(", ", LogRow.COLUMNS);
+    private static final String INSERT = "INSERT INTO air_log (" + COLUMNS + ") VALUES ("
+            + LogRow.COLUMNS.stream().map(c -> ":" + c).collect(Collectors.joining(", ")) + ")";
 
     /** Broadcasts: each START with its END, and each NOT_AIRED row. */
     private static final String BROADCASTS = """
@@ -74,13 +72,7 @@ class AirLogRepository {
     }
 
     void insert(LogRow r) {
-        jdbc.sql("INSERT INTO air_log (" + COLUMNS + ") VALUES (" + "?, ".repeat(27) + "?)")
-                .params(r.seq(), r.kind(), r.recordedAtMs(), r.startSeq(), r.occurrenceKey(), r.title(),
-                        r.plannedStartMs(), r.actualStartMs(), r.actualEndMs(), r.nominalMs(), r.actualMs(),
-                        r.villageIds(), r.villageNames(), r.priority(), r.triggerKind(), r.triggeredBy(), r.outcome(),
-                        r.reason(), r.itemPosition(), r.itemKind(), r.topicCode(), r.topicName(), r.assetId(),
-                        r.bulletinId(), r.assetSha256(), r.playedSha256(), r.prevHash(), r.rowHash())
-                .update();
+        jdbc.sql(INSERT).params(r.columns()).update();
     }
 
     /** A second START/NOT_AIRED for a key, a second END for a start, a second ON/OFF of a village. */
@@ -219,16 +211,7 @@ class AirLogRepository {
     }
 
     static LogRow map(ResultSet rs) throws SQLException {
-        return new LogRow(rs.getLong("seq"), rs.getString("kind"), rs.getLong("recorded_at_ms"),
-                longOrNull(rs, "start_seq"), rs.getString("occurrence_key"), rs.getString("title"),
-                longOrNull(rs, "planned_start_ms"), longOrNull(rs, "actual_start_ms"), longOrNull(rs, "actual_end_ms"),
-                longOrNull(rs, "nominal_ms"), longOrNull(rs, "actual_ms"), rs.getString("village_ids"),
-                rs.getString("village_names"), rs.getString("priority"), rs.getString("trigger_kind"),
-                rs.getString("triggered_by"), rs.getString("outcome"), rs.getString("reason"),
-                longOrNull(rs, "item_position"), rs.getString("item_kind"), rs.getString("topic_code"),
-                rs.getString("topic_name"), longOrNull(rs, "asset_id"), longOrNull(rs, "bulletin_id"),
-                rs.getString("asset_sha256"), rs.getString("played_sha256"), rs.getString("prev_hash"),
-                rs.getString("row_hash"));
+        return LogRow.read(rs);
     }
 
     private static @Nullable Long longOrNull(ResultSet rs, String column) throws SQLException {

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import vn.loaxa.base.StationProperties;
+import vn.loaxa.base.StationTime;
 
 /**
  * Streams the air log of a period for reports: each START or NOT_AIRED row planned in
@@ -35,12 +35,12 @@ public class AirLogScan {
 
     private final JdbcClient jdbc;
     private final AirLogService airLog;
-    private final StationProperties station;
+    private final StationTime stationTime;
 
-    AirLogScan(JdbcClient jdbc, AirLogService airLog, StationProperties station) {
+    AirLogScan(JdbcClient jdbc, AirLogService airLog, StationTime stationTime) {
         this.jdbc = jdbc;
         this.airLog = airLog;
-        this.station = station;
+        this.stationTime = stationTime;
     }
 
     public void scan(Instant from, Instant to, Consumer<Row> sink) {
@@ -85,7 +85,7 @@ public class AirLogScan {
 
     /** The air log of the period as the CSV of /api/airlog.csv, for evidence bundles. */
     public void writeCsv(Instant from, Instant to, Locale locale, OutputStream out) throws IOException {
-        AirLogCsv.write(airLog.all(from, to), station.timeZone(), locale, out);
+        AirLogCsv.write(airLog.all(from, to), stationTime.zone(), locale, out);
     }
 
     private static Row row(ResultSet rs, String kind) throws SQLException {

@@ -151,22 +151,14 @@ public class AirLogService {
 
     /** Record a start before the first sample plays; the returned handle names it for items and end. */
     public Started broadcastStarted(BroadcastStart s) {
-        var row = new LogRow(0, "START", 0, null, s.occurrenceKey(), s.title(), s.plannedStart().toEpochMilli(),
-                s.requestedStart().toEpochMilli(), null, s.nominalMs(), null, AirLogRepository.villageIds(s.villageIds()),
-                String.join(", ", s.villageNames()), s.priority().name(), s.trigger().name(), s.triggeredBy(), null,
-                null, null, null, null, null, null, null, null, "", "");
-        return new Started(append(row, null).seq(), s.occurrenceKey());
+        return new Started(append(LogRow.start(s), null).seq(), s.occurrenceKey());
     }
 
     public void itemPlayed(Started broadcast, PlayedItem i) {
         if (!i.outcome().aired()) {
             throw new IllegalArgumentException("An item of a started broadcast cannot be " + i.outcome());
         }
-        append(new LogRow(0, "ITEM", 0, broadcast.seq(), broadcast.occurrenceKey(), i.title(), null,
-                i.actualStart() == null ? null : i.actualStart().toEpochMilli(), null,
-                i.nominalMs(), i.actualMs(), null, null, null, null, null, i.outcome().name(), null,
-                (long) i.position(), i.kind(), i.topicCode(), i.topicName(), i.assetId(), i.bulletinId(), i.sha256(),
-                i.playedSha256(), "", ""), broadcast);
+        append(LogRow.item(broadcast, i), broadcast);
     }
 
     /** The end is a new row referring to the start; the start row is never touched. */
@@ -174,21 +166,12 @@ public class AirLogService {
         if (!e.outcome().aired()) {
             throw new IllegalArgumentException("A started broadcast cannot end " + e.outcome());
         }
-        append(new LogRow(0, "END", 0, broadcast.seq(), broadcast.occurrenceKey(), null, null,
-                e.actualStart() == null ? null : e.actualStart().toEpochMilli(),
-                e.actualEnd().toEpochMilli(), null, e.actualMs(), null, null, null, null, null, e.outcome().name(),
-                e.reason(), null, null, null, null, null, null, null, "", ""), broadcast);
+        append(LogRow.end(broadcast, e), broadcast);
     }
 
     /** An occurrence that will never start: MISSED (station down, clock jump) or SKIPPED (start policy). */
     public void notAired(NotAired n) {
-        if (n.outcome().aired()) {
-            throw new IllegalArgumentException("Not aired means MISSED or SKIPPED, not " + n.outcome());
-        }
-        append(new LogRow(0, "NOT_AIRED", 0, null, n.occurrenceKey(), n.title(), n.plannedStart().toEpochMilli(),
-                null, null, n.nominalMs(), null, AirLogRepository.villageIds(n.villageIds()),
-                String.join(", ", n.villageNames()), n.priority().name(), n.trigger().name(), n.triggeredBy(),
-                n.outcome().name(), n.reason(), null, null, null, null, null, null, null, "", ""), null);
+        append(LogRow.notAired(n), null);
     }
 
     /**
@@ -197,11 +180,7 @@ public class AirLogService {
      */
     public void villageSwitched(VillageSwitch v) {
         Started broadcast = v.startSeq() == null ? null : new Started(v.startSeq(), v.occurrenceKey());
-        append(new LogRow(0, "VILLAGE", 0, v.startSeq(), v.occurrenceKey(), v.title(),
-                v.plannedStart() == null ? null : v.plannedStart().toEpochMilli(), v.at().toEpochMilli(), null, null,
-                null, AirLogRepository.villageIds(List.of(v.villageId())), v.villageName(), null, v.driver(),
-                v.triggeredBy(), v.ack(), v.detail(), null, v.on() ? "ON" : "OFF", null, null, null, null, null,
-                "", ""), broadcast);
+        append(LogRow.villageSwitch(v), broadcast);
     }
 
     /** VILLAGE rows of broadcasts (and village tests) planned in {@code [from, to)}, in log order. */
@@ -336,7 +315,7 @@ public class AirLogService {
                 throw new IllegalStateException("Already in the air log: " + content.kind() + " "
                         + content.occurrenceKey());
             }
-            var row = withTime(content).chained(headSeq + 1, headHash);
+            var row = content.stamped(clock.millis()).chained(headSeq + 1, headHash);
             if (journal != null) {
                 try {
                     journal.append(row);
@@ -505,13 +484,5 @@ public class AirLogService {
         if (journal != null) {
             journal.close();
         }
-    }
-
-    private LogRow withTime(LogRow r) {
-        return new LogRow(0, r.kind(), clock.millis(), r.startSeq(), r.occurrenceKey(), r.title(), r.plannedStartMs(),
-                r.actualStartMs(), r.actualEndMs(), r.nominalMs(), r.actualMs(), r.villageIds(), r.villageNames(),
-                r.priority(), r.triggerKind(), r.triggeredBy(), r.outcome(), r.reason(), r.itemPosition(),
-                r.itemKind(), r.topicCode(), r.topicName(), r.assetId(), r.bulletinId(), r.assetSha256(), r.playedSha256(),
-                "", "");
     }
 }

@@ -1,8 +1,23 @@
 package vn.loaxa.airlog;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
 import org.jspecify.annotations.Nullable;
 
+import vn.loaxa.airlog.AirLogRecords.BroadcastEnd;
+import vn.loaxa.airlog.AirLogRecords.BroadcastStart;
+import vn.loaxa.airlog.AirLogRecords.NotAired;
+import vn.loaxa.airlog.AirLogRecords.PlayedItem;
+import vn.loaxa.airlog.AirLogRecords.Started;
+import vn.loaxa.airlog.AirLogRecords.VillageSwitch;
 import vn.loaxa.base.HashChain;
+import vn.loaxa.schedule.Priority;
 
 /**
  * One air_log row exactly as stored, and its place in the hash chain. The hash covers a canonical
@@ -10,6 +25,10 @@ import vn.loaxa.base.HashChain;
  * text can make two different rows serialise alike), and the previous row's hash; seq is part of it,
  * so moving or removing a row breaks the chain just as editing one does. The text and the hash are
  * {@link HashChain}'s, shared with the audit trail.
+ *
+ * <p>Rows are made by kind, one factory each ({@link #start}, {@link #item}, {@link #end},
+ * {@link #notAired}, {@link #villageSwitch}); {@link #columns()} is the one place a row meets the
+ * table's column names.
  */
 record LogRow(long seq, String kind, long recordedAtMs, @Nullable Long startSeq, String occurrenceKey,
               @Nullable String title, @Nullable Long plannedStartMs, @Nullable Long actualStartMs,
@@ -44,6 +63,64 @@ record LogRow(long seq, String kind, long recordedAtMs, @Nullable Long startSeq,
                 rowHash);
     }
 
+    /** The columns in the order the table, the chained text and the journal hold them. */
+    static final List<String> COLUMNS = List.copyOf(new Builder(RowKind.START, "").build().columns().keySet());
+
+    /** The broadcast's START, written before its first sample plays. */
+    static LogRow start(BroadcastStart s) {
+        return new Builder(RowKind.START, s.occurrenceKey()).title(s.title()).plannedStart(s.plannedStart())
+                .actualStart(s.requestedStart()).nominalMs(s.nominalMs()).villages(s.villageIds(), s.villageNames())
+                .priority(s.priority()).trigger(s.trigger(), s.triggeredBy()).build();
+    }
+
+    /** One ITEM of a started broadcast, as it played (or failed to). */
+    static LogRow item(Started broadcast, PlayedItem i) {
+        return new Builder(RowKind.ITEM, broadcast.occurrenceKey()).startSeq(broadcast.seq()).title(i.title())
+                .actualStart(i.actualStart()).nominalMs(i.nominalMs()).actualMs(i.actualMs())
+                .outcome(i.outcome(), null).itemPosition(i.position()).itemKind(i.kind())
+                .topic(i.topicCode(), i.topicName()).asset(i.assetId(), i.bulletinId(), i.sha256())
+                .playedSha256(i.playedSha256()).build();
+    }
+
+    /** The END of a started broadcast: a new row referring to its START, never an edit of it. */
+    static LogRow end(Started broadcast, BroadcastEnd e) {
+        return new Builder(RowKind.END, broadcast.occurrenceKey()).startSeq(broadcast.seq())
+                .actualStart(e.actualStart()).actualEnd(e.actualEnd()).actualMs(e.actualMs())
+                .outcome(e.outcome(), e.reason()).build();
+    }
+
+    /** A NOT_AIRED occurrence (MISSED or SKIPPED), with the reason. */
+    static LogRow notAired(NotAired n) {
+        return new Builder(RowKind.NOT_AIRED, n.occurrenceKey()).title(n.title()).plannedStart(n.plannedStart())
+                .nominalMs(n.nominalMs()).villages(n.villageIds(), n.villageNames()).priority(n.priority())
+                .trigger(n.trigger(), n.triggeredBy()).outcome(n.outcome(), n.reason()).build();
+    }
+
+    /**
+     * A VILLAGE switched on or off. Its columns are borrowed: the driver in trigger_kind, the
+     * acknowledgement in outcome, ON/OFF in item_kind, the answer's instant in actual_start_ms.
+     */
+    static LogRow villageSwitch(VillageSwitch v) {
+        var b = new Builder(RowKind.VILLAGE, v.occurrenceKey()).title(v.title()).plannedStart(v.plannedStart())
+                .actualStart(v.at()).villages(List.of(v.villageId()), List.of(v.villageName()));
+        b.triggerKind = v.driver();
+        b.triggeredBy = v.triggeredBy();
+        b.outcome = v.ack();
+        b.reason = v.detail();
+        b.itemKind = v.on() ? "ON" : "OFF";
+        if (v.startSeq() != null) {
+            b.startSeq(v.startSeq());
+        }
+        return b.build();
+    }
+
+    /** This row's content as written at the given instant, not yet in the chain. */
+    LogRow stamped(long atMs) {
+        return new LogRow(0, kind, atMs, startSeq, occurrenceKey, title, plannedStartMs, actualStartMs, actualEndMs,
+                nominalMs, actualMs, villageIds, villageNames, priority, triggerKind, triggeredBy, outcome, reason,
+                itemPosition, itemKind, topicCode, topicName, assetId, bulletinId, assetSha256, playedSha256, "", "");
+    }
+
     LogRow chained(long newSeq, String newPrevHash) {
         var linked = new LogRow(newSeq, kind, recordedAtMs, startSeq, occurrenceKey, title, plannedStartMs,
                 actualStartMs, actualEndMs, nominalMs, actualMs, villageIds, villageNames, priority, triggerKind,
@@ -57,6 +134,198 @@ record LogRow(long seq, String kind, long recordedAtMs, @Nullable Long startSeq,
                 actualEndMs, nominalMs, actualMs, villageIds, villageNames, priority, triggerKind, triggeredBy,
                 outcome, reason, itemPosition, itemKind, topicCode, topicName, assetId, bulletinId, assetSha256,
                 playedSha256, prevHash, hash);
+    }
+
+    /** Column name to value, in table order: the one place a row meets the table's column names. */
+    Map<String, @Nullable Object> columns() {
+        var c = new LinkedHashMap<String, @Nullable Object>();
+        c.put("seq", seq);
+        c.put("kind", kind);
+        c.put("recorded_at_ms", recordedAtMs);
+        c.put("start_seq", startSeq);
+        c.put("occurrence_key", occurrenceKey);
+        c.put("title", title);
+        c.put("planned_start_ms", plannedStartMs);
+        c.put("actual_start_ms", actualStartMs);
+        c.put("actual_end_ms", actualEndMs);
+        c.put("nominal_ms", nominalMs);
+        c.put("actual_ms", actualMs);
+        c.put("village_ids", villageIds);
+        c.put("village_names", villageNames);
+        c.put("priority", priority);
+        c.put("trigger_kind", triggerKind);
+        c.put("triggered_by", triggeredBy);
+        c.put("outcome", outcome);
+        c.put("reason", reason);
+        c.put("item_position", itemPosition);
+        c.put("item_kind", itemKind);
+        c.put("topic_code", topicCode);
+        c.put("topic_name", topicName);
+        c.put("asset_id", assetId);
+        c.put("bulletin_id", bulletinId);
+        c.put("asset_sha256", assetSha256);
+        c.put("played_sha256", playedSha256);
+        c.put("prev_hash", prevHash);
+        c.put("row_hash", rowHash);
+        return c;
+    }
+
+    /** The row read back by column name. */
+    static LogRow read(ResultSet rs) throws SQLException {
+        return new LogRow(rs.getLong("seq"), rs.getString("kind"), rs.getLong("recorded_at_ms"),
+                longOrNull(rs, "start_seq"), rs.getString("occurrence_key"), rs.getString("title"),
+                longOrNull(rs, "planned_start_ms"), longOrNull(rs, "actual_start_ms"), longOrNull(rs, "actual_end_ms"),
+                longOrNull(rs, "nominal_ms"), longOrNull(rs, "actual_ms"), rs.getString("village_ids"),
+                rs.getString("village_names"), rs.getString("priority"), rs.getString("trigger_kind"),
+                rs.getString("triggered_by"), rs.getString("outcome"), rs.getString("reason"),
+                longOrNull(rs, "item_position"), rs.getString("item_kind"), rs.getString("topic_code"),
+                rs.getString("topic_name"), longOrNull(rs, "asset_id"), longOrNull(rs, "bulletin_id"),
+                rs.getString("asset_sha256"), rs.getString("played_sha256"), rs.getString("prev_hash"),
+                rs.getString("row_hash"));
+    }
+
+    private static @Nullable Long longOrNull(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    /** The kinds of row the air log holds; the table stores their names. */
+    enum RowKind {
+        START, ITEM, END, NOT_AIRED, VILLAGE
+    }
+
+    /**
+     * Named setters for a row's content, so a factory says which column gets which value instead of
+     * placing it by position among 28. Sequence, time, link and hash are added when it is appended.
+     */
+    static final class Builder {
+        private final String kind;
+        private final String occurrenceKey;
+        private @Nullable Long startSeq;
+        private @Nullable String title;
+        private @Nullable Long plannedStartMs;
+        private @Nullable Long actualStartMs;
+        private @Nullable Long actualEndMs;
+        private @Nullable Long nominalMs;
+        private @Nullable Long actualMs;
+        private @Nullable String villageIds;
+        private @Nullable String villageNames;
+        private @Nullable String priority;
+        private @Nullable String triggerKind;
+        private @Nullable String triggeredBy;
+        private @Nullable String outcome;
+        private @Nullable String reason;
+        private @Nullable Long itemPosition;
+        private @Nullable String itemKind;
+        private @Nullable String topicCode;
+        private @Nullable String topicName;
+        private @Nullable Long assetId;
+        private @Nullable Long bulletinId;
+        private @Nullable String assetSha256;
+        private @Nullable String playedSha256;
+
+        Builder(RowKind kind, String occurrenceKey) {
+            this.kind = kind.name();
+            this.occurrenceKey = occurrenceKey;
+        }
+
+        Builder startSeq(long seq) {
+            this.startSeq = seq;
+            return this;
+        }
+
+        Builder title(String title) {
+            this.title = title;
+            return this;
+        }
+
+        Builder plannedStart(@Nullable Instant at) {
+            this.plannedStartMs = ms(at);
+            return this;
+        }
+
+        Builder actualStart(@Nullable Instant at) {
+            this.actualStartMs = ms(at);
+            return this;
+        }
+
+        Builder actualEnd(Instant at) {
+            this.actualEndMs = at.toEpochMilli();
+            return this;
+        }
+
+        Builder nominalMs(long ms) {
+            this.nominalMs = ms;
+            return this;
+        }
+
+        Builder actualMs(long ms) {
+            this.actualMs = ms;
+            return this;
+        }
+
+        /** Ids as {@code ,1,2,} (so one id is found with LIKE), names joined for people. */
+        Builder villages(List<Long> ids, List<String> names) {
+            this.villageIds = ids.stream().map(String::valueOf).collect(Collectors.joining(",", ",", ","));
+            this.villageNames = String.join(", ", names);
+            return this;
+        }
+
+        Builder priority(Priority priority) {
+            this.priority = priority.name();
+            return this;
+        }
+
+        Builder trigger(Trigger trigger, String by) {
+            this.triggerKind = trigger.name();
+            this.triggeredBy = by;
+            return this;
+        }
+
+        Builder outcome(Outcome outcome, @Nullable String reason) {
+            this.outcome = outcome.name();
+            this.reason = reason;
+            return this;
+        }
+
+        Builder itemPosition(int position) {
+            this.itemPosition = (long) position;
+            return this;
+        }
+
+        Builder itemKind(String kind) {
+            this.itemKind = kind;
+            return this;
+        }
+
+        Builder topic(@Nullable String code, @Nullable String name) {
+            this.topicCode = code;
+            this.topicName = name;
+            return this;
+        }
+
+        Builder asset(@Nullable Long assetId, @Nullable Long bulletinId, String sha256) {
+            this.assetId = assetId;
+            this.bulletinId = bulletinId;
+            this.assetSha256 = sha256;
+            return this;
+        }
+
+        Builder playedSha256(@Nullable String sha256) {
+            this.playedSha256 = sha256;
+            return this;
+        }
+
+        LogRow build() {
+            return new LogRow(0, kind, 0, startSeq, occurrenceKey, title, plannedStartMs, actualStartMs, actualEndMs,
+                    nominalMs, actualMs, villageIds, villageNames, priority, triggerKind, triggeredBy, outcome, reason,
+                    itemPosition, itemKind, topicCode, topicName, assetId, bulletinId, assetSha256, playedSha256, "",
+                    "");
+        }
+
+        private static @Nullable Long ms(@Nullable Instant at) {
+            return at == null ? null : at.toEpochMilli();
+        }
     }
 
     String canonical() {

@@ -1,7 +1,6 @@
 package vn.loaxa.audit;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -23,8 +22,8 @@ import vn.loaxa.audit.AuditRecords.Logged;
 import vn.loaxa.audit.AuditRecords.Query;
 import vn.loaxa.base.HashChain;
 import vn.loaxa.base.InvalidInputException;
+import vn.loaxa.base.StationTime;
 import vn.loaxa.base.Texts;
-import vn.loaxa.base.StationProperties;
 
 /**
  * Reading the audit trail: ADMIN and REPORTER (the district's IT officer checks who changed what).
@@ -55,13 +54,11 @@ class AuditController {
             .withResolverStyle(ResolverStyle.STRICT);
 
     private final AuditTrail trail;
-    private final StationProperties station;
-    private final Clock clock;
+    private final StationTime stationTime;
 
-    AuditController(AuditTrail trail, StationProperties station, Clock clock) {
+    AuditController(AuditTrail trail, StationTime stationTime) {
         this.trail = trail;
-        this.station = station;
-        this.clock = clock;
+        this.stationTime = stationTime;
     }
 
     @GetMapping("/api/audit")
@@ -89,11 +86,10 @@ class AuditController {
         var q = query(from, to, actor, action, target, 0, Integer.MAX_VALUE);
         var rows = trail.query(q).rows();
         response.setContentType("text/csv;charset=UTF-8");
-        var zone = station.timeZone();
-        var name = "nhat-ky-thao-tac_" + q.from().atZone(zone).toLocalDate() + "_"
-                + q.to().minusMillis(1).atZone(zone).toLocalDate() + ".csv";
+        var name = "nhat-ky-thao-tac_" + stationTime.date(q.from()) + "_"
+                + stationTime.date(q.to().minusMillis(1)) + ".csv";
         response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
-        AuditCsv.write(rows, zone, Texts.localeOf(request.getHeader("Accept-Language")), response.getOutputStream());
+        AuditCsv.write(rows, stationTime.zone(), Texts.localeOf(request.getHeader("Accept-Language")), response.getOutputStream());
     }
 
     @GetMapping("/api/audit/verify")
@@ -103,13 +99,12 @@ class AuditController {
 
     private Query query(@Nullable String from, @Nullable String to, @Nullable String actor, @Nullable String action,
                         @Nullable String target, int page, int size) {
-        var zone = station.timeZone();
-        var last = to == null || to.isBlank() ? LocalDate.now(clock.withZone(zone)) : day(to, "to");
+        var last = to == null || to.isBlank() ? stationTime.today() : day(to, "to");
         var first = from == null || from.isBlank() ? last.minusDays(29) : day(from, "from");
         if (last.isBefore(first)) {
             throw new InvalidInputException("BAD_DATES", "error.schedule.badDates", "to before from");
         }
-        return new Query(first.atStartOfDay(zone).toInstant(), last.plusDays(1).atStartOfDay(zone).toInstant(),
+        return new Query(stationTime.startOfDay(first), stationTime.endOfDay(last),
                 blankToNull(actor), blankToNull(action), blankToNull(target), page, size);
     }
 

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import jakarta.annotation.PreDestroy;
 import vn.loaxa.audit.Audited;
+import vn.loaxa.base.StationTime;
 import vn.loaxa.base.Texts;
 import vn.loaxa.library.LibraryProperties;
 import vn.loaxa.security.CurrentUser;
@@ -43,6 +43,8 @@ import vn.loaxa.base.StationProperties;
  */
 @Service
 public class BackupService {
+
+    private final StationTime stationTime;
 
     private static final Logger log = LoggerFactory.getLogger(BackupService.class);
 
@@ -101,7 +103,8 @@ public class BackupService {
 
     BackupService(StationProperties station, LibraryProperties library, BackupProperties properties, JdbcClient jdbc,
                   PlatformTransactionManager transactions, Clock clock,
-                  org.springframework.context.ConfigurableApplicationContext context) {
+                  org.springframework.context.ConfigurableApplicationContext context, StationTime stationTime) {
+        this.stationTime = stationTime;
         this.restart = () -> {
             int code = org.springframework.boot.SpringApplication.exit(context, () -> RESTART_FOR_RESTORE);
             System.exit(code);
@@ -198,7 +201,7 @@ public class BackupService {
     }
 
     private BackupStore store() {
-        return new BackupStore(folder(), station.timeZone());
+        return new BackupStore(folder(), stationTime.zone());
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -209,7 +212,7 @@ public class BackupService {
     }
 
     private void scheduleNext() {
-        var now = ZonedDateTime.now(clock.withZone(station.timeZone()));
+        var now = stationTime.zoned(clock.instant());
         var next = now.with(settings().at());
         if (!next.isAfter(now)) {
             next = next.plusDays(1);

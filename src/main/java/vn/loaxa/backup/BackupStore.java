@@ -68,9 +68,19 @@ final class BackupStore {
     private final Path root;
     private final ZoneId zone;
 
+    /** @param zone the station's zone (its {@code StationTime}): a new backup's folder is named in it */
     BackupStore(Path root, ZoneId zone) {
         this.root = root;
         this.zone = zone;
+    }
+
+    /**
+     * A store that only checks and reads backups (the restore command, which runs without the
+     * station's settings): it names no folder, so its zone is never used; a fixed one rather than
+     * the computer's own, which the station's times never depend on.
+     */
+    static BackupStore forReading(Path root) {
+        return new BackupStore(root, java.time.ZoneOffset.UTC);
     }
 
     Path root() {

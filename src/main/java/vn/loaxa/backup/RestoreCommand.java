@@ -87,7 +87,7 @@ public final class RestoreCommand {
             return BAD_BACKUP;
         }
         out.println("Đang kiểm tra bản sao lưu / checking the backup " + backup + " ...");
-        var store = new BackupStore(backup.getParent(), java.time.ZoneId.systemDefault());
+        var store = BackupStore.forReading(backup.getParent());
         var problem = store.verify(backup);
         if (problem != null) {
             err.println("Không khôi phục: bản sao lưu không khớp với danh sách kiểm tra (manifest) của nó; dữ liệu hiện tại không bị thay đổi. Lý do: " + problem);

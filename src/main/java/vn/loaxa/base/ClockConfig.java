@@ -13,4 +13,10 @@ class ClockConfig {
     Clock clock(StationProperties station) {
         return Clock.system(station.timeZone());
     }
+
+    /** The one station time every layer converts and formats with: the zone setting on the station's clock. */
+    @Bean
+    StationTime stationTime(Clock clock, StationProperties station) {
+        return StationTime.of(station.timeZone(), clock);
+    }
 }

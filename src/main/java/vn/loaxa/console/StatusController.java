@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.loaxa.audio.output.NoOutputDeviceException;
 import vn.loaxa.backup.BackupService;
 import vn.loaxa.base.ApiErrors;
+import vn.loaxa.base.StationTime;
 import vn.loaxa.base.Texts;
 import vn.loaxa.library.LibraryService;
 import vn.loaxa.playout.DeviceStatus;
@@ -34,6 +35,8 @@ import vn.loaxa.playout.StationPlayer;
 
 @RestController
 class StatusController {
+
+    private final StationTime stationTime;
 
     record Alert(String code, String message) {
     }
@@ -82,7 +85,8 @@ class StatusController {
     private final BackupService backups;
 
     StatusController(StationPlayer player, PlayoutAlerts playoutAlerts, LibraryService library, Clock clock,
-                     HealthEndpoint health, BackupService backups) {
+                     HealthEndpoint health, BackupService backups, StationTime stationTime) {
+        this.stationTime = stationTime;
         this.backups = backups;
         this.player = player;
         this.playoutAlerts = playoutAlerts;
@@ -107,7 +111,7 @@ class StatusController {
             alerts.add(new Alert("BACKUP_OVERDUE", BackupService.overdueMessage(locale, backup)));
         }
         var now = clock.instant();
-        return new StatusJson(now.toString(), LOCAL.format(now.atZone(clock.getZone())), clock.getZone().getId(),
+        return new StatusJson(now.toString(), LOCAL.format(stationTime.zoned(now)), stationTime.zone().getId(),
                 device, player.isBusy(), NowPlayingJson.of(player.nowPlaying().orElse(null)),
                 library.findAll().size(), alerts, HealthJson.of(health.healthForPath("readiness")),
                 BackupJson.of(backup));

@@ -256,19 +256,19 @@ public class PlayoutEngine {
         }
         var reason = clockWatch.missCause(o.plannedStart(), now, grace).reason(late, grace);
         log.warn("Missed {} '{}': {}", key, o.title(), reason);
-        notAired(key, o, Outcome.MISSED, reason);
+        airLog.notAired(notAired(key, o).missed(reason));
         return true;
     }
 
     private void skip(String key, Occurrence o, String reason) {
         log.warn("Skipping {} '{}': {}", key, o.title(), reason);
-        notAired(key, o, Outcome.SKIPPED, reason);
+        airLog.notAired(notAired(key, o).skipped(reason));
     }
 
-    private void notAired(String key, Occurrence o, Outcome outcome, String reason) {
-        var villages = broadcasts.villageNames(o.villageIds());
-        airLog.notAired(new NotAired(key, o.title(), o.plannedStart(), o.nominalMs(), o.villageIds(), villages,
-                o.priority(), broadcasts.trigger(o), broadcasts.triggeredBy(o), outcome, reason));
+    private NotAired.Builder notAired(String key, Occurrence o) {
+        return NotAired.of(key, o.title(), o.plannedStart(), o.nominalMs(), o.priority())
+                .villages(o.villageIds(), broadcasts.villageNames(o.villageIds()))
+                .triggeredBy(broadcasts.trigger(o), broadcasts.triggeredBy(o));
     }
 
     private void ended(BroadcastRun run) {

@@ -31,7 +31,6 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 import vn.loaxa.airlog.AirLogRecords.NotAired;
 import vn.loaxa.airlog.AirLogService;
-import vn.loaxa.airlog.Outcome;
 import vn.loaxa.base.DatabaseLane;
 import vn.loaxa.schedule.Occurrence;
 import vn.loaxa.schedule.PlanningLedger;
@@ -235,9 +234,9 @@ public class PlayoutScheduler {
     private void logMissed(Occurrence o, String reason) {
         log.warn("Missed {} '{}' planned {}: {}", o.key(), o.title(), o.plannedStart(), reason);
         try {
-            airLog.notAired(new NotAired(o.key(), o.title(), o.plannedStart(), o.nominalMs(), o.villageIds(),
-                    broadcasts.villageNames(o.villageIds()), o.priority(), broadcasts.trigger(o),
-                    broadcasts.triggeredBy(o), Outcome.MISSED, reason));
+            airLog.notAired(NotAired.of(o.key(), o.title(), o.plannedStart(), o.nominalMs(), o.priority())
+                    .villages(o.villageIds(), broadcasts.villageNames(o.villageIds()))
+                    .triggeredBy(broadcasts.trigger(o), broadcasts.triggeredBy(o)).missed(reason));
         } catch (IllegalStateException e) {
             // Logged meanwhile by the engine itself: the key decides, nothing to add.
         }

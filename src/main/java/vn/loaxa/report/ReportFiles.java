@@ -7,7 +7,6 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,8 +25,8 @@ import vn.loaxa.audit.AuditCsv;
 import vn.loaxa.audit.AuditTrail;
 import vn.loaxa.base.Csv;
 import vn.loaxa.base.HashChain;
+import vn.loaxa.base.StationTime;
 import vn.loaxa.base.Texts;
-import vn.loaxa.base.StationProperties;
 
 /** The report's files: xlsx, docx, CSV, and the evidence bundle (tài liệu kiểm chứng) of a period. */
 @Service
@@ -56,15 +55,15 @@ public class ReportFiles {
     private final ReportService reports;
     private final AirLogService airLog;
     private final AirLogScan scan;
-    private final StationProperties station;
+    private final StationTime stationTime;
     private final AuditTrail audit;
 
-    ReportFiles(ReportService reports, AirLogService airLog, AirLogScan scan, StationProperties station,
+    ReportFiles(ReportService reports, AirLogService airLog, AirLogScan scan, StationTime stationTime,
                 AuditTrail audit) {
         this.reports = reports;
         this.airLog = airLog;
         this.scan = scan;
-        this.station = station;
+        this.stationTime = stationTime;
         this.audit = audit;
     }
 
@@ -80,9 +79,9 @@ public class ReportFiles {
     @PreAuthorize("hasAnyRole('ADMIN', 'REPORTER')")
     public void write(Report report, Format format, OutputStream out) throws IOException {
         switch (format) {
-            case XLSX -> ReportXlsx.write(report, station.timeZone(), out);
-            case DOCX -> ReportDocx.write(report, airLog.verify(), station.timeZone(), out);
-            case CSV -> ReportCsv.write(report, station.timeZone(), out);
+            case XLSX -> ReportXlsx.write(report, stationTime.zone(), out);
+            case DOCX -> ReportDocx.write(report, airLog.verify(), stationTime.zone(), out);
+            case CSV -> ReportCsv.write(report, stationTime.zone(), out);
         }
     }
 
@@ -99,13 +98,13 @@ public class ReportFiles {
         var auditCheck = audit.verify();
         var switches = reports.switches(period);
         var report = reports.compute(period, switches);
-        var zone = station.timeZone();
+        var zone = stationTime.zone();
         var files = new LinkedHashMap<String, byte[]>();
         files.put(fileName(period, "xlsx"), bytes(o -> ReportXlsx.write(report, zone, o)));
         files.put(fileName(period, "docx"), bytes(o -> ReportDocx.write(report, verification, zone, o)));
         files.put(fileName(period, "csv"), bytes(o -> ReportCsv.write(report, zone, o)));
-        var from = period.from().atStartOfDay(zone).toInstant();
-        var to = period.to().plusDays(1).atStartOfDay(zone).toInstant();
+        var from = stationTime.startOfDay(period.from());
+        var to = stationTime.endOfDay(period.to());
         files.put("nhat-ky-phat_" + period.slug() + ".csv", bytes(o -> scan.writeCsv(from, to, Texts.VIETNAMESE, o)));
         files.put("danh-muc-tep-da-phat.csv", bytes(o -> manifest(report, o)));
         files.put(SWITCHES_CSV, bytes(o -> switches(switches, o)));
@@ -124,7 +123,7 @@ public class ReportFiles {
     }
 
     private void manifest(Report report, OutputStream o) throws IOException {
-        var day = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(station.timeZone());
+        var day = stationTime.formatter("dd/MM/yyyy HH:mm");
         o.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
         var w = new OutputStreamWriter(o, StandardCharsets.UTF_8);
         Csv.line(w, "Mã băm SHA-256", "Tiêu đề", "Chủ đề", "Mã tin bài", "Số lượt phát", "Phát lần đầu",
@@ -142,7 +141,7 @@ public class ReportFiles {
      * the row's number in the chain, so each line can be checked against the verified log.
      */
     private void switches(List<LoggedSwitch> switches, OutputStream o) throws IOException {
-        var time = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss").withZone(station.timeZone());
+        var time = stationTime.formatter("dd/MM/yyyy HH:mm:ss");
         o.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
         var w = new OutputStreamWriter(o, StandardCharsets.UTF_8);
         Csv.line(w, "Số dòng nhật ký", "Giờ phát theo kế hoạch", "Mã lượt phát", "Tiêu đề", "Mã số thôn", "Thôn",
@@ -168,7 +167,7 @@ public class ReportFiles {
 
     private void verificationText(Report report, Verification v, HashChain.Check a, OutputStream o)
             throws IOException {
-        var time = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss").withZone(station.timeZone());
+        var time = stationTime.formatter("dd/MM/yyyy HH:mm:ss");
         var text = """
                 Kiểm tra toàn vẹn nhật ký phát sóng - %s
                 Kỳ báo cáo: %s (%s đến %s)

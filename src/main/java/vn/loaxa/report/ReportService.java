@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 import vn.loaxa.airlog.AirLogRecords.LoggedSwitch;
 import vn.loaxa.airlog.AirLogScan;
 import vn.loaxa.airlog.AirLogService;
+import vn.loaxa.base.StationTime;
 import vn.loaxa.bulletin.TopicService;
 import vn.loaxa.report.Report.MonthRow;
 import vn.loaxa.report.Report.QuarterRow;
@@ -28,7 +29,6 @@ import vn.loaxa.report.Report.VillageRow;
 import vn.loaxa.schedule.OneOff;
 import vn.loaxa.schedule.OneOffService;
 import vn.loaxa.station.StationIdentity;
-import vn.loaxa.base.StationProperties;
 import vn.loaxa.station.StationSettings;
 import vn.loaxa.station.VillageService;
 
@@ -53,7 +53,7 @@ public class ReportService {
 
     @Autowired
     ReportService(AirLogScan scan, AirLogService airLog, TopicService topics, VillageService villages,
-                  StationProperties station, StationSettings settings, OneOffService oneOffs, Clock clock) {
+                  StationTime stationTime, StationSettings settings, OneOffService oneOffs, Clock clock) {
         this(scan, airLog::villageSwitches, () -> {
             var known = new LinkedHashMap<String, String>();
             topics.findAll().stream().filter(t -> !t.retired()).forEach(t -> known.put(t.code(), t.name()));
@@ -62,7 +62,7 @@ public class ReportService {
             var known = new LinkedHashMap<Long, String>();
             villages.findAll().stream().filter(v -> v.enabled()).forEach(v -> known.put(v.id(), v.name()));
             return known;
-        }, station.timeZone(), settings::identity, clock,
+        }, stationTime.zone(), settings::identity, clock,
                 key -> oneOffs.byKey(key).map(OneOff::reason).orElse(null));
     }
 
@@ -120,11 +120,11 @@ public class ReportService {
     }
 
     private Instant start(ReportPeriod period) {
-        return period.from().atStartOfDay(zone).toInstant();
+        return StationTime.of(zone, clock).startOfDay(period.from());
     }
 
     private Instant end(ReportPeriod period) {
-        return period.to().plusDays(1).atStartOfDay(zone).toInstant();
+        return StationTime.of(zone, clock).endOfDay(period.to());
     }
 
     private static List<TopicRow> topicRows(Tally t) {

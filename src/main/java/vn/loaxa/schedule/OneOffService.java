@@ -15,6 +15,7 @@ import vn.loaxa.audit.Audited;
 import vn.loaxa.base.InvalidInputException;
 import vn.loaxa.base.Limits;
 import vn.loaxa.base.RefusedException;
+import vn.loaxa.base.StationTime;
 import vn.loaxa.bulletin.BulletinService;
 import vn.loaxa.library.AudioAsset;
 import vn.loaxa.library.LibraryService;
@@ -35,6 +36,8 @@ import vn.loaxa.station.VillageService;
 @Service
 public class OneOffService {
 
+    private final StationTime stationTime;
+
     /** The longest reason kept with a one-off, in characters. */
     public static final int MAX_REASON = 1000;
 
@@ -49,7 +52,9 @@ public class OneOffService {
     private final ApplicationEventPublisher events;
 
     OneOffService(OneOffRepository oneOffs, LibraryService library, VillageService villages, BulletinService bulletins,
-                  EmergencyRights emergencyRights, GraceSettings graceSettings, Clock clock, ApplicationEventPublisher events) {
+                  EmergencyRights emergencyRights, GraceSettings graceSettings, Clock clock, ApplicationEventPublisher events,
+                  StationTime stationTime) {
+        this.stationTime = stationTime;
         this.events = events;
         this.oneOffs = oneOffs;
         this.library = library;
@@ -180,7 +185,7 @@ public class OneOffService {
                         "No asset " + id, id))).toList();
         var targets = villages.require(villageIds);
         if (approvedOnly && !mayAirUnapproved()) {
-            var approved = bulletins.approvedAssets(startsAt.atZone(clock.getZone()).toLocalDate());
+            var approved = bulletins.approvedAssets(stationTime.date(startsAt));
             for (var a : assets) {
                 if (!approved.contains(a.id())) {
                     throw new RefusedException("UNAPPROVED_AUDIO", "error.oneOff.unapprovedAudio",

@@ -9,11 +9,11 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.loaxa.base.StationTime;
 import vn.loaxa.bulletin.BulletinService;
 import vn.loaxa.bulletin.BulletinState;
 import vn.loaxa.bulletin.TopicService;
 import vn.loaxa.library.LibraryService;
-import vn.loaxa.base.StationProperties;
 
 /**
  * Reads the schedule from SQLite into a {@link ScheduleSnapshot} in one transaction and plans it
@@ -28,18 +28,18 @@ public class ScheduleService {
     private final BulletinService bulletins;
     private final TopicService topics;
     private final LibraryService library;
-    private final StationProperties station;
+    private final StationTime stationTime;
 
     ScheduleService(ProgrammeService programmes, QueueService queue, OneOffRepository oneOffs,
                     BulletinService bulletins, TopicService topics, LibraryService library,
-                    StationProperties station) {
+                    StationTime stationTime) {
         this.programmes = programmes;
         this.queue = queue;
         this.oneOffs = oneOffs;
         this.bulletins = bulletins;
         this.topics = topics;
         this.library = library;
-        this.station = station;
+        this.stationTime = stationTime;
     }
 
     /** The schedule as it stands, with the one-offs starting in {@code [from, to)}. */
@@ -65,6 +65,6 @@ public class ScheduleService {
     /** The occurrences planned in {@code [from, to)} in the station's zone. */
     @Transactional(readOnly = true)
     public List<Occurrence> plan(Instant from, Instant to) {
-        return OccurrencePlanner.plan(snapshot(from, to), from, to, station.timeZone());
+        return OccurrencePlanner.plan(snapshot(from, to), from, to, stationTime.zone());
     }
 }

@@ -28,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.loaxa.audit.Audited;
 import vn.loaxa.base.InvalidInputException;
-import vn.loaxa.base.StationProperties;
+import vn.loaxa.base.StationTime;
 
 /**
  * Personal access tokens: created by a user for themselves, or by an admin for a service account;
@@ -76,19 +76,19 @@ public class ApiTokenService {
     private final TokenUsage usage;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private final StationProperties station;
+    private final StationTime stationTime;
     /** The holder the security filters and method security of this application use. */
     private final SecurityContextHolderStrategy securityContext;
 
     ApiTokenService(ApiTokenRepository tokens, UserRepository users, TokenUsage usage,
-                    TransactionTemplate transactions, Clock clock, StationProperties station,
+                    TransactionTemplate transactions, Clock clock, StationTime stationTime,
                     ObjectProvider<SecurityContextHolderStrategy> securityContext) {
         this.tokens = tokens;
         this.users = users;
         this.usage = usage;
         this.transactions = transactions;
         this.clock = clock;
-        this.station = station;
+        this.stationTime = stationTime;
         this.securityContext = securityContext.getIfUnique(SecurityContextHolder::getContextHolderStrategy);
     }
 
@@ -159,8 +159,7 @@ public class ApiTokenService {
 
     private @Nullable Instant expiresAt(Expiry expiry, Instant now, UserAccount owner) {
         // A date picked as the last day counts whole: up to the end of the day MAX_DAYS from today.
-        var latest = LocalDate.ofInstant(now, station.timeZone()).plusDays(MAX_DAYS + 1L)
-                .atStartOfDay(station.timeZone()).toInstant();
+        var latest = stationTime.endOfDay(stationTime.date(now).plusDays(MAX_DAYS));
         Instant at = switch (expiry) {
             case Expiry.Never never -> null;
             case Expiry.Days(int days) -> {
@@ -170,7 +169,7 @@ public class ApiTokenService {
                 yield now.plus(Duration.ofDays(days));
             }
             case Expiry.At(Instant instant) -> instant;
-            case Expiry.Through(LocalDate day) -> day.plusDays(1).atStartOfDay(station.timeZone()).toInstant();
+            case Expiry.Through(LocalDate day) -> stationTime.endOfDay(day);
         };
         if (at == null) {
             if (!owner.service()) {

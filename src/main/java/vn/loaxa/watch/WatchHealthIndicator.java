@@ -7,6 +7,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.stereotype.Component;
 
+import vn.loaxa.base.StationTime;
 import vn.loaxa.base.Texts;
 
 /**
@@ -20,18 +21,19 @@ import vn.loaxa.base.Texts;
 @Component
 class WatchHealthIndicator implements HealthIndicator {
 
+    private final StationTime stationTime;
+
     /** Ordered between OUT_OF_SERVICE and UP by {@code management.endpoint.health.status.order}. */
     static final Status WARNING = new Status("WARNING");
 
     private final WatchAlerts alerts;
     private final ClockSyncProbe clock;
 
-    private final java.time.Clock wall;
 
-    WatchHealthIndicator(WatchAlerts alerts, ClockSyncProbe clock, java.time.Clock wall) {
+    WatchHealthIndicator(WatchAlerts alerts, ClockSyncProbe clock, StationTime stationTime) {
+        this.stationTime = stationTime;
         this.alerts = alerts;
         this.clock = clock;
-        this.wall = wall;
     }
 
     @Override
@@ -39,7 +41,7 @@ class WatchHealthIndicator implements HealthIndicator {
         var current = alerts.current();
         var details = new LinkedHashMap<String, Object>();
         for (var c : current) {
-            details.put(c.key(), Texts.get(Texts.ENGLISH, c.messageKey(), c.messageArgs(wall.getZone())));
+            details.put(c.key(), Texts.get(Texts.ENGLISH, c.messageKey(), c.messageArgs(stationTime.zone())));
         }
         var sync = clock.last();
         details.put("clockSync", sync.state() + ": " + sync.note());

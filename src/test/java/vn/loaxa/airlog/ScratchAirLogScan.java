@@ -1,10 +1,8 @@
 package vn.loaxa.airlog;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 
-import vn.loaxa.base.StationProperties;
 import vn.loaxa.testing.ScratchDatabase;
 
 /** The report's view of the air log over a scratch database, without Spring. */
@@ -15,6 +13,6 @@ public final class ScratchAirLogScan {
 
     public static AirLogScan open(ScratchDatabase db, ZoneId zone) {
         return new AirLogScan(db.jdbc(), ScratchAirLog.open(db, Clock.system(zone)),
-                new StationProperties(Path.of("data"), zone));
+                vn.loaxa.base.StationTime.of(zone, Clock.system(zone)));
     }
 }

@@ -44,7 +44,6 @@ import vn.loaxa.airlog.ScratchAirLogScan;
 import vn.loaxa.airlog.Trigger;
 import vn.loaxa.audit.ScratchAudit;
 import vn.loaxa.schedule.Priority;
-import vn.loaxa.base.StationProperties;
 import vn.loaxa.testing.ScratchDatabase;
 
 /**
@@ -315,7 +314,7 @@ class VillagesReceivedReportTest {
     @Test
     void the_evidence_bundle_lists_every_village_switch_of_the_year() throws Exception {
         var files = new ReportFiles(reports, log, ScratchAirLogScan.open(db, ZONE),
-                new StationProperties(tmp.resolve("data"), ZONE), ScratchAudit.open(db, java.time.Clock.system(ZONE)));
+                vn.loaxa.base.StationTime.of(ZONE, java.time.Clock.system(ZONE)), ScratchAudit.open(db, java.time.Clock.system(ZONE)));
         var zip = new ByteArrayOutputStream();
         files.writeEvidence(YEAR, zip);
         var entries = new HashMap<String, byte[]>();

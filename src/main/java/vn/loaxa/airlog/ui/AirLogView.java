@@ -1,6 +1,5 @@
 package vn.loaxa.airlog.ui;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.stream.Collectors;
 
@@ -25,6 +24,7 @@ import vn.loaxa.airlog.AirLogRecords.LoggedBroadcast;
 import vn.loaxa.airlog.AirLogRecords.Query;
 import vn.loaxa.airlog.AirLogService;
 import vn.loaxa.airlog.Outcome;
+import vn.loaxa.base.StationTime;
 import vn.loaxa.base.ui.Formats;
 import vn.loaxa.base.ui.Pickers;
 import vn.loaxa.bulletin.Topic;
@@ -41,6 +41,8 @@ import vn.loaxa.station.VillageService;
 @PermitAll
 class AirLogView extends Div implements HasDynamicTitle {
 
+    private final StationTime stationTime;
+
     private final AirLogService airLog;
     private final DatePicker from;
     private final DatePicker to;
@@ -50,10 +52,11 @@ class AirLogView extends Div implements HasDynamicTitle {
     private final Grid<LoggedBroadcast> grid = new Grid<>();
     private final Div verifyResult = new Div();
 
-    AirLogView(AirLogService airLog, VillageService villages, TopicService topics, Clock clock) {
+    AirLogView(AirLogService airLog, VillageService villages, TopicService topics, StationTime stationTime) {
+        this.stationTime = stationTime;
         this.airLog = airLog;
         addClassName("loaxa-page");
-        var today = LocalDate.now(clock.withZone(Formats.ZONE));
+        var today = stationTime.today();
         from = Pickers.date(getTranslation("ui.queue.from"));
         from.setValue(today.withDayOfMonth(1));
         to = Pickers.date(getTranslation("ui.queue.to"));
@@ -80,7 +83,7 @@ class AirLogView extends Div implements HasDynamicTitle {
         var csv = new Anchor(DownloadHandler.fromInputStream(event -> {
             var out = new java.io.ByteArrayOutputStream();
             var q = query(0, 1);
-            AirLogCsv.write(airLog.all(q.from(), q.to()), Formats.ZONE, getLocale(), out);
+            AirLogCsv.write(airLog.all(q.from(), q.to()), stationTime.zone(), getLocale(), out);
             return new DownloadResponse(new java.io.ByteArrayInputStream(out.toByteArray()),
                     "nhat-ky-phat-" + from.getValue() + "-" + to.getValue() + ".csv", "text/csv;charset=UTF-8",
                     out.size());
@@ -94,9 +97,9 @@ class AirLogView extends Div implements HasDynamicTitle {
         filters.addClassName("loaxa-toolbar");
         filters.addClassName("loaxa-filters");
 
-        grid.addColumn(b -> Formats.dateTime(b.plannedStart())).setHeader(getTranslation("airlog.csv.planned"))
+        grid.addColumn(b -> stationTime.formatDateTime(b.plannedStart())).setHeader(getTranslation("airlog.csv.planned"))
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(b -> Formats.timeSeconds(b.actualStart())).setHeader(getTranslation("airlog.csv.start"))
+        grid.addColumn(b -> stationTime.formatTimeSeconds(b.actualStart())).setHeader(getTranslation("airlog.csv.start"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(b -> startError(b.startErrorMs())).setHeader(getTranslation("airlog.startError"))
                 .setAutoWidth(true).setFlexGrow(0);
@@ -121,9 +124,8 @@ class AirLogView extends Div implements HasDynamicTitle {
     }
 
     private Query query(int page, int size) {
-        var start = (from.isEmpty() ? LocalDate.of(2000, 1, 1) : from.getValue()).atStartOfDay(Formats.ZONE).toInstant();
-        var end = (to.isEmpty() ? LocalDate.of(2100, 1, 1) : to.getValue()).plusDays(1).atStartOfDay(Formats.ZONE)
-                .toInstant();
+        var start = stationTime.startOfDay(from.isEmpty() ? LocalDate.of(2000, 1, 1) : from.getValue());
+        var end = stationTime.endOfDay(to.isEmpty() ? LocalDate.of(2100, 1, 1) : to.getValue());
         return new Query(start, end, village.isEmpty() ? null : village.getValue().id(),
                 topic.isEmpty() ? null : topic.getValue().code(), outcome.getValue(), page, size);
     }

@@ -2,7 +2,6 @@ package vn.loaxa.audit.ui;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.time.Clock;
 import java.time.LocalDate;
 
 import com.vaadin.flow.component.button.Button;
@@ -28,7 +27,7 @@ import vn.loaxa.audit.AuditCsv;
 import vn.loaxa.audit.AuditRecords.Logged;
 import vn.loaxa.audit.AuditRecords.Query;
 import vn.loaxa.audit.AuditTrail;
-import vn.loaxa.base.ui.Formats;
+import vn.loaxa.base.StationTime;
 import vn.loaxa.base.ui.Pickers;
 
 /**
@@ -41,6 +40,8 @@ import vn.loaxa.base.ui.Pickers;
 @RolesAllowed({"ADMIN", "REPORTER"})
 class AuditView extends Div implements HasDynamicTitle {
 
+    private final StationTime stationTime;
+
     private final AuditTrail trail;
     private final DatePicker from;
     private final DatePicker to;
@@ -51,10 +52,11 @@ class AuditView extends Div implements HasDynamicTitle {
     private final Grid<Logged> grid = new Grid<>();
     private final Div verifyResult = new Div();
 
-    AuditView(AuditTrail trail, Clock clock) {
+    AuditView(AuditTrail trail, StationTime stationTime) {
+        this.stationTime = stationTime;
         this.trail = trail;
         addClassName("loaxa-page");
-        var today = LocalDate.now(clock.withZone(Formats.ZONE));
+        var today = stationTime.today();
         from = Pickers.date(getTranslation("ui.queue.from"));
         from.setValue(today.minusDays(29));
         from.setId("audit-from");
@@ -84,7 +86,7 @@ class AuditView extends Div implements HasDynamicTitle {
 
         var csv = new Anchor(DownloadHandler.fromInputStream(event -> {
             var out = new ByteArrayOutputStream();
-            AuditCsv.write(trail.query(query(0, Integer.MAX_VALUE)).rows(), Formats.ZONE, getLocale(), out);
+            AuditCsv.write(trail.query(query(0, Integer.MAX_VALUE)).rows(), stationTime.zone(), getLocale(), out);
             return new DownloadResponse(new ByteArrayInputStream(out.toByteArray()),
                     "nhat-ky-thao-tac-" + from.getValue() + "-" + to.getValue() + ".csv", "text/csv;charset=UTF-8",
                     out.size());
@@ -98,7 +100,7 @@ class AuditView extends Div implements HasDynamicTitle {
         filters.addClassName("loaxa-toolbar");
         filters.addClassName("loaxa-filters");
 
-        grid.addColumn(r -> Formats.date(r.at().atZone(Formats.ZONE).toLocalDate()) + " " + Formats.timeSeconds(r.at()))
+        grid.addColumn(r -> stationTime.formatDateTimeSeconds(r.at()))
                 .setHeader(getTranslation("audit.csv.at")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(Logged::actor).setHeader(getTranslation("audit.csv.actor")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> AuditCsv.actionName(getLocale(), r.action())).setHeader(getTranslation("audit.csv.action"))
@@ -133,9 +135,8 @@ class AuditView extends Div implements HasDynamicTitle {
     }
 
     private Query query(int page, int size) {
-        var start = (from.isEmpty() ? LocalDate.of(2000, 1, 1) : from.getValue()).atStartOfDay(Formats.ZONE).toInstant();
-        var end = (to.isEmpty() ? LocalDate.of(2100, 1, 1) : to.getValue()).plusDays(1).atStartOfDay(Formats.ZONE)
-                .toInstant();
+        var start = stationTime.startOfDay(from.isEmpty() ? LocalDate.of(2000, 1, 1) : from.getValue());
+        var end = stationTime.endOfDay(to.isEmpty() ? LocalDate.of(2100, 1, 1) : to.getValue());
         return new Query(start, end, actor.getValue(), action.getValue(),
                 target.getValue().isBlank() ? null : target.getValue().strip(), page, size);
     }

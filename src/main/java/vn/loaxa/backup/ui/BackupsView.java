@@ -21,7 +21,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import vn.loaxa.backup.BackupException;
 import vn.loaxa.backup.BackupService;
-import vn.loaxa.base.ui.Formats;
+import vn.loaxa.base.StationTime;
 import vn.loaxa.base.ui.Notices;
 
 /**
@@ -34,6 +34,8 @@ import vn.loaxa.base.ui.Notices;
 @RolesAllowed("ADMIN")
 class BackupsView extends Div implements HasDynamicTitle {
 
+    private final StationTime stationTime;
+
     private final BackupService backups;
     private final Paragraph summary = new Paragraph();
     private final Paragraph schedule = new Paragraph();
@@ -44,7 +46,8 @@ class BackupsView extends Div implements HasDynamicTitle {
     private final Grid<BackupService.Stored> stored = new Grid<>();
     private final Grid<BackupService.Run> runs = new Grid<>();
 
-    BackupsView(BackupService backups) {
+    BackupsView(BackupService backups, StationTime stationTime) {
+        this.stationTime = stationTime;
         this.backups = backups;
         folder.setLabel(getTranslation("ui.backups.folder"));
         at.setLabel(getTranslation("ui.backups.at"));
@@ -79,7 +82,7 @@ class BackupsView extends Div implements HasDynamicTitle {
         var settingsCard = new Div(new H3(getTranslation("ui.backups.settings")), form, save);
         settingsCard.setId("backup-settings");
 
-        stored.addColumn(s -> Formats.dateTime(s.createdAt())).setHeader(getTranslation("ui.backups.date"))
+        stored.addColumn(s -> stationTime.formatDateTime(s.createdAt())).setHeader(getTranslation("ui.backups.date"))
                 .setAutoWidth(true).setFlexGrow(0);
         stored.addColumn(BackupService.Stored::name).setHeader(getTranslation("ui.backups.name")).setFlexGrow(1);
         stored.addColumn(s -> megabytes(s.sizeBytes())).setHeader(getTranslation("ui.backups.size"))
@@ -96,7 +99,7 @@ class BackupsView extends Div implements HasDynamicTitle {
         }).setAutoWidth(true).setFlexGrow(0);
         stored.setId("backup-grid");
 
-        runs.addColumn(r -> Formats.dateTime(r.startedAt())).setHeader(getTranslation("ui.backups.date"))
+        runs.addColumn(r -> stationTime.formatDateTime(r.startedAt())).setHeader(getTranslation("ui.backups.date"))
                 .setAutoWidth(true).setFlexGrow(0);
         runs.addColumn(r -> getTranslation("ui.backups.trigger." + r.trigger())).setHeader(getTranslation("ui.backups.trigger"))
                 .setAutoWidth(true).setFlexGrow(0);
@@ -129,7 +132,7 @@ class BackupsView extends Div implements HasDynamicTitle {
         var status = backups.status();
         summary.setText(status.running() ? getTranslation("ui.backups.running")
                 : status.lastGoodAt() == null ? getTranslation("ui.backups.none")
-                : getTranslation("ui.backups.last", Formats.dateTime(status.lastGoodAt()), String.valueOf(status.lastGoodFolder())));
+                : getTranslation("ui.backups.last", stationTime.formatDateTime(status.lastGoodAt()), String.valueOf(status.lastGoodFolder())));
         summary.getElement().getClassList().set("loaxa-alert", status.overdue());
         stored.setItems(backups.stored());
         runs.setItems(backups.recentRuns(20));
@@ -160,8 +163,8 @@ class BackupsView extends Div implements HasDynamicTitle {
     }
 
     void confirmRestore(BackupService.Stored backup) {
-        var dialog = new ConfirmDialog(getTranslation("ui.backups.restoreTitle", Formats.dateTime(backup.createdAt())),
-                getTranslation("ui.backups.restoreText", Formats.dateTime(backup.createdAt())),
+        var dialog = new ConfirmDialog(getTranslation("ui.backups.restoreTitle", stationTime.formatDateTime(backup.createdAt())),
+                getTranslation("ui.backups.restoreText", stationTime.formatDateTime(backup.createdAt())),
                 getTranslation("ui.backups.restoreConfirm"), e -> {
             try {
                 backups.requestRestore(backup.name());

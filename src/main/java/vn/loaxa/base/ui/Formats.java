@@ -1,40 +1,25 @@
 package vn.loaxa.base.ui;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 import org.jspecify.annotations.Nullable;
 
-/** How the UI writes times: dd/MM/yyyy and the 24-hour clock in the station's zone, in both languages. */
+/**
+ * How the UI writes dates and durations: dd/MM/yyyy, in both languages. An instant is written through
+ * {@link vn.loaxa.base.StationTime}, which knows the station's zone.
+ */
 public final class Formats {
 
-    public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
-    public static final String DATE_PATTERN = "dd/MM/yyyy";
+    public static final String DATE_PATTERN = vn.loaxa.base.StationTime.DATE_PATTERN;
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern(DATE_PATTERN);
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
-    private static final DateTimeFormatter TIME_S = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private Formats() {
     }
 
     public static String date(@Nullable LocalDate d) {
         return d == null ? "" : DATE.format(d);
-    }
-
-    public static String dateTime(@Nullable Instant i) {
-        return i == null ? "" : DATE_TIME.format(i.atZone(ZONE));
-    }
-
-    public static String time(@Nullable Instant i) {
-        return i == null ? "" : TIME.format(i.atZone(ZONE));
-    }
-
-    public static String timeSeconds(@Nullable Instant i) {
-        return i == null ? "" : TIME_S.format(i.atZone(ZONE));
     }
 
     /** m:ss, or h:mm:ss from an hour up. */

@@ -20,6 +20,7 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 
 import jakarta.annotation.security.RolesAllowed;
 import vn.loaxa.base.Limits;
+import vn.loaxa.base.StationTime;
 import vn.loaxa.base.ui.Formats;
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.bulletin.Bulletin;
@@ -35,13 +36,16 @@ import vn.loaxa.library.LibraryService;
 @RolesAllowed({"ADMIN", "APPROVER"})
 class ApprovalView extends Div implements HasDynamicTitle {
 
+    private final StationTime stationTime;
+
     private final BulletinService bulletins;
     private final LibraryService library;
     private final Map<Long, String> topicNames;
     private final Grid<Bulletin> inbox = new Grid<>();
     private final Div detail = new Div();
 
-    ApprovalView(BulletinService bulletins, TopicService topics, LibraryService library) {
+    ApprovalView(BulletinService bulletins, TopicService topics, LibraryService library, StationTime stationTime) {
+        this.stationTime = stationTime;
         this.bulletins = bulletins;
         this.library = library;
         addClassName("loaxa-page");
@@ -51,7 +55,7 @@ class ApprovalView extends Div implements HasDynamicTitle {
                 .setFlexGrow(2);
         inbox.addColumn(Bulletin::createdBy).setHeader(getTranslation("ui.bulletins.createdBy")).setAutoWidth(true)
                 .setFlexGrow(0);
-        inbox.addColumn(b -> Formats.dateTime(b.createdAt())).setHeader(getTranslation("ui.bulletins.createdAt"))
+        inbox.addColumn(b -> stationTime.formatDateTime(b.createdAt())).setHeader(getTranslation("ui.bulletins.createdAt"))
                 .setAutoWidth(true).setFlexGrow(0);
         inbox.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         inbox.setEmptyStateText(getTranslation("ui.approvals.empty"));

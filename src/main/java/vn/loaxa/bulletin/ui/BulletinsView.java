@@ -1,7 +1,5 @@
 package vn.loaxa.bulletin.ui;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -23,6 +21,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import jakarta.annotation.security.RolesAllowed;
 import vn.loaxa.base.Limits;
+import vn.loaxa.base.StationTime;
 import vn.loaxa.base.ui.Formats;
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.base.ui.Pickers;
@@ -40,12 +39,15 @@ import vn.loaxa.library.LibraryService;
 @RolesAllowed({"ADMIN", "OPERATOR", "APPROVER"})
 class BulletinsView extends Div implements HasDynamicTitle {
 
+    private final StationTime stationTime;
+
     private final BulletinService bulletins;
     private final Grid<Bulletin> grid = new Grid<>();
     private final Map<Long, String> topicNames;
 
-    BulletinsView(BulletinService bulletins, TopicService topics, LibraryService library, Clock clock,
-                  AuthenticationContext auth) {
+    BulletinsView(BulletinService bulletins, TopicService topics, LibraryService library,
+                  AuthenticationContext auth, StationTime stationTime) {
+        this.stationTime = stationTime;
         this.bulletins = bulletins;
         addClassName("loaxa-page");
         topicNames = topics.findAll().stream().collect(Collectors.toMap(Topic::id, Topic::name));
@@ -53,7 +55,7 @@ class BulletinsView extends Div implements HasDynamicTitle {
         head.addClassName("loaxa-view-head");
         add(head);
         if (auth.hasAnyRole("ADMIN", "OPERATOR")) {
-            add(form(topics, library, clock));
+            add(form(topics, library));
         }
         grid.addColumn(Bulletin::title).setHeader(getTranslation("ui.bulletins.name")).setFlexGrow(3);
         grid.addColumn(b -> topicNames.getOrDefault(b.topicId(), "")).setHeader(getTranslation("ui.bulletins.topic"))
@@ -74,7 +76,7 @@ class BulletinsView extends Div implements HasDynamicTitle {
         refresh();
     }
 
-    private Div form(TopicService topics, LibraryService library, Clock clock) {
+    private Div form(TopicService topics, LibraryService library) {
         var asset = new ComboBox<AudioAsset>(getTranslation("ui.bulletins.audio"));
         asset.setItems(library.findAll().stream().filter(a -> !a.retired()).toList());
         asset.setItemLabelGenerator(a -> a.title() + " (" + Formats.duration(a.durationMs()) + ")");
@@ -96,7 +98,7 @@ class BulletinsView extends Div implements HasDynamicTitle {
         author.setMaxLength(Limits.TITLE);
         source.setMaxLength(Limits.TITLE);
         var from = Pickers.date(getTranslation("ui.bulletins.validFrom"));
-        from.setValue(LocalDate.now(clock.withZone(Formats.ZONE)));
+        from.setValue(stationTime.today());
         var to = Pickers.date(getTranslation("ui.bulletins.validTo"));
         var save = new Button(getTranslation("ui.bulletins.createSubmit"), e -> {
             if (asset.isEmpty() || topic.isEmpty() || from.isEmpty()) {

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 import vn.loaxa.airlog.AirLogRecords.LoggedBroadcast;
 import vn.loaxa.airlog.Outcome;
 import vn.loaxa.backup.BackupService;
+import vn.loaxa.base.StationTime;
 import vn.loaxa.base.Texts;
-import vn.loaxa.base.ui.Formats;
 import vn.loaxa.playout.PlayoutAlerts;
 import vn.loaxa.playout.StationPlayer;
 import vn.loaxa.zone.VillageHealth;
@@ -25,6 +25,8 @@ import vn.loaxa.zone.ZoneSwitchboard;
 @Component
 class Alerts {
 
+    private final StationTime stationTime;
+
     /** More villages in trouble than this are one alert, not a wall of them. */
     static final int MAX_VILLAGE_ALERTS = 2;
 
@@ -33,7 +35,8 @@ class Alerts {
     private final ZoneSwitchboard switchboard;
     private final BackupService backups;
 
-    Alerts(StationPlayer player, PlayoutAlerts playoutAlerts, ZoneSwitchboard switchboard, BackupService backups) {
+    Alerts(StationPlayer player, PlayoutAlerts playoutAlerts, ZoneSwitchboard switchboard, BackupService backups, StationTime stationTime) {
+        this.stationTime = stationTime;
         this.backups = backups;
         this.switchboard = switchboard;
         this.player = player;
@@ -49,7 +52,7 @@ class Alerts {
         }
         for (var b : today) {
             if (b.outcome() == Outcome.MISSED || b.outcome() == Outcome.FAILED) {
-                messages.add(Texts.get(locale, "ui.alert." + b.outcome().name(), Formats.time(b.plannedStart()),
+                messages.add(Texts.get(locale, "ui.alert." + b.outcome().name(), stationTime.formatTime(b.plannedStart()),
                         b.title(), b.reason() == null ? "" : b.reason()));
             }
         }
@@ -91,10 +94,10 @@ class Alerts {
         var locale = Texts.ENGLISH.getLanguage().equals(uiLocale.getLanguage()) ? Texts.ENGLISH : Texts.VIETNAMESE;
         var s = backups.status();
         return s.lastGoodAt() == null ? Texts.get(locale, "ui.dashboard.backupNone", s.folder().toString())
-                : Texts.get(locale, "ui.dashboard.backupLast", Formats.dateTime(s.lastGoodAt()), String.valueOf(s.lastGoodFolder()));
+                : Texts.get(locale, "ui.dashboard.backupLast", stationTime.formatDateTime(s.lastGoodAt()), String.valueOf(s.lastGoodFolder()));
     }
 
-    private static String at(@Nullable Instant i) {
-        return i == null ? "" : Formats.date(i.atZone(Formats.ZONE).toLocalDate()) + " " + Formats.timeSeconds(i);
+    private String at(@Nullable Instant i) {
+        return i == null ? "" : stationTime.formatDateTimeSeconds(i);
     }
 }

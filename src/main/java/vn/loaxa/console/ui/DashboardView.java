@@ -29,6 +29,7 @@ import jakarta.annotation.security.PermitAll;
 import org.jspecify.annotations.Nullable;
 import vn.loaxa.airlog.AirLogRecords.LoggedBroadcast;
 import vn.loaxa.airlog.AirLogService;
+import vn.loaxa.base.StationTime;
 import vn.loaxa.base.ui.Formats;
 import vn.loaxa.airlog.ui.OutcomeBadge;
 import vn.loaxa.playout.StationPlayer;
@@ -52,6 +53,8 @@ import vn.loaxa.zone.ui.VillageStatusList;
 @Menu(order = 0, title = "nav.home")
 @PermitAll
 class DashboardView extends Div implements HasDynamicTitle, BeforeEnterObserver {
+
+    private final StationTime stationTime;
 
     static final int POLL_MS = 1000;
     private static final int LISTS_EVERY = 5;
@@ -80,7 +83,8 @@ class DashboardView extends Div implements HasDynamicTitle, BeforeEnterObserver 
 
     DashboardView(StationPlayer player, ScheduleService schedule, AirLogService airLog, Alerts alerts,
                   VillageService villages, Clock clock, ZoneSwitchboard switchboard, VillageTest villageTest,
-                  AuthenticationContext auth, LoginThrottle throttle, LoginThrottleProperties throttleLimits) {
+                  AuthenticationContext auth, LoginThrottle throttle, LoginThrottleProperties throttleLimits, StationTime stationTime) {
+        this.stationTime = stationTime;
         this.player = player;
         this.schedule = schedule;
         this.airLog = airLog;
@@ -101,7 +105,7 @@ class DashboardView extends Div implements HasDynamicTitle, BeforeEnterObserver 
         onAir.addClassName("loaxa-onair");
         alertList.setId("alerts");
 
-        next.addColumn(o -> Formats.dateTime(o.plannedStart())).setHeader(getTranslation("ui.dashboard.when"))
+        next.addColumn(o -> stationTime.formatDateTime(o.plannedStart())).setHeader(getTranslation("ui.dashboard.when"))
                 .setAutoWidth(true).setFlexGrow(0);
         next.addColumn(Occurrence::title).setHeader(getTranslation("ui.dashboard.programme")).setFlexGrow(3);
         next.addColumn(o -> Formats.duration(o.nominalMs())).setHeader(getTranslation("ui.dashboard.length"))
@@ -109,9 +113,9 @@ class DashboardView extends Div implements HasDynamicTitle, BeforeEnterObserver 
         next.addColumn(o -> villagesOf(o.villageIds())).setHeader(getTranslation("ui.dashboard.villages"))
                 .setFlexGrow(1);
         next.setId("next-grid");
-        today.addColumn(b -> Formats.time(b.plannedStart())).setHeader(getTranslation("ui.dashboard.planned"))
+        today.addColumn(b -> stationTime.formatTime(b.plannedStart())).setHeader(getTranslation("ui.dashboard.planned"))
                 .setAutoWidth(true).setFlexGrow(0);
-        today.addColumn(b -> Formats.time(b.actualStart())).setHeader(getTranslation("ui.dashboard.started"))
+        today.addColumn(b -> stationTime.formatTime(b.actualStart())).setHeader(getTranslation("ui.dashboard.started"))
                 .setAutoWidth(true).setFlexGrow(0);
         today.addColumn(LoggedBroadcast::title).setHeader(getTranslation("ui.dashboard.programme")).setFlexGrow(1);
         today.addComponentColumn(b -> OutcomeBadge.of(this, b.outcome()))
@@ -123,19 +127,19 @@ class DashboardView extends Div implements HasDynamicTitle, BeforeEnterObserver 
             g.setAllRowsVisible(true);
         }
 
-        villageStatus = new VillageStatusList(switchboard);
+        villageStatus = new VillageStatusList(switchboard, stationTime);
         var villagesCard = card("ui.zone.villages", villageStatus);
         villagesCard.setId("villages-card");
         // Testing switches loudspeakers in every village: for those who may put the station on air.
         this.villageTest = auth.hasAnyRole("ADMIN", "OPERATOR")
-                ? new VillageTestPanel(villageTest, player, switchboard, clock, villageStatus::refresh) : null;
+                ? new VillageTestPanel(villageTest, player, switchboard, clock, villageStatus::refresh, stationTime) : null;
         if (this.villageTest != null) {
             villagesCard.add(this.villageTest);
         }
 
         var left = new Div(onAir, card("ui.dashboard.alerts", alertList), villagesCard);
         // Who is held back from logging in, and a way to let them in: for admins only.
-        this.lockouts = auth.hasRole("ADMIN") ? new LockoutsPanel(throttle, throttleLimits) : null;
+        this.lockouts = auth.hasRole("ADMIN") ? new LockoutsPanel(throttle, throttleLimits, stationTime) : null;
         if (this.lockouts != null) {
             var lockoutsCard = card("ui.lockouts.title", this.lockouts);
             lockoutsCard.setId("lockouts-card");
@@ -185,7 +189,7 @@ class DashboardView extends Div implements HasDynamicTitle, BeforeEnterObserver 
 
     void refreshOnAir() {
         var now = clock.instant();
-        clockText.setText(Formats.date(now.atZone(Formats.ZONE).toLocalDate()) + " " + Formats.timeSeconds(now));
+        clockText.setText(stationTime.formatDateTimeSeconds(now));
         var playing = player.nowPlaying();
         if (playing.isEmpty()) {
             onAirTitle.setText(getTranslation(player.isBusy() ? "ui.dashboard.starting" : "home.nowPlaying.none"));
@@ -210,7 +214,7 @@ class DashboardView extends Div implements HasDynamicTitle, BeforeEnterObserver 
     void refreshLists(boolean verifyLog) {
         var now = clock.instant();
         next.setItems(schedule.plan(now, now.plus(Duration.ofHours(24))));
-        var dayStart = now.atZone(Formats.ZONE).toLocalDate().atStartOfDay(Formats.ZONE).toInstant();
+        var dayStart = stationTime.startOfDay(stationTime.date(now));
         var logged = airLog.all(dayStart, dayStart.plus(Duration.ofDays(1)));
         today.setItems(logged);
         villageStatus.refresh();

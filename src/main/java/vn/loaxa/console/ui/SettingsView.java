@@ -24,6 +24,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.jspecify.annotations.Nullable;
 import vn.loaxa.base.Limits;
+import vn.loaxa.base.StationTime;
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.library.LibraryService;
 import vn.loaxa.playout.StationPlayer;
@@ -54,6 +55,8 @@ import vn.loaxa.watch.DiskThresholds;
 @RolesAllowed("ADMIN")
 class SettingsView extends Div implements HasDynamicTitle {
 
+    private final StationTime stationTime;
+
     private final VillageService villages;
     private final VillageZones zones;
     private final ZoneSwitchboard switchboard;
@@ -63,7 +66,8 @@ class SettingsView extends Div implements HasDynamicTitle {
     SettingsView(StationSettings settings, PlayoutSettings output, AudioLimits audioLimits,
                  DiskThresholds diskThresholds, EmergencyRights rights, VillageService villages, StationPlayer player, ZoneSettings zoneSettings,
                  VillageZones zones, ZoneSwitchboard switchboard, VillageTest villageTest, Clock clock,
-                 ConnectionPanel connection, LibraryService library, vn.loaxa.watch.DiskWatch disk) {
+                 ConnectionPanel connection, LibraryService library, vn.loaxa.watch.DiskWatch disk, StationTime stationTime) {
+        this.stationTime = stationTime;
         this.villages = villages;
         this.zones = zones;
         this.switchboard = switchboard;
@@ -115,7 +119,7 @@ class SettingsView extends Div implements HasDynamicTitle {
                 card("ui.settings.disk", new DiskSettings(diskThresholds, disk)),
                 card("ui.settings.permissions", new PermissionSettings(rights)), card("ui.tls.title", connection));
         var testPanel = new VillageTestPanel(villageTest, player, switchboard, clock, () -> {
-        });
+        }, stationTime);
         var switching = card("ui.zone.title", new SwitchingSettings(zoneSettings, switchboard, () -> {
             testPanel.refresh();
             refresh();

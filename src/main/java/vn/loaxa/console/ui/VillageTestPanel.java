@@ -18,7 +18,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 import vn.loaxa.audio.output.NoOutputDeviceException;
 import vn.loaxa.audit.AuditOrigin;
-import vn.loaxa.base.ui.Formats;
+import vn.loaxa.base.StationTime;
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.playout.StationBusyException;
 import vn.loaxa.playout.StationPlayer;
@@ -36,6 +36,8 @@ import vn.loaxa.zone.ZoneSwitchboard;
  */
 public class VillageTestPanel extends Div {
 
+    private final StationTime stationTime;
+
     /** What one village costs: switching on, the pre-roll, the 1.5 s beep, switching off; rounded up. */
     private static final int SECONDS_PER_VILLAGE = 4;
 
@@ -51,7 +53,8 @@ public class VillageTestPanel extends Div {
 
     /** @param onFinished what else on the page shows the villages' state, renewed once the test is done */
     public VillageTestPanel(VillageTest test, StationPlayer player, ZoneSwitchboard switchboard, Clock clock,
-                            Runnable onFinished) {
+                            Runnable onFinished, StationTime stationTime) {
+        this.stationTime = stationTime;
         this.onFinished = onFinished;
         this.test = test;
         this.player = player;
@@ -161,7 +164,7 @@ public class VillageTestPanel extends Div {
         }
         var now = clock.instant();
         results.add(new Div(getTranslation("ui.zone.testDone",
-                Formats.date(now.atZone(Formats.ZONE).toLocalDate()) + " " + Formats.timeSeconds(now))));
+                stationTime.formatDateTimeSeconds(now))));
         if (steps.isEmpty()) {
             results.add(new Div(getTranslation("ui.zone.testNoVillages")));
         }

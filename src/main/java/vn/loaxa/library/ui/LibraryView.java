@@ -24,6 +24,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import jakarta.annotation.security.RolesAllowed;
 import vn.loaxa.base.Limits;
+import vn.loaxa.base.StationTime;
 import vn.loaxa.base.ui.Formats;
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.library.AudioAsset;
@@ -40,6 +41,8 @@ import vn.loaxa.library.tts.SpeechService;
 @RolesAllowed({"ADMIN", "OPERATOR", "APPROVER"})
 class LibraryView extends Div implements HasDynamicTitle {
 
+    private final StationTime stationTime;
+
     private final LibraryService library;
     private final Grid<AudioAsset> grid = new Grid<>();
     private final TextField search = new TextField();
@@ -49,7 +52,8 @@ class LibraryView extends Div implements HasDynamicTitle {
     /** ADMIN and OPERATOR change the library; commune leadership (APPROVER) only listens here. */
     private final boolean editor;
 
-    LibraryView(LibraryService library, SpeechService speech, AuthenticationContext auth) {
+    LibraryView(LibraryService library, SpeechService speech, AuthenticationContext auth, StationTime stationTime) {
+        this.stationTime = stationTime;
         this.library = library;
         this.editor = auth.hasAnyRole("ADMIN", "OPERATOR");
         addClassName("loaxa-page");
@@ -79,7 +83,7 @@ class LibraryView extends Div implements HasDynamicTitle {
                 .setFlexGrow(0);
         grid.addColumn(a -> a.loudnessLufs() == null ? "" : String.format(Locale.ROOT, "%.1f", a.loudnessLufs()))
                 .setHeader(getTranslation("ui.library.lufs")).setWidth("5.5em").setFlexGrow(0);
-        grid.addColumn(a -> Formats.dateTime(a.importedAt())).setHeader(getTranslation("library.column.importedAt"))
+        grid.addColumn(a -> stationTime.formatDateTime(a.importedAt())).setHeader(getTranslation("library.column.importedAt"))
                 .setWidth("10.5em").setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText(getTranslation("ui.empty"));

@@ -36,6 +36,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 import vn.loaxa.base.RenderedFile;
 import vn.loaxa.base.ReportFailedException;
+import vn.loaxa.base.StationTime;
 import vn.loaxa.report.Report;
 import vn.loaxa.report.Report.Figures;
 import vn.loaxa.report.ReportFiles;
@@ -62,6 +63,7 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
         }
     }
 
+    private final StationTime stationTime;
     private final ReportService reports;
     private final ReportFiles files;
     private final IntegerField year = new IntegerField();
@@ -74,7 +76,8 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
     private final HorizontalLayout downloads = new HorizontalLayout();
     private final VerticalLayout summary = new VerticalLayout();
 
-    ReportsView(ReportService reports, ReportFiles files) {
+    ReportsView(ReportService reports, ReportFiles files, StationTime stationTime) {
+        this.stationTime = stationTime;
         this.reports = reports;
         this.files = files;
         add(new H2(getTranslation("report.title")));
@@ -198,8 +201,7 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
         top.addColumn(Report.BulletinRow::minutes).setHeader(getTranslation("report.fig.minutes"));
         summary.add(new H3(getTranslation("report.section.top")), compact(top, report.topBulletins()));
         var emergencies = new Grid<Report.EmergencyRow>();
-        emergencies.addColumn(e -> DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
-                .format(e.plannedStart().atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))))
+        emergencies.addColumn(e -> stationTime.formatDateTime(e.plannedStart()))
                 .setHeader(getTranslation("report.col.when"));
         emergencies.addColumn(Report.EmergencyRow::title).setHeader(getTranslation("report.col.title")).setFlexGrow(3);
         emergencies.addColumn(e -> e.outcome().isEmpty() ? "" : getTranslation("airlog.outcome." + e.outcome()))

@@ -1,6 +1,5 @@
 package vn.loaxa.schedule.ui;
 
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
@@ -19,6 +18,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.PermitAll;
+import vn.loaxa.base.StationTime;
 import vn.loaxa.base.ui.Formats;
 import vn.loaxa.schedule.Occurrence;
 import vn.loaxa.schedule.Priority;
@@ -35,16 +35,19 @@ import vn.loaxa.station.VillageService;
 @PermitAll
 class CalendarView extends Div implements HasDynamicTitle {
 
+    private final StationTime stationTime;
+
     private final ScheduleService schedule;
     private final Div week = new Div();
     private final Span range = new Span();
     private final Select<Village> village = new Select<>();
     private LocalDate monday;
 
-    CalendarView(ScheduleService schedule, VillageService villages, Clock clock) {
+    CalendarView(ScheduleService schedule, VillageService villages, StationTime stationTime) {
+        this.stationTime = stationTime;
         this.schedule = schedule;
         addClassName("loaxa-page");
-        monday = LocalDate.now(clock.withZone(Formats.ZONE)).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        monday = stationTime.today().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         village.setItems(villages.findAll().stream().filter(Village::enabled).toList());
         village.setItemLabelGenerator(v -> v == null ? getTranslation("ui.villages.all") : v.name());
         village.setEmptySelectionAllowed(true);
@@ -86,15 +89,15 @@ class CalendarView extends Div implements HasDynamicTitle {
         for (int h = 0; h < 24; h++) {
             week.add(cell("%02d:00".formatted(h), 1, h + 2, "loaxa-week-hour"));
         }
-        var from = monday.atStartOfDay(Formats.ZONE).toInstant();
-        var to = monday.plusDays(7).atStartOfDay(Formats.ZONE).toInstant();
+        var from = stationTime.startOfDay(monday);
+        var to = stationTime.startOfDay(monday.plusDays(7));
         Map<String, Div> slots = new HashMap<>();
         var only = village.getValue();
         for (var o : schedule.plan(from, to)) {
             if (only != null && !o.villageIds().contains(only.id())) {
                 continue;
             }
-            var local = o.plannedStart().atZone(Formats.ZONE);
+            var local = stationTime.zoned(o.plannedStart());
             int col = (int) (local.toLocalDate().toEpochDay() - monday.toEpochDay()) + 2;
             int row = local.getHour() + 2;
             var slot = slots.computeIfAbsent(col + "/" + row, k -> {
@@ -107,14 +110,14 @@ class CalendarView extends Div implements HasDynamicTitle {
     }
 
     private Div block(Occurrence o) {
-        var b = new Div(Formats.time(o.plannedStart()) + " " + o.title());
+        var b = new Div(stationTime.formatTime(o.plannedStart()) + " " + o.title());
         b.addClassName("loaxa-week-item");
         if (o.priority() == Priority.EMERGENCY) {
             b.addClassName("loaxa-week-emergency");
         } else if (o.source() == Occurrence.Source.ONE_OFF) {
             b.addClassName("loaxa-week-oneoff");
         }
-        b.getElement().setAttribute("title", Formats.dateTime(o.plannedStart()) + " · " + o.title() + " · "
+        b.getElement().setAttribute("title", stationTime.formatDateTime(o.plannedStart()) + " · " + o.title() + " · "
                 + Formats.duration(o.nominalMs()) + " · " + getTranslation("ui.calendar.items", o.items().size()));
         return b;
     }

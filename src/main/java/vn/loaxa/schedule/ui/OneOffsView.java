@@ -2,7 +2,6 @@ package vn.loaxa.schedule.ui;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.LinkedHashSet;
 import java.util.List;
 
@@ -25,7 +24,7 @@ import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
 import vn.loaxa.base.Limits;
-import vn.loaxa.base.ui.Formats;
+import vn.loaxa.base.StationTime;
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.base.ui.Pickers;
 import vn.loaxa.bulletin.Bulletin;
@@ -48,12 +47,15 @@ import vn.loaxa.station.VillageService;
 @RolesAllowed({"ADMIN", "OPERATOR"})
 class OneOffsView extends Div implements HasDynamicTitle {
 
+    private final StationTime stationTime;
+
     private final OneOffService oneOffs;
     private final Clock clock;
     private final Grid<OneOff> grid = new Grid<>();
 
     OneOffsView(OneOffService oneOffs, BulletinService bulletins, LibraryService library, VillageService villages,
-                Clock clock) {
+                Clock clock, StationTime stationTime) {
+        this.stationTime = stationTime;
         this.oneOffs = oneOffs;
         this.clock = clock;
         addClassName("loaxa-page");
@@ -85,7 +87,7 @@ class OneOffsView extends Div implements HasDynamicTitle {
         title.setMaxLength(Limits.TITLE);
         var when = Pickers.dateTime(getTranslation("ui.oneOffs.when"));
         when.setStep(Duration.ofSeconds(1));
-        when.setValue(LocalDateTime.now(clock.withZone(Formats.ZONE)).plusMinutes(5).withNano(0));
+        when.setValue(stationTime.localNow().plusMinutes(5).withNano(0));
         when.setId("oneoff-when");
         var priority = new Select<Priority>();
         priority.setLabel(getTranslation("ui.programmes.priority"));
@@ -102,13 +104,13 @@ class OneOffsView extends Div implements HasDynamicTitle {
                 Notices.error(this, getTranslation("ui.bulletins.missing"));
                 return;
             }
-            var start = when.getValue().atZone(Formats.ZONE).toInstant();
+            var start = stationTime.instant(when.getValue());
             var name = bulletin.isEmpty() ? otherAudio.getValue().title() : bulletin.getValue().title();
             long assetId = bulletin.isEmpty() ? otherAudio.getValue().id() : bulletin.getValue().assetId();
             if (Notices.attempt(this, () -> oneOffs.schedule(title.isEmpty() ? name : title.getValue(), start,
                     List.of(assetId), targets.getValue().stream().map(Village::id).toList(),
                     priority.getValue(), reason.getValue()))) {
-                Notices.success(this, "ui.oneOffs.scheduled", name, Formats.dateTime(start));
+                Notices.success(this, "ui.oneOffs.scheduled", name, stationTime.formatDateTime(start));
                 reason.clear();
                 refresh();
             }
@@ -122,7 +124,7 @@ class OneOffsView extends Div implements HasDynamicTitle {
         var card = new Div(new H3(getTranslation("ui.oneOffs.new")), form, save);
         card.addClassName("loaxa-card");
 
-        grid.addColumn(o -> Formats.dateTime(o.startsAt())).setHeader(getTranslation("ui.oneOffs.when"))
+        grid.addColumn(o -> stationTime.formatDateTime(o.startsAt())).setHeader(getTranslation("ui.oneOffs.when"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(OneOff::title).setHeader(getTranslation("ui.oneOffs.name")).setFlexGrow(1);
         grid.addColumn(o -> getTranslation("airlog.priority." + o.priority().name()))

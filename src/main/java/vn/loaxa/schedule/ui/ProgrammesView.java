@@ -1,6 +1,5 @@
 package vn.loaxa.schedule.ui;
 
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -21,6 +20,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
+import vn.loaxa.base.StationTime;
 import vn.loaxa.base.ui.Formats;
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.base.ui.Pickers;
@@ -40,21 +40,22 @@ import vn.loaxa.station.VillageService;
 @RolesAllowed({"ADMIN", "OPERATOR"})
 class ProgrammesView extends Div implements HasDynamicTitle {
 
+    private final StationTime stationTime;
+
     private final ProgrammeService programmes;
     private final QueueService queue;
     private final BulletinService bulletins;
     private final Grid<Programme> grid = new Grid<>();
     private final Grid<QueueEntry> queueGrid = new Grid<>();
     private final Div queueCard = new Div();
-    private final Clock clock;
     private Programme selected;
 
     ProgrammesView(ProgrammeService programmes, QueueService queue, BulletinService bulletins,
-                   VillageService villages, LibraryService library, Clock clock) {
+                   VillageService villages, LibraryService library, StationTime stationTime) {
+        this.stationTime = stationTime;
         this.programmes = programmes;
         this.queue = queue;
         this.bulletins = bulletins;
-        this.clock = clock;
         addClassName("loaxa-page");
         var create = new Button(getTranslation("ui.programmes.new"), VaadinIcon.PLUS.create(),
                 e -> new ProgrammeForm(programmes, villages, library, null, today(), p -> refresh()).open());
@@ -145,7 +146,7 @@ class ProgrammesView extends Div implements HasDynamicTitle {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(Formats.ZONE));
+        return stationTime.today();
     }
 
     private void refresh() {

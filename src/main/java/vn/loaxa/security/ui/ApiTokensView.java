@@ -31,7 +31,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import jakarta.annotation.security.PermitAll;
-import vn.loaxa.base.ui.Formats;
+import vn.loaxa.base.StationTime;
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.base.ui.Pickers;
 import vn.loaxa.security.ApiScope;
@@ -49,6 +49,8 @@ import vn.loaxa.security.UserService;
 @PermitAll
 class ApiTokensView extends Div implements HasDynamicTitle, BeforeEnterObserver {
 
+    private final StationTime stationTime;
+
     /** The expiry choices: days, a picked last day, or never (service accounts only). */
     static final List<String> EXPIRY_CHOICES = List.of("30", "90", "180", "365", "730", "date", "never");
 
@@ -62,7 +64,8 @@ class ApiTokensView extends Div implements HasDynamicTitle, BeforeEnterObserver 
     private final Button create;
     private final Span createHint = new Span();
 
-    ApiTokensView(ApiTokenService tokens, UserService users, AuthenticationContext auth, Clock clock) {
+    ApiTokensView(ApiTokenService tokens, UserService users, AuthenticationContext auth, Clock clock, StationTime stationTime) {
+        this.stationTime = stationTime;
         this.tokens = tokens;
         this.clock = clock;
         this.users = users;
@@ -93,12 +96,12 @@ class ApiTokensView extends Div implements HasDynamicTitle, BeforeEnterObserver 
         grid.addColumn(ApiToken::name).setHeader(getTranslation("ui.tokens.name")).setAutoWidth(true).setFlexGrow(1);
         grid.addColumn(t -> t.scopes().stream().sorted().map(s -> getTranslation("ui.scopeName." + s.code()))
                 .collect(Collectors.joining(", "))).setHeader(getTranslation("ui.tokens.scopes")).setAutoWidth(true).setFlexGrow(1);
-        grid.addColumn(t -> getTranslation("ui.tokens.createdBy", Formats.dateTime(t.createdAt()), t.createdBy()))
+        grid.addColumn(t -> getTranslation("ui.tokens.createdBy", stationTime.formatDateTime(t.createdAt()), t.createdBy()))
                 .setHeader(getTranslation("ui.tokens.created")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(t -> t.expiresAt() == null ? getTranslation("ui.tokens.never") : Formats.dateTime(t.expiresAt()))
+        grid.addColumn(t -> t.expiresAt() == null ? getTranslation("ui.tokens.never") : stationTime.formatDateTime(t.expiresAt()))
                 .setHeader(getTranslation("ui.tokens.expires")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(t -> t.lastUsedAt() == null ? getTranslation("ui.tokens.neverUsed")
-                        : getTranslation("ui.tokens.lastUsedFrom", Formats.dateTime(t.lastUsedAt()), t.lastUsedFrom()))
+                        : getTranslation("ui.tokens.lastUsedFrom", stationTime.formatDateTime(t.lastUsedAt()), t.lastUsedFrom()))
                 .setHeader(getTranslation("ui.tokens.lastUsed")).setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(t -> {
             var state = t.state(clock.instant());
@@ -109,7 +112,7 @@ class ApiTokensView extends Div implements HasDynamicTitle, BeforeEnterObserver 
                 case REVOKED -> "error";
             });
             if (state == ApiToken.State.REVOKED) {
-                badge.setTitle(getTranslation("ui.tokens.revokedAt", Formats.dateTime(t.revokedAt()), t.revokedBy()));
+                badge.setTitle(getTranslation("ui.tokens.revokedAt", stationTime.formatDateTime(t.revokedAt()), t.revokedBy()));
             }
             return badge;
         }).setHeader(getTranslation("ui.tokens.state")).setAutoWidth(true).setFlexGrow(0);
@@ -181,7 +184,7 @@ class ApiTokensView extends Div implements HasDynamicTitle, BeforeEnterObserver 
         expiry.setValue(String.valueOf(ApiTokenService.DEFAULT_DAYS));
         var date = Pickers.date(getTranslation("ui.tokens.expiryDate"));
         date.setId("token-expiry-date");
-        var today = LocalDate.now(clock);
+        var today = stationTime.today();
         date.setMin(today);
         date.setMax(today.plusDays(ApiTokenService.MAX_DAYS));
         date.setVisible(false);
@@ -222,7 +225,7 @@ class ApiTokensView extends Div implements HasDynamicTitle, BeforeEnterObserver 
         dialog.setId("token-secret-dialog");
         dialog.setCloseOnOutsideClick(false);
         var until = token.expiresAt() == null ? getTranslation("ui.tokens.untilRevoked")
-                : Formats.dateTime(token.expiresAt());
+                : stationTime.formatDateTime(token.expiresAt());
         var warning = new Paragraph(getTranslation("ui.tokens.secretWarning", token.username(), until));
         warning.addClassName("loaxa-warning");
         warning.getStyle().set("color", "var(--lumo-error-text-color)");

@@ -10,7 +10,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 
-import vn.loaxa.base.ui.Formats;
+import vn.loaxa.base.StationTime;
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.security.LoginThrottle;
 import vn.loaxa.security.LoginThrottle.Kind;
@@ -25,11 +25,14 @@ import org.springframework.modulith.NamedInterface;
 @NamedInterface("ui")
 public class LockoutsPanel extends Div {
 
+    private final StationTime stationTime;
+
     private final LoginThrottle throttle;
     private final Grid<Lockout> grid = new Grid<>();
     private final Div none = new Div();
 
-    public LockoutsPanel(LoginThrottle throttle, LoginThrottleProperties limits) {
+    public LockoutsPanel(LoginThrottle throttle, LoginThrottleProperties limits, StationTime stationTime) {
+        this.stationTime = stationTime;
         this.throttle = throttle;
         setId("lockouts");
         var help = new Paragraph(getTranslation("ui.lockouts.help", Integer.toString(limits.freeFailures()),
@@ -78,8 +81,8 @@ public class LockoutsPanel extends Div {
         return now + " · " + last;
     }
 
-    private static String time(Instant instant) {
-        return Formats.date(instant.atZone(Formats.ZONE).toLocalDate()) + " " + Formats.timeSeconds(instant);
+    private String time(Instant instant) {
+        return stationTime.formatDateTimeSeconds(instant);
     }
 
     private void unlock(Lockout l) {

@@ -23,7 +23,7 @@ import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
 import vn.loaxa.base.InvalidInputException;
-import vn.loaxa.base.ui.Formats;
+import vn.loaxa.base.StationTime;
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.security.Role;
 import vn.loaxa.security.UserAccount;
@@ -35,10 +35,13 @@ import vn.loaxa.security.UserService;
 @RolesAllowed("ADMIN")
 class UsersView extends Div implements HasDynamicTitle {
 
+    private final StationTime stationTime;
+
     private final UserService users;
     private final Grid<UserAccount> grid = new Grid<>();
 
-    UsersView(UserService users) {
+    UsersView(UserService users, StationTime stationTime) {
+        this.stationTime = stationTime;
         this.users = users;
         addClassName("loaxa-page");
         var create = new Button(getTranslation("ui.users.new"), VaadinIcon.PLUS.create(), e -> edit(null));
@@ -54,7 +57,7 @@ class UsersView extends Div implements HasDynamicTitle {
                 .setHeader(getTranslation("ui.users.kind")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(u -> getTranslation(u.enabled() ? "ui.users.active" : "ui.users.disabled"))
                 .setHeader(getTranslation("ui.users.status")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(u -> Formats.date(u.createdAt().atZone(Formats.ZONE).toLocalDate()))
+        grid.addColumn(u -> stationTime.formatDate(u.createdAt()))
                 .setHeader(getTranslation("ui.users.created")).setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(u -> {
             var edit = new Button(VaadinIcon.EDIT.create(), e -> edit(u));

@@ -7,7 +7,7 @@ import com.vaadin.flow.spring.annotation.SpringComponent;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Scope;
-import vn.loaxa.base.ui.Formats;
+import vn.loaxa.base.StationTime;
 import vn.loaxa.transport.StationTls;
 
 /**
@@ -20,7 +20,10 @@ import vn.loaxa.transport.StationTls;
 @Scope("prototype")
 public class ConnectionPanel extends Div {
 
-    public ConnectionPanel(StationTls tls, @Value("${loaxa.listen-address:}") String listenAddress) {
+    private final StationTime stationTime;
+
+    public ConnectionPanel(StationTls tls, @Value("${loaxa.listen-address:}") String listenAddress, StationTime stationTime) {
+        this.stationTime = stationTime;
         setId("connection-panel");
         var cert = tls.certificate();
         if (!tls.enabled() || cert == null) {
@@ -33,9 +36,8 @@ public class ConnectionPanel extends Div {
             // Hex pairs in a fixed-width font, breakable anywhere so a phone shows all 95 characters.
             fingerprint.getStyle().set("font-family", "monospace").set("overflow-wrap", "anywhere");
             add(new Div(new Span(getTranslation("ui.tls.fingerprint") + ": "), fingerprint));
-            add(muted(getTranslation("ui.tls.validity", Formats.date(cert.getNotBefore().toInstant()
-                    .atZone(Formats.ZONE).toLocalDate()), Formats.date(cert.getNotAfter().toInstant()
-                    .atZone(Formats.ZONE).toLocalDate()))));
+            add(muted(getTranslation("ui.tls.validity", stationTime.formatDate(cert.getNotBefore().toInstant()),
+                    stationTime.formatDate(cert.getNotAfter().toInstant()))));
             add(muted(getTranslation("ui.tls.names", String.join(", ", tls.names()))));
             add(muted(getTranslation("ui.tls.file", String.valueOf(tls.file()))));
         }

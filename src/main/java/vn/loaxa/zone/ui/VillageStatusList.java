@@ -6,7 +6,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import org.jspecify.annotations.Nullable;
 
-import vn.loaxa.base.ui.Formats;
+import vn.loaxa.base.StationTime;
 import vn.loaxa.zone.DriverKind;
 import vn.loaxa.zone.VillageHealth;
 import vn.loaxa.zone.ZoneSwitchboard;
@@ -20,6 +20,8 @@ import org.springframework.modulith.NamedInterface;
  */
 @NamedInterface("ui")
 public class VillageStatusList extends Div {
+
+    private final StationTime stationTime;
 
     /** What the dot says; also a {@code data-state} attribute, for tests and styling. */
     enum State {
@@ -51,7 +53,8 @@ public class VillageStatusList extends Div {
 
     private final ZoneSwitchboard switchboard;
 
-    public VillageStatusList(ZoneSwitchboard switchboard) {
+    public VillageStatusList(ZoneSwitchboard switchboard, StationTime stationTime) {
+        this.stationTime = stationTime;
         this.switchboard = switchboard;
         setId("village-status");
         getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "var(--lumo-space-xs)");
@@ -117,7 +120,7 @@ public class VillageStatusList extends Div {
     }
 
     /** dd/MM/yyyy HH:mm:ss: a village that last answered yesterday must not look fine today. */
-    private static String at(@Nullable Instant i) {
-        return i == null ? "" : Formats.date(i.atZone(Formats.ZONE).toLocalDate()) + " " + Formats.timeSeconds(i);
+    private String at(@Nullable Instant i) {
+        return i == null ? "" : stationTime.formatDateTimeSeconds(i);
     }
 }

@@ -33,7 +33,7 @@ class AirLogViewTest extends UiTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void a_reporter_pages_and_filters_the_log_and_sees_it_verified() {
+    void a_reporter_pages_and_filters_the_log_and_sees_it_verified() throws InterruptedException {
         var now = clock.instant();
         var key = "T" + System.nanoTime();
         var started = airLog.broadcastStarted(new BroadcastStart(key + "a", "Bản tin sáng", now.minusSeconds(60),
@@ -42,6 +42,8 @@ class AirLogViewTest extends UiTest {
         airLog.broadcastEnded(started, new BroadcastEnd(now.minusSeconds(29), 30_000, Outcome.COMPLETED, null));
         airLog.notAired(new NotAired(key + "b", "Bản tin bị lỡ", now.minusSeconds(30), 10_000, List.of(1L),
                 List.of("Thôn 1"), Priority.NORMAL, Trigger.SCHEDULE, "system", Outcome.MISSED, "máy tắt"));
+        // The page reads committed rows; the writer commits a moment after the append returns.
+        assertThat(airLog.flush(Duration.ofSeconds(30))).isTrue();
 
         navigate(AirLogView.class);
         var grid = (Grid<LoggedBroadcast>) find(Grid.class).id("airlog-grid");

@@ -31,6 +31,7 @@ class SpeechDialogTest extends UiTest {
     @Autowired LibraryService library;
     @Autowired SpeechService speech;
     @Autowired AuthenticationContext auth;
+    @Autowired vn.loaxa.base.StationTime stationTime;
 
     @Test
     void an_operator_makes_an_asset_from_a_vietnamese_text_and_finds_it_selected_in_the_library() throws Exception {
@@ -99,7 +100,7 @@ class SpeechDialogTest extends UiTest {
         var props = new TtsProperties("/nonexistent/espeak-ng", 150, 5000);
         var missing = new SpeechService(new EspeakNgSynthesizer(props), library, props);
         // The shared context keeps the real engine; this view gets one that cannot find it.
-        UI.getCurrent().add(new LibraryView(library, missing, auth));
+        UI.getCurrent().add(new LibraryView(library, missing, auth, stationTime));
 
         test(find(Button.class).id("tts-open")).click();
 
