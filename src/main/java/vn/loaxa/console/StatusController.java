@@ -31,7 +31,7 @@ import vn.loaxa.playout.DeviceStatus;
 import vn.loaxa.playout.NowPlaying;
 import vn.loaxa.playout.PlayoutAlerts;
 import vn.loaxa.playout.StationBusyException;
-import vn.loaxa.playout.StationPlayer;
+import vn.loaxa.playout.StationOutput;
 
 @RestController
 class StatusController {
@@ -77,14 +77,14 @@ class StatusController {
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
 
-    private final StationPlayer player;
+    private final StationOutput player;
     private final PlayoutAlerts playoutAlerts;
     private final LibraryService library;
     private final Clock clock;
     private final HealthEndpoint health;
     private final BackupService backups;
 
-    StatusController(StationPlayer player, PlayoutAlerts playoutAlerts, LibraryService library, Clock clock,
+    StatusController(StationOutput player, PlayoutAlerts playoutAlerts, LibraryService library, Clock clock,
                      HealthEndpoint health, BackupService backups, StationTime stationTime) {
         this.stationTime = stationTime;
         this.backups = backups;

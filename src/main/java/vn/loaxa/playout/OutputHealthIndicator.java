@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 @Component
 class OutputHealthIndicator implements HealthIndicator {
 
-    private final StationPlayer player;
+    private final StationOutput player;
 
-    OutputHealthIndicator(StationPlayer player) {
+    OutputHealthIndicator(StationOutput player) {
         this.player = player;
     }
 

@@ -44,7 +44,7 @@ public class PlayoutEngine {
 
     private final ScheduleService schedule;
     private final AirLogService airLog;
-    private final StationPlayer player;
+    private final StationOutput player;
     private final BroadcastFactory broadcasts;
     /** The grace window is read each time: an admin may change it in the settings. */
     private final PlayoutSettings stationSettings;
@@ -61,7 +61,7 @@ public class PlayoutEngine {
     private @Nullable BroadcastRun current;
     private volatile boolean closing;
 
-    PlayoutEngine(ScheduleService schedule, AirLogService airLog, StationPlayer player, BroadcastFactory broadcasts,
+    PlayoutEngine(ScheduleService schedule, AirLogService airLog, StationOutput player, BroadcastFactory broadcasts,
                   PlayoutSettings stationSettings, PlayoutTiming timing, Clock clock, ClockWatch clockWatch,
                   ZoneSwitchboard switchboard) {
         this.switchboard = switchboard;

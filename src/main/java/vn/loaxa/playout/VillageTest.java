@@ -45,12 +45,12 @@ public class VillageTest {
 
     private final ZoneSwitchboard switchboard;
     private final VillageZones zones;
-    private final StationPlayer player;
+    private final StationOutput player;
     private final AudioOutputProperties output;
     private final Clock clock;
     private final AtomicBoolean running = new AtomicBoolean();
 
-    VillageTest(ZoneSwitchboard switchboard, VillageZones zones, StationPlayer player, AudioOutputProperties output,
+    VillageTest(ZoneSwitchboard switchboard, VillageZones zones, StationOutput player, AudioOutputProperties output,
                 Clock clock) {
         this.switchboard = switchboard;
         this.zones = zones;

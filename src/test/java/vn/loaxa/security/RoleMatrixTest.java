@@ -27,7 +27,7 @@ import vn.loaxa.bulletin.Bulletin;
 import vn.loaxa.bulletin.BulletinService;
 import vn.loaxa.bulletin.TopicService;
 import vn.loaxa.library.LibraryService;
-import vn.loaxa.playout.StationPlayer;
+import vn.loaxa.playout.StationOutput;
 import vn.loaxa.playout.VillageTest;
 import vn.loaxa.schedule.OneOffService;
 import vn.loaxa.schedule.Priority;
@@ -75,7 +75,7 @@ class RoleMatrixTest extends SpringTest {
     @Autowired QueueService queue;
     @Autowired OneOffService oneOffs;
     @Autowired ScheduleFileService scheduleFiles;
-    @Autowired StationPlayer player;
+    @Autowired StationOutput player;
     @Autowired VillageTest villageTest;
     @Autowired VillageService villages;
     @Autowired VillageZones zones;
@@ -142,7 +142,7 @@ class RoleMatrixTest extends SpringTest {
         e.add(new Entry("ScheduleFileService.importFiles", ADMIN, () -> scheduleFiles.importFiles(List.of())));
         e.add(new Entry("ScheduleFileService.export", ADMIN_OPERATOR, () -> scheduleFiles.export()));
         // The sound: the test tone and the village test.
-        e.add(new Entry("StationPlayer.playTestTone", ADMIN_OPERATOR, this::testTone));
+        e.add(new Entry("StationOutput.playTestTone", ADMIN_OPERATOR, this::testTone));
         e.add(new Entry("VillageTest.run", ADMIN_OPERATOR, () -> villageTest.run("x")));
         // Villages and switching.
         e.add(new Entry("VillageService.create", ADMIN, () -> villages.create(" ")));

@@ -14,7 +14,7 @@ import vn.loaxa.backup.BackupService;
 import vn.loaxa.base.StationTime;
 import vn.loaxa.base.Texts;
 import vn.loaxa.playout.PlayoutAlerts;
-import vn.loaxa.playout.StationPlayer;
+import vn.loaxa.playout.StationOutput;
 import vn.loaxa.zone.VillageHealth;
 import vn.loaxa.zone.ZoneSwitchboard;
 
@@ -30,12 +30,12 @@ class Alerts {
     /** More villages in trouble than this are one alert, not a wall of them. */
     static final int MAX_VILLAGE_ALERTS = 2;
 
-    private final StationPlayer player;
+    private final StationOutput player;
     private final PlayoutAlerts playoutAlerts;
     private final ZoneSwitchboard switchboard;
     private final BackupService backups;
 
-    Alerts(StationPlayer player, PlayoutAlerts playoutAlerts, ZoneSwitchboard switchboard, BackupService backups, StationTime stationTime) {
+    Alerts(StationOutput player, PlayoutAlerts playoutAlerts, ZoneSwitchboard switchboard, BackupService backups, StationTime stationTime) {
         this.stationTime = stationTime;
         this.backups = backups;
         this.switchboard = switchboard;

@@ -32,7 +32,7 @@ import vn.loaxa.airlog.AirLogService;
 import vn.loaxa.base.StationTime;
 import vn.loaxa.base.ui.Formats;
 import vn.loaxa.airlog.ui.OutcomeBadge;
-import vn.loaxa.playout.StationPlayer;
+import vn.loaxa.playout.StationOutput;
 import vn.loaxa.playout.VillageTest;
 import vn.loaxa.schedule.Occurrence;
 import vn.loaxa.schedule.ScheduleService;
@@ -60,7 +60,7 @@ class DashboardView extends Div implements HasDynamicTitle, BeforeEnterObserver 
     private static final int LISTS_EVERY = 5;
     private static final int VERIFY_EVERY = 300;
 
-    private final StationPlayer player;
+    private final StationOutput player;
     private final ScheduleService schedule;
     private final AirLogService airLog;
     private final Alerts alerts;
@@ -81,7 +81,7 @@ class DashboardView extends Div implements HasDynamicTitle, BeforeEnterObserver 
     private Registration poll;
     private int ticks;
 
-    DashboardView(StationPlayer player, ScheduleService schedule, AirLogService airLog, Alerts alerts,
+    DashboardView(StationOutput player, ScheduleService schedule, AirLogService airLog, Alerts alerts,
                   VillageService villages, Clock clock, ZoneSwitchboard switchboard, VillageTest villageTest,
                   AuthenticationContext auth, LoginThrottle throttle, LoginThrottleProperties throttleLimits, StationTime stationTime) {
         this.stationTime = stationTime;

@@ -15,7 +15,7 @@ import vn.loaxa.audio.output.NoOutputDeviceException;
 import vn.loaxa.audio.output.OutputDevices;
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.playout.StationBusyException;
-import vn.loaxa.playout.StationPlayer;
+import vn.loaxa.playout.StationOutput;
 import vn.loaxa.security.CurrentUser;
 import vn.loaxa.playout.PlayoutSettings;
 import vn.loaxa.schedule.GraceSettings;
@@ -30,12 +30,12 @@ class OutputSettings extends Div {
     private static final String SYSTEM_DEFAULT = "";
 
     private final PlayoutSettings settings;
-    private final StationPlayer player;
+    private final StationOutput player;
     private final ComboBox<String> device = new ComboBox<>();
     private final IntegerField grace = new IntegerField();
     private final Paragraph status = new Paragraph();
 
-    OutputSettings(PlayoutSettings settings, StationPlayer player) {
+    OutputSettings(PlayoutSettings settings, StationOutput player) {
         this.settings = settings;
         this.player = player;
         var saved = settings.outputDevice();

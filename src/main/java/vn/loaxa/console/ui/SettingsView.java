@@ -27,7 +27,7 @@ import vn.loaxa.base.Limits;
 import vn.loaxa.base.StationTime;
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.library.LibraryService;
-import vn.loaxa.playout.StationPlayer;
+import vn.loaxa.playout.StationOutput;
 import vn.loaxa.playout.VillageTest;
 import vn.loaxa.station.StationSettings;
 import vn.loaxa.station.Village;
@@ -64,7 +64,7 @@ class SettingsView extends Div implements HasDynamicTitle {
     private Map<Long, ZoneAddress> addresses = Map.of();
 
     SettingsView(StationSettings settings, PlayoutSettings output, AudioLimits audioLimits,
-                 DiskThresholds diskThresholds, EmergencyRights rights, VillageService villages, StationPlayer player, ZoneSettings zoneSettings,
+                 DiskThresholds diskThresholds, EmergencyRights rights, VillageService villages, StationOutput player, ZoneSettings zoneSettings,
                  VillageZones zones, ZoneSwitchboard switchboard, VillageTest villageTest, Clock clock,
                  ConnectionPanel connection, LibraryService library, vn.loaxa.watch.DiskWatch disk, StationTime stationTime) {
         this.stationTime = stationTime;

@@ -21,7 +21,7 @@ import vn.loaxa.audit.AuditOrigin;
 import vn.loaxa.base.StationTime;
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.playout.StationBusyException;
-import vn.loaxa.playout.StationPlayer;
+import vn.loaxa.playout.StationOutput;
 import vn.loaxa.playout.VillageTest;
 import vn.loaxa.security.CurrentUser;
 import vn.loaxa.zone.DriverKind;
@@ -42,7 +42,7 @@ public class VillageTestPanel extends Div {
     private static final int SECONDS_PER_VILLAGE = 4;
 
     private final VillageTest test;
-    private final StationPlayer player;
+    private final StationOutput player;
     private final ZoneSwitchboard switchboard;
     private final Clock clock;
     private final Runnable onFinished;
@@ -52,7 +52,7 @@ public class VillageTestPanel extends Div {
     private CompletableFuture<Void> pending = CompletableFuture.completedFuture(null);
 
     /** @param onFinished what else on the page shows the villages' state, renewed once the test is done */
-    public VillageTestPanel(VillageTest test, StationPlayer player, ZoneSwitchboard switchboard, Clock clock,
+    public VillageTestPanel(VillageTest test, StationOutput player, ZoneSwitchboard switchboard, Clock clock,
                             Runnable onFinished, StationTime stationTime) {
         this.stationTime = stationTime;
         this.onFinished = onFinished;

@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
 
 import vn.loaxa.audio.output.OutputDevices;
-import vn.loaxa.playout.StationPlayer;
+import vn.loaxa.playout.StationOutput;
 import vn.loaxa.schedule.PlayoutProperties;
 import vn.loaxa.playout.PlayoutSettings;
 import vn.loaxa.schedule.GraceSettings;
@@ -27,7 +27,7 @@ class SettingsViewTest extends UiTest {
     @Autowired StationSettings settings;
 
     @Autowired PlayoutSettings output;
-    @Autowired StationPlayer player;
+    @Autowired StationOutput player;
     @Autowired PlayoutProperties configured;
 
     /** The context is shared: other tests expect the configured device and grace (called as the admin). */

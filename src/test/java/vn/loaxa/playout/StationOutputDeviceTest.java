@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Timeout;
 import vn.loaxa.audio.output.NoOutputDeviceException;
 
 /** A station whose configured device is not there must say so at once, never hang or crash. */
-class StationPlayerDeviceTest {
+class StationOutputDeviceTest {
 
-    private final StationPlayer player = new StationPlayer(new AudioOutputProperties("Loa không tồn tại", 44_100, 2,
+    private final StationOutput player = new StationOutput(new AudioOutputProperties("Loa không tồn tại", 44_100, 2,
             Duration.ofMillis(1_500), Duration.ZERO, Duration.ofMillis(300), 1.0, Duration.ofMillis(200)), Clock.systemUTC());
 
     @Test

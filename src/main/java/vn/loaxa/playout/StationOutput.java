@@ -37,9 +37,9 @@ import vn.loaxa.audit.Audited;
  * schedule, an emergency) decides what to do about the one on air.
  */
 @Service
-public class StationPlayer {
+public class StationOutput {
 
-    private static final Logger log = LoggerFactory.getLogger(StationPlayer.class);
+    private static final Logger log = LoggerFactory.getLogger(StationOutput.class);
     /** How often a lost output is looked for again while nothing plays. */
     static final Duration CHECK_LOST_EVERY = Duration.ofSeconds(5);
     /** A line that works starts moving within a few of its 10 ms periods; a stalled one never does. */
@@ -77,19 +77,19 @@ public class StationPlayer {
     }
 
     @Autowired
-    StationPlayer(AudioOutputProperties properties, PlayoutTiming timing, PlayoutSettings settings, Clock clock,
+    StationOutput(AudioOutputProperties properties, PlayoutTiming timing, PlayoutSettings settings, Clock clock,
                   OutputPort port, PlayoutClock playoutClock) {
         this(properties, timing, settings::outputDevice, clock, port, playoutClock);
     }
 
     /** For a station without settings (tests): the configured device only, the default engine margins. */
-    StationPlayer(AudioOutputProperties properties, Clock clock) {
+    StationOutput(AudioOutputProperties properties, Clock clock) {
         this(properties, PlayoutTiming.of(EngineProperties.defaults(), properties,
                 new vn.loaxa.schedule.PlayoutProperties(Duration.ofMinutes(10))), properties::device, clock,
                 OutputPort.javaSound(), PlayoutClock.system());
     }
 
-    private StationPlayer(AudioOutputProperties properties, PlayoutTiming timing, Supplier<String> device, Clock clock,
+    private StationOutput(AudioOutputProperties properties, PlayoutTiming timing, Supplier<String> device, Clock clock,
                           OutputPort port, PlayoutClock playoutClock) {
         this.properties = properties;
         this.timing = timing;
