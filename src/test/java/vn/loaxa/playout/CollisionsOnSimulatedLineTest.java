@@ -21,6 +21,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import vn.loaxa.audio.output.OutputPort;
 import vn.loaxa.audio.output.PlayoutClock;
@@ -43,7 +46,19 @@ import vn.loaxa.testing.Wavs;
  * on the real clock, so the lines are paced by it too; each broadcast is a constant signal of its
  * own, so a fade, a gap or an overlap shows to the sample.
  */
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class CollisionsOnSimulatedLineTest extends SpringTest {
+
+    /**
+     * A station of its own: the simulated output makes a second application beside the shared one,
+     * and two engines on one database would each chain the air log from their own last row. Closed
+     * after the class, so that its engine stops firing.
+     */
+    @DynamicPropertySource
+    static void ownStation(DynamicPropertyRegistry registry) {
+        registry.add(OWN_DATA_DIR, () -> ROOT.resolve("data-simulated-line").toString());
+        registry.add(OWN_AUDIO_DIR, () -> ROOT.resolve("audio-simulated-line").toString());
+    }
 
     private static final short ON_AIR = 3_000;
     private static final short INCOMING = 6_000;
@@ -200,8 +215,11 @@ class CollisionsOnSimulatedLineTest extends SpringTest {
         assertThat(awaitEnd(late).get("outcome")).isEqualTo("COMPLETED");
         var line = lineOf(INCOMING);
         long first = line.nanosOfFrame(line.firstFrameOf(INCOMING, 0));
+        // Back-dated would be 30 s before the fire; on the real clock of a busy machine the line's
+        // estimate of its own frames drifts by tens of ms, so the bound is half the late-start margin
+        // (the exact margin is checked in virtual time by EngineInVirtualTimeTest).
         assertThat(first - firedAt).as("started late-start after it was fired, not back-dated")
-                .isGreaterThanOrEqualTo(timing.lateStart().toNanos() - ON_TIME_NANOS);
+                .isGreaterThanOrEqualTo(timing.lateStart().toNanos() / 2);
         var row = awaitRow(missed, "NOT_AIRED");
         assertThat(row.get("outcome")).isEqualTo("MISSED");
         assertThat(linesOfThisTest()).noneMatch(l -> l.firstFrameOf(ON_AIR, 0) >= 0);

@@ -25,6 +25,16 @@ public abstract class SpringTest {
     public static final Path ROOT;
     public static final String ADMIN_PASSWORD = "admin-test-password";
 
+    /**
+     * A test class whose context differs from the shared one (a bean replaced, another setting) is a
+     * second station in the same JVM and must not share the shared one's folders: two engines on one
+     * database would each chain the air log from their own last row. It registers these two in its
+     * own {@code @DynamicPropertySource}; the folders here are only their defaults, because the base
+     * class's registrations are applied after a subclass's and would otherwise win.
+     */
+    public static final String OWN_DATA_DIR = "loaxa.test.data-dir";
+    public static final String OWN_AUDIO_DIR = "loaxa.test.audio-dir";
+
     /** Writes go through a write transaction: outside one the station's connections only read. */
     @Autowired
     protected TransactionTemplate transactions;
@@ -53,8 +63,8 @@ public abstract class SpringTest {
 
     @DynamicPropertySource
     static void stationFolders(DynamicPropertyRegistry registry) {
-        registry.add("loaxa.station.data-dir", () -> ROOT.resolve("data").toString());
-        registry.add("loaxa.library.audio-dir", () -> ROOT.resolve("audio").toString());
+        registry.add("loaxa.station.data-dir", () -> "${" + OWN_DATA_DIR + ":" + ROOT.resolve("data") + "}");
+        registry.add("loaxa.library.audio-dir", () -> "${" + OWN_AUDIO_DIR + ":" + ROOT.resolve("audio") + "}");
         registry.add("loaxa.library.max-file-size", () -> "2MB");
         registry.add("LOAXA_ADMIN_PASSWORD", () -> ADMIN_PASSWORD);
         // Tests start from an empty schedule; the Gio Sơn first-start import has its own test.

@@ -26,8 +26,11 @@ public abstract class UiTest extends SpringBrowserlessTest {
 
     @DynamicPropertySource
     static void stationFolders(DynamicPropertyRegistry registry) {
-        registry.add("loaxa.station.data-dir", () -> SpringTest.ROOT.resolve("data-ui").toString());
-        registry.add("loaxa.library.audio-dir", () -> SpringTest.ROOT.resolve("audio-ui").toString());
+        // Defaults a test class of its own context overrides, see SpringTest.OWN_DATA_DIR.
+        registry.add("loaxa.station.data-dir",
+                () -> "${" + SpringTest.OWN_DATA_DIR + ":" + SpringTest.ROOT.resolve("data-ui") + "}");
+        registry.add("loaxa.library.audio-dir",
+                () -> "${" + SpringTest.OWN_AUDIO_DIR + ":" + SpringTest.ROOT.resolve("audio-ui") + "}");
         registry.add("loaxa.library.max-file-size", () -> "2MB");
         registry.add("LOAXA_ADMIN_PASSWORD", () -> SpringTest.ADMIN_PASSWORD);
     }

@@ -60,8 +60,8 @@ class StationTimeZoneTest extends UiTest {
     @DynamicPropertySource
     static void tokyo(DynamicPropertyRegistry registry) {
         // A station of its own: its own folders, so it never shares a database with the other views' station.
-        registry.add("loaxa.station.data-dir", () -> SpringTest.ROOT.resolve("data-ui-tokyo").toString());
-        registry.add("loaxa.library.audio-dir", () -> SpringTest.ROOT.resolve("audio-ui-tokyo").toString());
+        registry.add(SpringTest.OWN_DATA_DIR, () -> SpringTest.ROOT.resolve("data-ui-tokyo").toString());
+        registry.add(SpringTest.OWN_AUDIO_DIR, () -> SpringTest.ROOT.resolve("audio-ui-tokyo").toString());
         registry.add("loaxa.station.time-zone", () -> "Asia/Tokyo");
     }
 
