@@ -22,6 +22,7 @@ import vn.loaxa.airlog.AirLogRecords.NotAired;
 import vn.loaxa.airlog.AirLogService;
 import vn.loaxa.airlog.Outcome;
 import vn.loaxa.audio.output.NoOutputDeviceException;
+import vn.loaxa.audio.output.PlayoutClock;
 import vn.loaxa.base.DatabaseLane;
 import vn.loaxa.playout.BroadcastRun.Planned;
 import vn.loaxa.playout.CollisionRule.Action;
@@ -50,7 +51,13 @@ public class PlayoutEngine {
     private final PlayoutSettings stationSettings;
     /** Fire-ahead, decide-ahead and late-start, checked against each other at start-up. */
     private final PlayoutTiming timing;
+    /** "Now" for every decision: the station's wall clock, whose steps the grace window and {@link ClockWatch} must see. */
     private final Clock clock;
+    /**
+     * What the engine waits on (its sleeps and its condition), the monotonic time the output's lines
+     * run on too; a test runs the engine on a virtual one.
+     */
+    private final PlayoutClock time;
     /** Shared with the scheduler, so a slot a clock jump skipped has one cause whichever of them logs it. */
     private final ClockWatch clockWatch;
     /** Village loudspeakers: switched on the pre-roll before each broadcast, off after it. */
@@ -63,7 +70,8 @@ public class PlayoutEngine {
 
     PlayoutEngine(ScheduleService schedule, AirLogService airLog, StationOutput player, BroadcastFactory broadcasts,
                   PlayoutSettings stationSettings, PlayoutTiming timing, Clock clock, ClockWatch clockWatch,
-                  ZoneSwitchboard switchboard) {
+                  ZoneSwitchboard switchboard, PlayoutClock time) {
+        this.time = time;
         this.switchboard = switchboard;
         this.schedule = schedule;
         this.airLog = airLog;
@@ -172,7 +180,7 @@ public class PlayoutEngine {
                 var decideAt = planned.minus(timing.decideAhead());
                 if (!emergency && !reconciled && now.isBefore(decideAt)) {
                     // Busy, but not yet time to decide: what is on air may still end in time.
-                    changed.await(Duration.between(now, decideAt).toMillis() + 1, TimeUnit.MILLISECONDS);
+                    time.await(changed, TimeUnit.MILLISECONDS.toNanos(Duration.between(now, decideAt).toMillis() + 1));
                     continue;
                 }
                 var decision = CollisionRule.decide(occurrence.priority(), occurrence.startPolicy(),
@@ -182,7 +190,7 @@ public class PlayoutEngine {
                     return;
                 }
                 if (decision.action() == Action.WAIT) {
-                    changed.await(200, TimeUnit.MILLISECONDS);
+                    time.await(changed, TimeUnit.MILLISECONDS.toNanos(200));
                     continue;
                 }
                 victim = onAir;
@@ -277,18 +285,18 @@ public class PlayoutEngine {
             if (current == run) {
                 current = null;
             }
-            changed.signalAll();
+            time.signalAll(changed);
         } finally {
             lock.unlock();
         }
     }
 
     private void awaitEnd(BroadcastRun run, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long deadline = time.nanoTime() + timeout.toNanos();
         lock.lock();
         try {
-            while (!run.ended() && current == run && System.nanoTime() < deadline) {
-                changed.await(50, TimeUnit.MILLISECONDS);
+            while (!run.ended() && current == run && time.nanoTime() < deadline) {
+                time.await(changed, TimeUnit.MILLISECONDS.toNanos(50));
             }
             if (current == run) {
                 // The player never reported the end: free the station rather than block every broadcast after it.
@@ -314,7 +322,7 @@ public class PlayoutEngine {
             if (ms <= 0) {
                 return;
             }
-            Thread.sleep(Math.min(ms, 200));
+            time.sleep(TimeUnit.MILLISECONDS.toNanos(Math.min(ms, 200)));
         }
     }
 

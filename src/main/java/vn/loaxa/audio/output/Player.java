@@ -49,6 +49,12 @@ public final class Player {
         port.require(config.deviceName());
         String name = "loaxa-playout-" + COUNTER.incrementAndGet();
         PlayoutHandle playback = new PlayoutHandle(config.volume());
+        if (clock instanceof PlayoutClock.Virtual virtual) {
+            EventDispatcher inline = new EventDispatcher(listener, playback, null);
+            virtual.start(new Playout(config, items, clock.toNanoTime(startAt), playback, inline, port, clock, false),
+                    name);
+            return playback;
+        }
         EventDispatcher events = new EventDispatcher(listener, playback, name + "-events");
         Playout playout = new Playout(config, items, clock.toNanoTime(startAt), playback, events, port, clock, true);
         Thread thread = new Thread(playout, name);
