@@ -20,7 +20,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -119,12 +118,12 @@ class CollisionsOnSimulatedLineTest extends SpringTest {
         long error = incoming.nanosOfFrame(first) - nanoTimeOf(t.plusMillis(2_500));
         System.out.printf("CUT: the priority broadcast's first sample %.1f ms after its instant%n", error / 1e6);
         assertThat(Math.abs(error)).isLessThan(ON_TIME_NANOS);
-        long lastOfCut = lastNonZero(cut);
+        long lastOfCut = cut.lastSoundingFrame();
         assertThat(cut.nanosOfFrame(lastOfCut)).as("the cut broadcast is gone before the next starts")
                 .isLessThan(incoming.nanosOfFrame(first));
-        assertThat(steepestStep(cut, cut.firstFrameOf(ON_AIR, 0) + 1, lastOfCut + 1)).as("faded, not chopped")
+        assertThat(cut.steepestStep(cut.firstFrameOf(ON_AIR, 0) + 1, lastOfCut + 1)).as("faded, not chopped")
                 .isLessThan(50);
-        assertThat(run(incoming, INCOMING)).isEqualTo(RATE);
+        assertThat(incoming.framesOf(INCOMING)).isEqualTo(RATE);
     }
 
     @Test
@@ -139,9 +138,9 @@ class CollisionsOnSimulatedLineTest extends SpringTest {
 
         var first = lineOf(ON_AIR);
         var second = lineOf(INCOMING);
-        assertThat(run(first, ON_AIR)).as("played whole").isEqualTo(2L * RATE);
-        assertThat(run(second, INCOMING)).isEqualTo(RATE);
-        long gap = second.nanosOfFrame(second.firstFrameOf(INCOMING, 0)) - first.nanosOfFrame(lastNonZero(first) + 1);
+        assertThat(first.framesOf(ON_AIR)).as("played whole").isEqualTo(2L * RATE);
+        assertThat(second.framesOf(INCOMING)).isEqualTo(RATE);
+        long gap = second.nanosOfFrame(second.firstFrameOf(INCOMING, 0)) - first.nanosOfFrame(first.lastSoundingFrame() + 1);
         System.out.printf("WAIT: %.1f ms between the end of one and the start of the other%n", gap / 1e6);
         // It starts late-start after the end is known: the line is opened and primed first.
         assertThat(gap).isBetween(timing.lateStart().toNanos() - ON_TIME_NANOS, Duration.ofSeconds(1).toNanos());
@@ -158,7 +157,7 @@ class CollisionsOnSimulatedLineTest extends SpringTest {
         var notAired = awaitRow(skipped, "NOT_AIRED");
         assertThat(notAired.get("outcome")).isEqualTo("SKIPPED");
         assertThat((String) notAired.get("reason")).startsWith("BUSY").contains(onAir);
-        assertThat(run(lineOf(ON_AIR), ON_AIR)).as("the priority broadcast played whole").isEqualTo(3L * RATE);
+        assertThat(lineOf(ON_AIR).framesOf(ON_AIR)).as("the priority broadcast played whole").isEqualTo(3L * RATE);
         assertThat(linesOfThisTest()).noneMatch(l -> l.firstFrameOf(INCOMING, 0) >= 0);
     }
 
@@ -180,9 +179,9 @@ class CollisionsOnSimulatedLineTest extends SpringTest {
         long error = warning.nanosOfFrame(first) - nanoTimeOf(t.plusMillis(2_500));
         System.out.printf("EMERGENCY: first sample %.1f ms after its instant%n", error / 1e6);
         assertThat(Math.abs(error)).isLessThan(ON_TIME_NANOS);
-        long lastOfCut = lastNonZero(cut);
+        long lastOfCut = cut.lastSoundingFrame();
         assertThat(cut.nanosOfFrame(lastOfCut)).isLessThan(warning.nanosOfFrame(first));
-        assertThat(steepestStep(cut, cut.firstFrameOf(ON_AIR, 0) + 1, lastOfCut + 1)).as("faded, not chopped")
+        assertThat(cut.steepestStep(cut.firstFrameOf(ON_AIR, 0) + 1, lastOfCut + 1)).as("faded, not chopped")
                 .isLessThan(50);
     }
 
@@ -238,27 +237,12 @@ class CollisionsOnSimulatedLineTest extends SpringTest {
     /** A one-off with the policy a one-off screen does not offer (programmes have it), as the schedule stores it. */
     private String oneOff(String title, Instant at, Priority priority, StartPolicy policy, int waitSeconds,
                           AudioAsset... assets) {
-        long id = transactions.execute(s -> insert(title, at, priority, policy, waitSeconds, assets));
+        long id = transactions.execute(
+                s -> OneOffRows.insert(jdbc, title, at, priority, policy, waitSeconds, Instant.now(), assets));
         events.publishEvent(new ScheduleChanged("one-off " + id));
         return "O" + id;
     }
 
-    private long insert(String title, Instant at, Priority priority, StartPolicy policy, int waitSeconds,
-                        AudioAsset... assets) {
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                        INSERT INTO one_off (title, starts_at_ms, priority, start_policy, wait_s, created_by, created_at)
-                        VALUES (?, ?, ?, ?, ?, 'test', ?)""")
-                .params(title, at.toEpochMilli(), priority.name(), policy.name(), waitSeconds, Instant.now().toString())
-                .update(keys, "id");
-        long id = keys.getKey().longValue();
-        for (int i = 0; i < assets.length; i++) {
-            jdbc.sql("INSERT INTO one_off_item (one_off_id, position, asset_id) VALUES (?, ?, ?)")
-                    .params(id, i + 1, assets[i].id()).update();
-        }
-        jdbc.sql("INSERT INTO one_off_village (one_off_id, village_id) VALUES (?, 1)").params(id).update();
-        return id;
-    }
 
     private SimulatedLine lineOf(short value) {
         var lines = linesOfThisTest().stream().filter(l -> l.firstFrameOf(value, 0) >= 0).toList();
@@ -270,26 +254,8 @@ class CollisionsOnSimulatedLineTest extends SpringTest {
         return port.lines().stream().filter(l -> l.openedAt() > began).toList();
     }
 
-    private static long run(SimulatedLine line, short value) {
-        return line.runs().stream().filter(r -> r.value() == value).mapToLong(SimulatedLine.Run::length).sum();
-    }
 
-    private static long lastNonZero(SimulatedLine line) {
-        for (long f = line.written() - 1; f >= 0; f--) {
-            if (line.sample(f) != 0) {
-                return f;
-            }
-        }
-        throw new AssertionError("silent line");
-    }
 
-    private static long steepestStep(SimulatedLine line, long from, long to) {
-        long steepest = 0;
-        for (long f = from; f <= to && f < line.written(); f++) {
-            steepest = Math.max(steepest, Math.abs(line.sample(f) - line.sample(f - 1)));
-        }
-        return steepest;
-    }
 
     private static long nanoTimeOf(Instant instant) {
         return PlayoutClock.system().toNanoTime(instant);

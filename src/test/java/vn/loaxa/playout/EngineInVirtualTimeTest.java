@@ -24,7 +24,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -164,12 +163,12 @@ class EngineInVirtualTimeTest {
             long first = incoming.firstFrameOf(INCOMING, 0);
             long error = incoming.nanosOfFrame(first) - time.toNanoTime(t.plusMillis(2_500));
             assertThat(Math.abs(error)).as("the priority broadcast's first sample on its instant").isLessThan(FRAME_NANOS);
-            long lastOfCut = lastNonZero(cut);
+            long lastOfCut = cut.lastSoundingFrame();
             assertThat(cut.nanosOfFrame(lastOfCut)).as("the cut one is gone before the next starts")
                     .isLessThan(incoming.nanosOfFrame(first));
-            assertThat(steepestStep(cut, cut.firstFrameOf(ON_AIR, 0) + 1, lastOfCut + 1)).as("faded, not chopped")
+            assertThat(cut.steepestStep(cut.firstFrameOf(ON_AIR, 0) + 1, lastOfCut + 1)).as("faded, not chopped")
                     .isLessThan(50);
-            assertThat(run(incoming, INCOMING)).isEqualTo(RATE);
+            assertThat(incoming.framesOf(INCOMING)).isEqualTo(RATE);
             return List.of(error, lastOfCut, cut.nanosOfFrame(lastOfCut) - time.toNanoTime(t));
         });
         System.out.printf("CUT in virtual time: first sample %d ns from its instant, the cut one's last sample %.3f s"
@@ -191,9 +190,9 @@ class EngineInVirtualTimeTest {
             assertThat(row(waiting, "END").get("outcome")).isEqualTo("COMPLETED");
             var a = lineOf(lines, ON_AIR);
             var b = lineOf(lines, INCOMING);
-            assertThat(run(a, ON_AIR)).as("played whole").isEqualTo(3L * RATE);
-            assertThat(run(b, INCOMING)).isEqualTo(RATE);
-            long end = a.nanosOfFrame(lastNonZero(a) + 1);
+            assertThat(a.framesOf(ON_AIR)).as("played whole").isEqualTo(3L * RATE);
+            assertThat(b.framesOf(INCOMING)).isEqualTo(RATE);
+            long end = a.nanosOfFrame(a.lastSoundingFrame() + 1);
             long gap = b.nanosOfFrame(b.firstFrameOf(INCOMING, 0)) - end;
             // The end is known once the line has drained; the next line is then opened and primed.
             assertThat(gap).isBetween(timing.lateStart().toNanos(), timing.lateStart().toNanos() + 300_000_000L);
@@ -218,7 +217,7 @@ class EngineInVirtualTimeTest {
             var notAired = row(skipped, "NOT_AIRED");
             assertThat(notAired.get("outcome")).isEqualTo("SKIPPED");
             assertThat((String) notAired.get("reason")).startsWith("BUSY").contains(priority);
-            assertThat(run(lineOf(lines, ON_AIR), ON_AIR)).isEqualTo(3L * RATE);
+            assertThat(lineOf(lines, ON_AIR).framesOf(ON_AIR)).isEqualTo(3L * RATE);
             assertThat(linesFrom(lines)).noneMatch(l -> l.firstFrameOf(INCOMING, 0) >= 0);
             return List.of((long) linesFrom(lines).size());
         });
@@ -245,9 +244,9 @@ class EngineInVirtualTimeTest {
             long first = warning.firstFrameOf(INCOMING, 0);
             long error = warning.nanosOfFrame(first) - time.toNanoTime(t.plusMillis(2_500));
             assertThat(Math.abs(error)).isLessThan(FRAME_NANOS);
-            long lastOfCut = lastNonZero(cut);
+            long lastOfCut = cut.lastSoundingFrame();
             assertThat(cut.nanosOfFrame(lastOfCut)).isLessThan(warning.nanosOfFrame(first));
-            assertThat(steepestStep(cut, cut.firstFrameOf(ON_AIR, 0) + 1, lastOfCut + 1)).isLessThan(50);
+            assertThat(cut.steepestStep(cut.firstFrameOf(ON_AIR, 0) + 1, lastOfCut + 1)).isLessThan(50);
             return List.of(error, lastOfCut);
         });
     }
@@ -277,7 +276,7 @@ class EngineInVirtualTimeTest {
             long secondError = second.nanosOfFrame(second.firstFrameOf(ON_AIR, 0)) - time.toNanoTime(t.plusMillis(3_000));
             assertThat(Math.abs(firstError)).isLessThan(FRAME_NANOS);
             assertThat(Math.abs(secondError)).isLessThan(FRAME_NANOS);
-            assertThat(run(second, ON_AIR)).isEqualTo(RATE);
+            assertThat(second.framesOf(ON_AIR)).isEqualTo(RATE);
             return List.of(firstError, secondError);
         });
     }
@@ -355,26 +354,11 @@ class EngineInVirtualTimeTest {
 
     private String oneOff(String title, Instant at, Priority priority, StartPolicy policy, int waitSeconds,
                           AudioAsset... assets) {
-        long id = transactions.execute(s -> insert(title, at, priority, policy, waitSeconds, assets));
+        long id = transactions.execute(
+                s -> OneOffRows.insert(jdbc, title, at, priority, policy, waitSeconds, time.instant(), assets));
         return "O" + id;
     }
 
-    private long insert(String title, Instant at, Priority priority, StartPolicy policy, int waitSeconds,
-                        AudioAsset... assets) {
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                        INSERT INTO one_off (title, starts_at_ms, priority, start_policy, wait_s, created_by, created_at)
-                        VALUES (?, ?, ?, ?, ?, 'test', ?)""")
-                .params(title, at.toEpochMilli(), priority.name(), policy.name(), waitSeconds, time.instant().toString())
-                .update(keys, "id");
-        long id = keys.getKey().longValue();
-        for (int i = 0; i < assets.length; i++) {
-            jdbc.sql("INSERT INTO one_off_item (one_off_id, position, asset_id) VALUES (?, ?, ?)")
-                    .params(id, i + 1, assets[i].id()).update();
-        }
-        jdbc.sql("INSERT INTO one_off_village (one_off_id, village_id) VALUES (?, 1)").params(id).update();
-        return id;
-    }
 
     private Map<String, Object> row(String key, String kind) {
         var rows = jdbc.sql("SELECT * FROM air_log WHERE kind = ? AND occurrence_key = ?").param(kind).param(key)
@@ -395,24 +379,6 @@ class EngineInVirtualTimeTest {
         return lines.getFirst();
     }
 
-    private static long run(SimulatedLine line, short value) {
-        return line.runs().stream().filter(r -> r.value() == value).mapToLong(SimulatedLine.Run::length).sum();
-    }
 
-    private static long lastNonZero(SimulatedLine line) {
-        for (long f = line.written() - 1; f >= 0; f--) {
-            if (line.sample(f) != 0) {
-                return f;
-            }
-        }
-        throw new AssertionError("silent line");
-    }
 
-    private static long steepestStep(SimulatedLine line, long from, long to) {
-        long steepest = 0;
-        for (long f = from; f <= to && f < line.written(); f++) {
-            steepest = Math.max(steepest, Math.abs(line.sample(f) - line.sample(f - 1)));
-        }
-        return steepest;
-    }
 }

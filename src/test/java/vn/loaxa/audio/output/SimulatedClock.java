@@ -2,7 +2,6 @@ package vn.loaxa.audio.output;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
@@ -12,14 +11,11 @@ import java.time.ZoneOffset;
  */
 public final class SimulatedClock implements PlayoutClock, SimulatedLine.LineTime {
 
-    /** Arbitrary, as System.nanoTime's origin is. */
-    private static final long ORIGIN = 1_000_000_000_000L;
-
-    private final Instant atOrigin;
-    private long now = ORIGIN;
+    private final VirtualEpoch epoch;
+    private long now = VirtualEpoch.ORIGIN;
 
     public SimulatedClock(Instant start) {
-        this.atOrigin = start;
+        this.epoch = new VirtualEpoch(start);
     }
 
     @Override
@@ -29,13 +25,12 @@ public final class SimulatedClock implements PlayoutClock, SimulatedLine.LineTim
 
     @Override
     public long toNanoTime(Instant instant) {
-        return ORIGIN + (instant.getEpochSecond() - atOrigin.getEpochSecond()) * 1_000_000_000L
-                + (instant.getNano() - atOrigin.getNano());
+        return epoch.toNanoTime(instant);
     }
 
     @Override
     public Instant toInstant(long nanoTime) {
-        return atOrigin.plusNanos(nanoTime - ORIGIN);
+        return epoch.toInstant(nanoTime);
     }
 
     @Override
@@ -69,21 +64,6 @@ public final class SimulatedClock implements PlayoutClock, SimulatedLine.LineTim
 
     /** The same virtual time as a {@link Clock}, for code that reads instants. */
     public Clock asClock() {
-        return new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return SimulatedClock.this.instant();
-            }
-        };
+        return VirtualEpoch.clock(ZoneOffset.UTC, this::instant);
     }
 }

@@ -233,4 +233,28 @@ public final class SimulatedLine implements OutputLine {
         }
         return runs;
     }
+
+    /** How many frames carried {@code value}: a broadcast's constant signal, counted whole. */
+    public synchronized long framesOf(short value) {
+        return runs().stream().filter(r -> r.value() == value).mapToLong(Run::length).sum();
+    }
+
+    /** The last frame that was not silence. */
+    public synchronized long lastSoundingFrame() {
+        for (long f = written() - 1; f >= 0; f--) {
+            if (sample(f) != 0) {
+                return f;
+            }
+        }
+        throw new AssertionError("silent line");
+    }
+
+    /** The largest step between neighbouring frames in {@code [from, to]}: a cut shows as one, a fade does not. */
+    public synchronized long steepestStep(long from, long to) {
+        long steepest = 0;
+        for (long f = from; f <= to && f < written(); f++) {
+            steepest = Math.max(steepest, Math.abs(sample(f) - sample(f - 1)));
+        }
+        return steepest;
+    }
 }

@@ -25,14 +25,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class VirtualTime implements PlayoutClock.Virtual, SimulatedLine.LineTime {
 
-    private static final long ORIGIN = 1_000_000_000_000L;
-
-    private final Instant atOrigin;
+    private final VirtualEpoch epoch;
     private final Object monitor = new Object();
     private final Set<Thread> own = ConcurrentHashMap.newKeySet();
     private final List<Waiter> waiters = new ArrayList<>();
     private final List<Throwable> failures = new ArrayList<>();
-    private long now = ORIGIN;
+    private long now = VirtualEpoch.ORIGIN;
     private long sequence;
     /** The one thread of this time that runs; null while all wait. */
     private @Nullable Thread running;
@@ -53,7 +51,7 @@ public final class VirtualTime implements PlayoutClock.Virtual, SimulatedLine.Li
     }
 
     public VirtualTime(Instant start) {
-        this.atOrigin = start;
+        this.epoch = new VirtualEpoch(start);
     }
 
     public Instant instant() {
@@ -71,13 +69,12 @@ public final class VirtualTime implements PlayoutClock.Virtual, SimulatedLine.Li
 
     @Override
     public long toNanoTime(Instant instant) {
-        return ORIGIN + (instant.getEpochSecond() - atOrigin.getEpochSecond()) * 1_000_000_000L
-                + (instant.getNano() - atOrigin.getNano());
+        return epoch.toNanoTime(instant);
     }
 
     @Override
     public Instant toInstant(long nanoTime) {
-        return atOrigin.plusNanos(nanoTime - ORIGIN);
+        return epoch.toInstant(nanoTime);
     }
 
     /** Runs {@code work} on a thread of this time once the time reaches {@code at}. */
@@ -216,22 +213,7 @@ public final class VirtualTime implements PlayoutClock.Virtual, SimulatedLine.Li
 
     /** The same virtual time as a {@link Clock}, for code that reads instants. */
     public Clock asClock(ZoneId zone) {
-        return new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return zone;
-            }
-
-            @Override
-            public Clock withZone(ZoneId other) {
-                return asClock(other);
-            }
-
-            @Override
-            public Instant instant() {
-                return VirtualTime.this.instant();
-            }
-        };
+        return VirtualEpoch.clock(zone, this::instant);
     }
 
     private Waiter enqueue(long until, @Nullable Condition condition) {
