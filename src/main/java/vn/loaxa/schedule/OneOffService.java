@@ -144,17 +144,32 @@ public class OneOffService {
     }
 
     /**
-     * The programme broadcasts a one-off at {@code startsAt} lasting {@code lengthMs} would meet:
-     * those planned to start within it, and one already on air at that instant (its planned start
-     * plus its planned length). For the form's warning before it is saved; nothing is refused.
+     * The programme broadcasts a one-off at {@code startsAt} of the given items would meet, and
+     * what the engine would do about each: those planned to start while it plays, and one still on
+     * air at its start. For the form's warning before saving; nothing is refused.
      */
     @Transactional(readOnly = true)
-    public List<Occurrence> programmesAround(Instant startsAt, long lengthMs) {
+    public List<OneOffCollision> collisions(Instant startsAt, List<Long> bulletinIds, List<Long> assetIds,
+                                            Priority priority) {
+        Limits.assets(concat(bulletinIds, assetIds));
+        Limits.instant(startsAt, clock);
+        long lengthMs = 0;
+        var all = bulletins.findAll();
+        for (long id : bulletinIds) {
+            lengthMs += all.stream().filter(b -> b.id() == id).findFirst()
+                    .flatMap(b -> library.find(b.assetId())).map(AudioAsset::durationMs).orElse(0L);
+        }
+        for (long id : assetIds) {
+            lengthMs += library.find(id).map(AudioAsset::durationMs).orElse(0L);
+        }
         var end = startsAt.plusMillis(Math.max(lengthMs, 1));
-        // A programme lasts at most a few hours; a day back finds any that could still be on air.
+        var grace = graceSettings.grace();
+        long length = lengthMs;
+        // A programme lasts at most hours; a day back finds any still on air at the start.
         return schedule.plan(startsAt.minus(java.time.Duration.ofDays(1)), end).stream()
                 .filter(o -> o.source() == Occurrence.Source.PROGRAMME)
                 .filter(o -> o.plannedStart().plusMillis(o.nominalMs()).isAfter(startsAt))
+                .map(o -> OneOffCollision.of(o, startsAt, length, priority, WAIT_SECONDS, grace))
                 .toList();
     }
 

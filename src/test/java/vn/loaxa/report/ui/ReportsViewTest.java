@@ -32,7 +32,8 @@ class ReportsViewTest extends UiTest {
                 new VillageRow(3, "Thôn 3", figures(42, 40), 40, 28, 12, 13, 1));
         return new Report(ReportPeriod.firstHalf(2035), new StationIdentity("Gio Sơn", "Đài truyền thanh xã Gio Sơn",
                 "Gio Linh", "Quảng Trị", "", "Đỗ An Chung", "PHÓ CHỦ TỊCH"), Instant.parse("2035-07-01T01:00:00Z"),
-                figures(82, 80), List.of(), List.of(), List.of(), villages, List.of(), List.of(), List.of(), List.of());
+                figures(82, 80), List.of(), List.of(), List.of(), villages, List.of(), List.of(), List.of(), List.of(),
+                new Report.TopicRow(Report.NOT_CCHC_CODE, Report.NOT_CCHC_NAME, 0, 0, 0, 0, 0));
     }
 
     @Test
