@@ -250,29 +250,31 @@ public class OneOffService {
         bulletins.findAll().stream()
                 .filter(b -> b.state() == BulletinState.APPROVED && !b.deleted() && b.validOn(day))
                 .forEach(b -> approved.put(b.id(), b));
+        // What is unknown first, then where, then whether it may air: the order of the answers is the API's.
+        var chosen = bulletinIds.stream().map(bulletins::require).toList();
+        var audio = assetIds.stream().map(this::asset).toList();
+        var targets = villages.require(villageIds);
         var items = new ArrayList<AudioAsset>();
         var itemBulletins = new ArrayList<@Nullable Long>();
-        for (long id : bulletinIds) {
-            var b = approved.get(id);
+        for (var known : chosen) {
+            var b = approved.get(known.id());
             if (b == null) {
-                var known = bulletins.require(id);
                 throw new RefusedException("UNAPPROVED_BULLETIN", "error.oneOff.unapprovedBulletin",
-                        "Bulletin " + id + " is not approved for " + day, known.title(), StationTime.formatDate(day));
+                        "Bulletin " + known.id() + " is not approved for " + day, known.title(),
+                        StationTime.formatDate(day));
             }
             items.add(asset(b.assetId()));
             itemBulletins.add(b.id());
         }
-        for (long id : assetIds) {
-            var a = asset(id);
-            var carrier = approved.values().stream().filter(b -> b.assetId() == id).findFirst();
+        for (var a : audio) {
+            var carrier = approved.values().stream().filter(b -> b.assetId() == a.id()).findFirst();
             if (carrier.isEmpty() && approvedOnly && !mayAirUnapproved()) {
                 throw new RefusedException("UNAPPROVED_AUDIO", "error.oneOff.unapprovedAudio",
-                        "Asset " + id + " is the audio of no bulletin approved for that day", a.title());
+                        "Asset " + a.id() + " is the audio of no bulletin approved for that day", a.title());
             }
             items.add(a);
             itemBulletins.add(carrier.map(Bulletin::id).orElse(null));
         }
-        var targets = villages.require(villageIds);
         var name = title == null || title.isBlank() ? items.getFirst().title() : title.strip();
         // Emergencies cut whatever is on air; others wait for it, for up to a minute.
         var policy = priority == Priority.EMERGENCY ? StartPolicy.CUT : StartPolicy.WAIT;
