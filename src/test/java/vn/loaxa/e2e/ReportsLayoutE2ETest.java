@@ -93,8 +93,10 @@ class ReportsLayoutE2ETest extends SpringTest {
             page.locator("#report-villages").waitFor();
             page.waitForTimeout(1_000);
             Files.createDirectories(Paths.get("target", "screenshots"));
-            page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-                    .setPath(Paths.get("target", "screenshots", "reports-1366.png")));
+            page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target", "screenshots", "reports-1366.png")));
+            page.locator("#report-villages").scrollIntoViewIfNeeded();
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(Paths.get("target", "screenshots", "reports-1366-villages.png")));
 
             var bars = page.locator(".report-topic-bar");
             var widths = bars.evaluateAll("els => els.map(e => e.getBoundingClientRect().width)");

@@ -281,9 +281,12 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
         return f.format(n);
     }
 
-    /** A narrow column of numbers, right-aligned so digits line up. */
+    /**
+     * A narrow column of numbers, right-aligned so digits line up. 3.5em each: the village table's
+     * sixteen figures and its names fit the 1,078 px a 1366 px screen leaves beside the menu.
+     */
     static <T> void number(Grid.Column<T> column) {
-        column.setWidth("4.5em").setFlexGrow(1).setTextAlign(ColumnTextAlign.END);
+        column.setWidth("3.5em").setFlexGrow(1).setTextAlign(ColumnTextAlign.END);
     }
 
     static <T> Grid<T> compact(Grid<T> grid, List<T> items) {
