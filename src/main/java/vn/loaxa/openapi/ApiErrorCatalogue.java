@@ -170,6 +170,8 @@ public final class ApiErrorCatalogue {
         broadcast.addAll(oneOff);
         broadcast.addAll(List.of(
                 e(403, "UNAPPROVED_AUDIO", "An audio is no bulletin's approved for that day, and the caller is not ADMIN"),
+                e(400, "UNKNOWN_BULLETIN", "A bulletin id is unknown or the bulletin deleted"),
+                e(403, "UNAPPROVED_BULLETIN", "A bulletin of a one-off is not approved, or not valid, on its day"),
                 e(400, "REASON_REQUIRED", "EMERGENCY priority without a reason"),
                 e(400, "REASON_TOO_LONG", "The reason is longer than 1000 characters")));
         add("POST /api/broadcasts", "Store a one-off broadcast; the engine plays it at startsAt",

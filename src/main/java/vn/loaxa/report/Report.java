@@ -15,7 +15,21 @@ import vn.loaxa.station.StationIdentity;
 public record Report(ReportPeriod period, StationIdentity station, Instant generatedAt, Figures total,
                      List<TopicRow> byTopic, List<MonthRow> byMonth, List<QuarterRow> byQuarter,
                      List<VillageRow> byVillage, List<BulletinRow> topBulletins, List<EmergencyRow> emergencies,
-                     List<LateStart> lateStarts, List<AiredFile> airedFiles) {
+                     List<LateStart> lateStarts, List<AiredFile> airedFiles, TopicRow notCchc) {
+
+    /** The code and name of the line that counts a one-off's raw audio, which is no CCHC bulletin. */
+    public static final String NOT_CCHC_CODE = "NOT_CCHC";
+    public static final String NOT_CCHC_NAME = "Không thuộc bản tin CCHC";
+
+    /** The topics and, when any aired, the line of raw audio after them: what the tables list. */
+    public List<TopicRow> topicLines() {
+        if (notCchc.airings() == 0) {
+            return byTopic;
+        }
+        var all = new java.util.ArrayList<>(byTopic);
+        all.add(notCchc);
+        return List.copyOf(all);
+    }
 
     /** A broadcast whose first sample left the sound card later than this after its planned start is late. */
     public static final long LATE_AFTER_SECONDS = 10;
@@ -29,7 +43,10 @@ public record Report(ReportPeriod period, StationIdentity station, Instant gener
                           double minutes) {
     }
 
-    /** Missed and skipped broadcasts have no items in the log, so a topic only counts what aired. */
+    /**
+     * Missed and skipped broadcasts have no items in the log, so a topic only counts what aired.
+     * {@link Report#notCchc} uses the same shape with {@code bulletins} 0.
+     */
     public record TopicRow(String code, String name, long broadcasts, long bulletins, long airings,
                            long airedSeconds, double minutes) {
     }

@@ -50,7 +50,7 @@ final class ReportCsv {
         w.write("\r\n");
         line(w, "Mã chủ đề", "Chủ đề", "Số lượt phát sóng có chủ đề", "Số tin, bài đã phát", "Số lượt phát tin, bài",
                 "Thời lượng phát (giây)");
-        for (var t : r.byTopic()) {
+        for (var t : r.topicLines()) {
             line(w, t.code(), t.name(), "" + t.broadcasts(), "" + t.bulletins(), "" + t.airings(),
                     "" + t.airedSeconds());
         }

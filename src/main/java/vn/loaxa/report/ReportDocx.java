@@ -207,7 +207,9 @@ final class ReportDocx {
 
     private void topicTable() {
         var rows = report.byTopic();
-        var t = grid(rows.size() + 2, 850, 4505, 1300, 1300, 1400);
+        var other = report.notCchc();
+        boolean raw = other.airings() > 0;
+        var t = grid(rows.size() + (raw ? 3 : 2), 850, 4505, 1300, 1300, 1400);
         header(t, "STT", "Nội dung tuyên truyền", "Số tin, bài", "Số lượt phát", "Thời lượng (phút)");
         long airings = 0;
         long seconds = 0;
@@ -221,6 +223,10 @@ final class ReportDocx {
         cells(t, rows.size() + 1, "", "Tổng cộng", n(report.total().bulletins()), n(airings),
                 d(Math.round(seconds / 6.0) / 10.0));
         boldRow(t, rows.size() + 1);
+        if (raw) {
+            // Aired, so it is reported; outside the CCHC total, since it is no CCHC bulletin.
+            cells(t, rows.size() + 2, "", c(other.name()), "", n(other.airings()), d(other.minutes()));
+        }
     }
 
     private void outcomeTable(String first, List<Object[]> rows) {

@@ -116,7 +116,7 @@ public class ReportService {
         return new Report(period, identity.get(), clock.instant(), tally.total.figures(), topicRows(tally),
                 monthRows(tally), quarterRows(tally), villageRows(tally), tally.topBulletins(),
                 tally.emergencies.stream().map(e -> e.withOrderReason(orderReasons.apply(e.occurrenceKey()))).toList(),
-                List.copyOf(tally.lateStarts), tally.airedFiles());
+                List.copyOf(tally.lateStarts), tally.airedFiles(), topicRow(Report.NOT_CCHC_CODE, tally.notCchc));
     }
 
     private Instant start(ReportPeriod period) {
@@ -129,9 +129,13 @@ public class ReportService {
 
     private static List<TopicRow> topicRows(Tally t) {
         var rows = new ArrayList<TopicRow>();
-        t.topics.forEach((code, a) -> rows.add(new TopicRow(code, a.name, a.broadcasts, a.bulletins.size(), a.airings,
-                Math.round(a.airedMs / 1000.0), Tally.minutes(a.airedMs))));
+        t.topics.forEach((code, a) -> rows.add(topicRow(code, a)));
         return rows;
+    }
+
+    private static TopicRow topicRow(String code, Tally.TopicAcc a) {
+        return new TopicRow(code, a.name, a.broadcasts, a.bulletins.size(), a.airings, Math.round(a.airedMs / 1000.0),
+                Tally.minutes(a.airedMs));
     }
 
     private static List<MonthRow> monthRows(Tally t) {

@@ -109,7 +109,7 @@ final class ReportXlsx {
         var s = sheet("Theo chủ đề", "STT", "Mã", "Chủ đề cải cách hành chính", "Số lượt phát sóng có chủ đề",
                 "Số tin, bài đã phát", "Số lượt phát tin, bài", "Thời lượng phát (phút)");
         int n = 0;
-        for (var t : r.byTopic()) {
+        for (var t : r.topicLines()) {
             line(s, (long) ++n, t.code(), t.name(), t.broadcasts(), t.bulletins(), t.airings(), t.minutes());
         }
         fit(s, 7);

@@ -118,6 +118,8 @@ final class Tally implements Consumer<Row> {
     final Map<Long, Acc> villages = new LinkedHashMap<>();
     final Map<Long, String> villageNames = new HashMap<>();
     final Map<String, TopicAcc> topics = new LinkedHashMap<>();
+    /** Raw audio of one-offs: aired, but no CCHC bulletin's. */
+    final TopicAcc notCchc = new TopicAcc(Report.NOT_CCHC_NAME);
     final Map<String, FileAcc> files = new LinkedHashMap<>();
     final Map<Long, FileAcc> bulletins = new HashMap<>();
     final List<EmergencyRow> emergencies = new ArrayList<>();
@@ -236,6 +238,16 @@ final class Tally implements Consumer<Row> {
         file.airings++;
         file.seen(o.aired());
         if (r.bulletinId() == null) {
+            // A one-off's raw audio (no bulletin): not in the topic figures, but reported on its own
+            // line so the officer sees it aired. A programme's opening and closing are neither.
+            if (r.occurrenceKey().startsWith("O")) {
+                notCchc.airings++;
+                notCchc.airedMs += r.actualMs();
+                if (notCchc.lastStart != r.startSeq()) {
+                    notCchc.lastStart = r.startSeq();
+                    notCchc.broadcasts++;
+                }
+            }
             return;
         }
         long id = r.bulletinId();

@@ -64,7 +64,7 @@ public final class OccurrencePlanner {
         }
         for (var o : schedule.oneOffs()) {
             if (!o.cancelled() && !o.startsAt().isBefore(from) && o.startsAt().isBefore(to)) {
-                out.add(oneOffOccurrence(o, schedule));
+                out.add(oneOffOccurrence(o, schedule, zone));
             }
         }
         out.sort(ORDER);
@@ -121,17 +121,39 @@ public final class OccurrencePlanner {
                 p.maxLengthSeconds());
     }
 
-    private static Occurrence oneOffOccurrence(OneOff o, ScheduleSnapshot s) {
+    /**
+     * An item that names a bulletin airs as that bulletin (its topic goes into the air log), under
+     * the rules of the queue: withdrawn, deleted or out of its validity on the day, it is dropped
+     * with the reason. An emergency plays whatever it was given, since it cannot wait for anyone.
+     */
+    private static Occurrence oneOffOccurrence(OneOff o, ScheduleSnapshot s, ZoneId zone) {
         var items = new ArrayList<Item>();
         var dropped = new ArrayList<Dropped>();
-        for (long assetId : o.assetIds()) {
-            var item = frame(ItemKind.ASSET, assetId, s, dropped);
+        boolean emergency = o.priority() == Priority.EMERGENCY;
+        var day = o.startsAt().atZone(zone).toLocalDate();
+        for (int i = 0; i < o.assetIds().size(); i++) {
+            long assetId = o.assetIds().get(i);
+            var bulletinId = o.bulletinId(i);
+            var b = bulletinId == null ? null : s.bulletins().get(bulletinId);
+            if (bulletinId != null && !emergency) {
+                var reason = b == null || b.deleted() ? DropReason.DELETED
+                        : !b.approved() ? DropReason.NOT_APPROVED
+                        : !b.validOn(day) ? DropReason.OUTSIDE_VALIDITY
+                        : null;
+                if (reason != null) {
+                    dropped.add(new Dropped(ItemKind.BULLETIN, assetId, bulletinId, b == null ? "#" + bulletinId
+                            : b.title(), reason));
+                    continue;
+                }
+            }
+            var item = frame(b == null ? ItemKind.ASSET : ItemKind.BULLETIN, assetId, s, dropped);
             if (item != null) {
-                items.add(item);
+                items.add(b == null ? item : new Item(ItemKind.BULLETIN, item.assetId(), b.id(), b.title(),
+                        b.topicCode(), b.topicName(), item.sha256(), item.durationMs()));
             }
         }
         // An emergency cuts whatever plays, whatever the stored policy says.
-        var policy = o.priority() == Priority.EMERGENCY ? StartPolicy.CUT : o.startPolicy();
+        var policy = emergency ? StartPolicy.CUT : o.startPolicy();
         return new Occurrence(o.key(), Occurrence.Source.ONE_OFF, o.id(), o.title(), null, o.startsAt(),
                 o.priority(), policy, o.waitSeconds(), o.villageIds(), items, dropped, null);
     }

@@ -3,9 +3,11 @@ package vn.loaxa.schedule;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -43,8 +45,8 @@ class OneOffRepository {
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         for (int i = 0; i < o.assetIds().size(); i++) {
-            jdbc.sql("INSERT INTO one_off_item (one_off_id, position, asset_id) VALUES (?, ?, ?)")
-                    .params(id, i + 1, o.assetIds().get(i)).update();
+            jdbc.sql("INSERT INTO one_off_item (one_off_id, position, asset_id, bulletin_id) VALUES (?, ?, ?, ?)")
+                    .params(id, i + 1, o.assetIds().get(i), o.bulletinId(i)).update();
         }
         for (long v : o.villageIds()) {
             jdbc.sql("INSERT INTO one_off_village (one_off_id, village_id) VALUES (?, ?)").params(id, v).update();
@@ -59,13 +61,20 @@ class OneOffRepository {
 
     private OneOff map(ResultSet rs, int row) throws SQLException {
         long id = rs.getLong("id");
-        var assets = jdbc.sql("SELECT asset_id FROM one_off_item WHERE one_off_id = ? ORDER BY position")
-                .param(id).query(Long.class).list();
+        var assets = new ArrayList<Long>();
+        var bulletins = new ArrayList<@Nullable Long>();
+        jdbc.sql("SELECT asset_id, bulletin_id FROM one_off_item WHERE one_off_id = ? ORDER BY position")
+                .param(id).query((item, n) -> {
+                    assets.add(item.getLong("asset_id"));
+                    long b = item.getLong("bulletin_id");
+                    bulletins.add(item.wasNull() ? null : b);
+                    return n;
+                }).list();
         var villages = jdbc.sql("SELECT village_id FROM one_off_village WHERE one_off_id = ? ORDER BY village_id")
                 .param(id).query(Long.class).list();
         return new OneOff(id, rs.getString("title"), Instant.ofEpochMilli(rs.getLong("starts_at_ms")),
                 Priority.valueOf(rs.getString("priority")), StartPolicy.valueOf(rs.getString("start_policy")),
-                rs.getInt("wait_s"), assets, villages, rs.getString("created_by"), rs.getInt("cancelled") == 1,
+                rs.getInt("wait_s"), assets, bulletins, villages, rs.getString("created_by"), rs.getInt("cancelled") == 1,
                 rs.getString("reason"));
     }
 }

@@ -25,10 +25,13 @@ class ScheduleController {
 
     /**
      * Bounded before anything is looked up (decision 0017). {@code reason}: why it is ordered;
-     * required at EMERGENCY priority, at most 1000 characters.
+     * required at EMERGENCY priority, at most 1000 characters. {@code bulletinIds}: approved
+     * bulletins, aired first with their CCHC topic; {@code assetIds}: audio after them, each aired
+     * as the approved bulletin that carries it, or else as raw audio, which only an ADMIN may order.
      */
     record BroadcastRequest(@Size(max = Limits.TITLE) @Nullable String title,
                             @WithinYears @Nullable Instant startsAt,
+                            @Size(max = Limits.IDS) @Nullable List<@NotNull @Positive Long> bulletinIds,
                             @Size(max = Limits.IDS) @Nullable List<@NotNull @Positive Long> assetIds,
                             @Size(max = Limits.IDS) @Nullable List<@NotNull @Positive Long> villageIds,
                             @Nullable Priority priority, @Nullable String reason) {
@@ -41,11 +44,12 @@ class ScheduleController {
                             @Nullable String reason) {
     }
 
+    /** {@code bulletinIds}: beside {@code assetIds}, the bulletin each item airs as, null for raw audio. */
     record Created(long id, String key, String title, Instant startsAt, Priority priority, List<Long> assetIds,
-                   List<Long> villageIds, @Nullable String reason) {
+                   List<@Nullable Long> bulletinIds, List<Long> villageIds, @Nullable String reason) {
         static Created of(OneOff o) {
-            return new Created(o.id(), o.key(), o.title(), o.startsAt(), o.priority(), o.assetIds(), o.villageIds(),
-                    o.reason());
+            return new Created(o.id(), o.key(), o.title(), o.startsAt(), o.priority(), o.assetIds(), o.bulletinIds(),
+                    o.villageIds(), o.reason());
         }
     }
 
@@ -67,7 +71,8 @@ class ScheduleController {
         if (request.startsAt() == null) {
             throw new InvalidInputException("NO_START", "error.schedule.noStart", "startsAt is required");
         }
-        var o = oneOffs.schedule(request.title(), request.startsAt(), orEmpty(request.assetIds()),
+        var o = oneOffs.schedule(request.title(), request.startsAt(), orEmpty(request.bulletinIds()),
+                orEmpty(request.assetIds()),
                 orEmpty(request.villageIds()), request.priority() == null ? Priority.NORMAL : request.priority(),
                 request.reason());
         return ResponseEntity.status(HttpStatus.CREATED).body(Created.of(o));

@@ -145,6 +145,60 @@ class OneOffRulesApiTest extends SpringTest {
     }
 
     @Test
+    void a_one_off_keeps_its_bulletin_and_raw_audio_is_refused_to_anyone_but_an_admin() throws Exception {
+        var later = clock.instant().plus(Duration.ofHours(5));
+        var bulletin = bulletins.findAll().stream().filter(b -> b.assetId() == approved.id()).findFirst().orElseThrow();
+        var draft = RunAs.run(OP, "OPERATOR", () -> bulletins.create(new vn.loaxa.bulletin.Bulletin.Draft(
+                unapproved.id(), "Bản tin chờ duyệt", topics.findAll().get(4).id(), "", "",
+                LocalDate.now(clock).minusDays(1), null)));
+
+        var byBulletin = post("/api/broadcasts", OP, OP_PASSWORD, """
+                {"startsAt": "%s", "bulletinIds": [%d], "villageIds": [1]}""".formatted(later, bulletin.id()), null);
+        assertThat(byBulletin.status()).as(byBulletin.body().toString()).isEqualTo(201);
+        assertThat(byBulletin.body().get("bulletinIds")).isEqualTo(List.of((int) bulletin.id()));
+        assertThat(oneOffs.require(id(byBulletin)).bulletinIds()).containsExactly(bulletin.id());
+        assertThat(oneOffs.require(id(byBulletin)).assetIds()).containsExactly(approved.id());
+
+        // Raw audio from an operator, in any door: refused, with the reason, and nothing stored.
+        var before = ids();
+        var raw = post("/api/broadcasts", OP, OP_PASSWORD, """
+                {"startsAt": "%s", "bulletinIds": [%d], "assetIds": [%d], "villageIds": [1]}"""
+                .formatted(later, bulletin.id(), unapproved.id()), null);
+        assertThat(raw.status()).as(raw.body().toString()).isEqualTo(403);
+        assertThat(raw.body()).containsEntry("code", "UNAPPROVED_AUDIO");
+        assertThat((String) raw.body().get("error")).contains("chỉ quản trị viên");
+        assertThat(RunAs.run(OP, "OPERATOR", () -> {
+            try {
+                oneOffs.schedule(null, later, List.of(), List.of(unapproved.id()), List.of(1L), Priority.NORMAL, null);
+                return "stored";
+            } catch (vn.loaxa.base.RefusedException e) {
+                return e.code();
+            }
+        })).as("the service refuses it as well").isEqualTo("UNAPPROVED_AUDIO");
+        var notApproved = post("/api/broadcasts", OP, OP_PASSWORD, """
+                {"startsAt": "%s", "bulletinIds": [%d], "villageIds": [1]}""".formatted(later, draft.id()), null);
+        assertThat(notApproved.status()).isEqualTo(403);
+        assertThat(notApproved.body()).containsEntry("code", "UNAPPROVED_BULLETIN");
+        assertThat((String) notApproved.body().get("error")).contains("\"Bản tin chờ duyệt\"")
+                .contains("chưa được duyệt");
+        var unknown = post("/api/broadcasts", OP, OP_PASSWORD, """
+                {"startsAt": "%s", "bulletinIds": [987654], "villageIds": [1]}""".formatted(later), null);
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body()).containsEntry("code", "UNKNOWN_BULLETIN");
+        assertThat(ids()).as("nothing stored").isEqualTo(before);
+
+        // An admin may: the item is raw audio, no bulletin's, and the report will say so.
+        var byAdmin = post("/api/broadcasts", "admin", ADMIN_PASSWORD, """
+                {"startsAt": "%s", "assetIds": [%d], "villageIds": [1]}""".formatted(later, unapproved.id()), null);
+        assertThat(byAdmin.status()).as(byAdmin.body().toString()).isEqualTo(201);
+        assertThat(oneOffs.require(id(byAdmin)).bulletinIds()).containsExactly((Long) null);
+        oneOffs.findBetween(later, later.plusMillis(1)).forEach(o -> RunAs.run("admin", "ADMIN", () -> {
+            oneOffs.cancel(o.id());
+            return null;
+        }));
+    }
+
+    @Test
     void an_emergency_needs_a_reason_of_at_most_1000_characters_through_either_door() throws Exception {
         var soon = clock.instant().plus(Duration.ofHours(4));
         var noReason = post("/api/broadcasts", OP, OP_PASSWORD, """

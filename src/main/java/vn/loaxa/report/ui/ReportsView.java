@@ -1,6 +1,6 @@
 package vn.loaxa.report.ui;
 
-import java.time.LocalDate;
+import java.text.NumberFormat;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -10,6 +10,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -82,13 +83,14 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
         this.files = files;
         add(new H2(getTranslation("report.title")));
 
-        int thisYear = LocalDate.now().getYear();
+        var useful = ReportPeriod.usefulOn(stationTime.today());
         year.setLabel(getTranslation("report.year"));
-        year.setValue(thisYear);
+        year.setValue(useful.from().getYear());
         year.setMin(2000);
         year.setMax(2100);
         year.setStepButtonsVisible(true);
-        year.addValueChangeListener(e -> presets());
+        // Another year keeps the kind of period (the same quarter, half or the whole year).
+        year.addValueChangeListener(e -> presets(preset.getValue()));
         preset.setLabel(getTranslation("report.preset"));
         preset.setItemLabelGenerator(p -> capitalised(p.label()));
         preset.addValueChangeListener(e -> {
@@ -117,14 +119,21 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
         downloads.setWrap(true);
         summary.setPadding(false);
         add(picker, busy, downloads, summary);
-        presets();
+        presets(useful);
     }
 
-    private void presets() {
-        var y = year.getValue() == null ? LocalDate.now().getYear() : year.getValue();
+    /** The presets of the year in the field, with {@code chosen}'s kind selected (its year's if it is in it). */
+    private void presets(@Nullable ReportPeriod chosen) {
+        var y = year.getValue() == null ? stationTime.today().getYear() : year.getValue();
         var items = ReportPeriod.presets(y);
+        int kind = chosen == null ? -1 : ReportPeriod.presets(chosen.from().getYear()).indexOf(chosen);
         preset.setItems(items);
-        preset.setValue(items.get(4)); // 6 tháng đầu năm: the report asked for most often
+        preset.setValue(items.get(kind < 0 ? items.size() - 1 : kind));
+    }
+
+    /** The period the form opens on: see {@link ReportPeriod#usefulOn}. */
+    @Nullable ReportPeriod chosenPeriod() {
+        return preset.getValue();
     }
 
     private void start() {
@@ -173,8 +182,8 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
         summary.add(new H3(getTranslation("report.summary", capitalised(period.label()) + " ("
                 + DATE.format(period.from()) + " - " + DATE.format(period.to()) + ")")));
         summary.add(figures("report.preset", List.of(new Line(capitalised(period.label()), report.total()))));
-        summary.add(new H3(getTranslation("report.section.chart")), new TopicChart(report.byTopic()));
-        summary.add(new H3(getTranslation("report.section.topics")), TopicChart.grid(report.byTopic(), this));
+        summary.add(new H3(getTranslation("report.section.chart")), new TopicChart(report.topicLines()));
+        summary.add(new H3(getTranslation("report.section.topics")), TopicChart.grid(report.topicLines(), this));
         summary.add(new H3(getTranslation("report.section.quarters")), figures("report.col.quarter",
                 report.byQuarter().stream().map(q -> new Line("Quý " + q.quarter() + "/" + q.year(), q.figures())).toList()));
         summary.add(new H3(getTranslation("report.section.months")), figures("report.col.month",
@@ -197,8 +206,8 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
         var top = new Grid<Report.BulletinRow>();
         top.addColumn(Report.BulletinRow::title).setHeader(getTranslation("report.col.title")).setFlexGrow(3);
         top.addColumn(b -> b.topicName() == null ? "" : b.topicName()).setHeader(getTranslation("report.col.topic"));
-        top.addColumn(Report.BulletinRow::airings).setHeader(getTranslation("report.fig.airings"));
-        top.addColumn(Report.BulletinRow::minutes).setHeader(getTranslation("report.fig.minutes"));
+        number(top.addColumn(b -> number(b.airings())).setHeader(getTranslation("report.fig.airings")));
+        number(top.addColumn(b -> number(b.minutes())).setHeader(getTranslation("report.fig.minutes")));
         summary.add(new H3(getTranslation("report.section.top")), compact(top, report.topBulletins()));
         var emergencies = new Grid<Report.EmergencyRow>();
         emergencies.addColumn(e -> stationTime.formatDateTime(e.plannedStart()))
@@ -215,19 +224,22 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
     /** Villages get what they received right after what was planned for them, where the officer compares. */
     private Grid<Line> figures(String firstHeader, List<Line> lines) {
         var grid = new Grid<Line>();
-        grid.addColumn(Line::label).setHeader(getTranslation(firstHeader)).setFrozen(true).setAutoWidth(true);
+        grid.addColumn(Line::label).setHeader(getTranslation(firstHeader)).setFrozen(true).setAutoWidth(true)
+                .setFlexGrow(0);
         boolean villages = lines.stream().anyMatch(l -> l.village() != null);
         for (var key : List.of("planned", "completed", "interrupted", "preempted", "failed", "missed", "skipped",
                 "unfinished", "bulletins", "airings", "minutes")) {
-            grid.addColumn(l -> value(l.figures(), key)).setHeader(getTranslation("report.fig." + key))
-                    .setAutoWidth(true).setKey(key);
+            number(grid.addColumn(l -> value(l.figures(), key)).setHeader(getTranslation("report.fig." + key))
+                    .setKey(key));
             if (villages && key.equals("planned")) {
                 for (var r : List.of("aired", "received", "shortfall", "switchOnFailures", "switchOffFailures")) {
-                    grid.addColumn(l -> l.village() == null ? "" : reception(l.village(), r))
-                            .setHeader(getTranslation("report.fig." + r)).setAutoWidth(true).setKey(r);
+                    number(grid.addColumn(l -> l.village() == null ? "" : number(reception(l.village(), r)))
+                            .setHeader(getTranslation("report.fig." + r)).setKey(r));
                 }
             }
         }
+        // Seventeen columns for villages: narrow number columns under wrapped headers fit a 1366 px screen.
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         return compact(grid, lines);
     }
 
@@ -241,20 +253,40 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
         };
     }
 
-    private static Object value(Figures f, String key) {
+    private String value(Figures f, String key) {
         return switch (key) {
-            case "planned" -> f.planned();
-            case "completed" -> f.completed();
-            case "interrupted" -> f.interrupted();
-            case "preempted" -> f.preempted();
-            case "failed" -> f.failed();
-            case "missed" -> f.missed();
-            case "skipped" -> f.skipped();
-            case "unfinished" -> f.unfinished();
-            case "bulletins" -> f.bulletins();
-            case "airings" -> f.airings();
-            default -> f.minutes();
+            case "planned" -> number(f.planned());
+            case "completed" -> number(f.completed());
+            case "interrupted" -> number(f.interrupted());
+            case "preempted" -> number(f.preempted());
+            case "failed" -> number(f.failed());
+            case "missed" -> number(f.missed());
+            case "skipped" -> number(f.skipped());
+            case "unfinished" -> number(f.unfinished());
+            case "bulletins" -> number(f.bulletins());
+            case "airings" -> number(f.airings());
+            default -> number(f.minutes());
         };
+    }
+
+    /** A count as the .docx writes it in Vietnamese (1.234), in the page's language. */
+    String number(long n) {
+        return NumberFormat.getIntegerInstance(getLocale()).format(n);
+    }
+
+    /** Minutes with one decimal, a decimal comma in Vietnamese (12,5) as in the .docx. */
+    String number(double n) {
+        var f = NumberFormat.getNumberInstance(getLocale());
+        f.setMaximumFractionDigits(1);
+        return f.format(n);
+    }
+
+    /**
+     * A narrow column of numbers, right-aligned so digits line up. 3.5em each: the village table's
+     * sixteen figures and its names fit the 1,078 px a 1366 px screen leaves beside the menu.
+     */
+    static <T> void number(Grid.Column<T> column) {
+        column.setWidth("3.5em").setFlexGrow(1).setTextAlign(ColumnTextAlign.END);
     }
 
     static <T> Grid<T> compact(Grid<T> grid, List<T> items) {

@@ -4,17 +4,22 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
@@ -30,9 +35,12 @@ import vn.loaxa.base.ui.Pickers;
 import vn.loaxa.bulletin.Bulletin;
 import vn.loaxa.bulletin.BulletinService;
 import vn.loaxa.bulletin.BulletinState;
+import vn.loaxa.bulletin.Topic;
+import vn.loaxa.bulletin.TopicService;
 import vn.loaxa.library.AudioAsset;
 import vn.loaxa.library.LibraryService;
 import vn.loaxa.schedule.OneOff;
+import vn.loaxa.schedule.OneOffCollision;
 import vn.loaxa.schedule.OneOffService;
 import vn.loaxa.schedule.Priority;
 import vn.loaxa.station.Village;
@@ -53,8 +61,8 @@ class OneOffsView extends Div implements HasDynamicTitle {
     private final Clock clock;
     private final Grid<OneOff> grid = new Grid<>();
 
-    OneOffsView(OneOffService oneOffs, BulletinService bulletins, LibraryService library, VillageService villages,
-                Clock clock, StationTime stationTime) {
+    OneOffsView(OneOffService oneOffs, BulletinService bulletins, TopicService topics, LibraryService library,
+                VillageService villages, Clock clock, StationTime stationTime) {
         this.stationTime = stationTime;
         this.oneOffs = oneOffs;
         this.clock = clock;
@@ -63,6 +71,15 @@ class OneOffsView extends Div implements HasDynamicTitle {
         bulletin.setItems(bulletins.findAll().stream()
                 .filter(b -> !b.deleted() && b.state() == BulletinState.APPROVED).toList());
         bulletin.setItemLabelGenerator(Bulletin::title);
+        // The topic is what the report counts it under: the operator sees it when choosing.
+        var topicNames = topics.findAll().stream().collect(Collectors.toMap(Topic::id, Topic::name));
+        bulletin.setRenderer(new ComponentRenderer<>(b -> {
+            var topic = new Span(topicNames.getOrDefault(b.topicId(), ""));
+            topic.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)")
+                    .set("display", "block");
+            return new Div(new Span(b.title()), topic);
+        }));
+        bulletin.setHelperText(getTranslation("ui.oneOffs.bulletinHelp"));
         bulletin.setId("oneoff-bulletin");
         var otherAudio = new ComboBox<AudioAsset>(getTranslation("ui.oneOffs.otherAudio"));
         otherAudio.setItems(library.findAll().stream().filter(a -> !a.retired()).toList());
@@ -106,13 +123,29 @@ class OneOffsView extends Div implements HasDynamicTitle {
             }
             var start = stationTime.instant(when.getValue());
             var name = bulletin.isEmpty() ? otherAudio.getValue().title() : bulletin.getValue().title();
-            long assetId = bulletin.isEmpty() ? otherAudio.getValue().id() : bulletin.getValue().assetId();
-            if (Notices.attempt(this, () -> oneOffs.schedule(title.isEmpty() ? name : title.getValue(), start,
-                    List.of(assetId), targets.getValue().stream().map(Village::id).toList(),
-                    priority.getValue(), reason.getValue()))) {
-                Notices.success(this, "ui.oneOffs.scheduled", name, stationTime.formatDateTime(start));
-                reason.clear();
-                refresh();
+            // A bulletin goes as a bulletin, so its topic reaches the air log; other audio is an admin's raw audio.
+            List<Long> bulletinIds = bulletin.isEmpty() ? List.of() : List.of(bulletin.getValue().id());
+            List<Long> assetIds = bulletin.isEmpty() ? List.of(otherAudio.getValue().id()) : List.of();
+            Runnable store = () -> {
+                if (Notices.attempt(this, () -> oneOffs.schedule(title.isEmpty() ? name : title.getValue(), start,
+                        bulletinIds, assetIds, targets.getValue().stream().map(Village::id).toList(),
+                        priority.getValue(), reason.getValue()))) {
+                    Notices.success(this, "ui.oneOffs.scheduled", name, stationTime.formatDateTime(start));
+                    reason.clear();
+                    refresh();
+                }
+            };
+            List<OneOffCollision> collisions;
+            try {
+                collisions = oneOffs.collisions(start, bulletinIds, assetIds, priority.getValue());
+            } catch (RuntimeException ex) {
+                // The service's own checks will say what is wrong with the input when it is stored.
+                collisions = List.of();
+            }
+            if (collisions.isEmpty()) {
+                store.run();
+            } else {
+                confirmCollisions(collisions, store);
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -150,6 +183,31 @@ class OneOffsView extends Div implements HasDynamicTitle {
         head.addClassName("loaxa-view-head");
         add(head, card, new H3(getTranslation("ui.oneOffs.upcoming")), grid);
         refresh();
+    }
+
+    /**
+     * A one-off on top of a programme is allowed (a notice may have to go out then), but the operator
+     * sees which programme it meets and what the engine will do before it is stored.
+     */
+    private void confirmCollisions(List<OneOffCollision> collisions, Runnable store) {
+        var text = new Div();
+        for (var c : collisions) {
+            var p = c.programme();
+            var line = new Paragraph(getTranslation("ui.oneOffs.collision." + c.outcome().name(), p.title(),
+                    stationTime.formatTime(p.plannedStart()),
+                    stationTime.formatTime(p.plannedStart().plusMillis(p.nominalMs())), c.seconds()));
+            line.addClassName("oneoff-collision");
+            text.add(line);
+        }
+        var dialog = new ConfirmDialog();
+        dialog.setHeader(getTranslation("ui.oneOffs.collisionTitle"));
+        dialog.setText(text);
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("ui.oneOffs.collisionCancel"));
+        dialog.setConfirmText(getTranslation("ui.oneOffs.collisionConfirm"));
+        dialog.addConfirmListener(e -> store.run());
+        dialog.setId("oneoff-collision-dialog");
+        dialog.open();
     }
 
     private void refresh() {
