@@ -189,7 +189,7 @@ class LibraryServiceTest extends SpringTest {
         }
     }
 
-    private static String sha256(Path p) throws Exception {
+    static String sha256(Path p) throws Exception {
         var md = java.security.MessageDigest.getInstance("SHA-256");
         return java.util.HexFormat.of().formatHex(md.digest(Files.readAllBytes(p)));
     }
