@@ -115,6 +115,8 @@ class PhoneFormatImportTest extends SpringTest {
         assertThat(refusal(png, "anh.m4a").code()).isEqualTo(Code.NOT_AUDIO);
         var text = Files.writeString(tmp.resolve("ghi-chu.ogg"), "Thông báo họp dân thôn 3", StandardCharsets.UTF_8);
         assertThat(refusal(text, "ghi-chu.ogg").code()).isEqualTo(Code.NOT_AUDIO);
+        var header = Files.write(tmp.resolve("chi-dau.ogg"), "OggS\0\2\0\0\0\0\0\0\0\0".getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(refusal(header, "chi-dau.ogg").code()).isIn(Code.CORRUPT, Code.TRUNCATED);
         var empty = Files.write(tmp.resolve("rong.m4a"), new byte[0]);
         assertThat(refusal(empty, "rong.m4a").code()).isEqualTo(Code.EMPTY_FILE);
         assertThat(staging()).isEmpty();
