@@ -1,5 +1,7 @@
 package vn.loaxa.library.ui;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,10 +15,13 @@ import com.vaadin.flow.component.upload.UploadFormat;
 import com.vaadin.flow.function.SerializableConsumer;
 import com.vaadin.flow.server.streams.UploadEvent;
 import com.vaadin.flow.server.streams.UploadHandler;
+import com.vaadin.flow.server.streams.UploadResult;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.modulith.NamedInterface;
 
+import vn.loaxa.base.Texts;
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.library.ImportRejectedException;
 import vn.loaxa.library.ImportRejectedException.Code;
@@ -101,32 +106,74 @@ public final class AudioUploads {
 
     /** Runs on the upload's own request thread: the decode holds neither the UI's lock nor any other. */
     static UploadHandler handler(LibraryService library, SerializableConsumer<Outcome> done) {
-        return event -> {
-            var name = fileName(event);
-            var ui = event.getUI();
-            Outcome outcome;
-            try {
-                library.checkAnnouncedSize(event.getFileSize());
-                try (var in = event.getInputStream()) {
-                    outcome = new Outcome(name, library.importFile(in, name, null, CurrentUser.name()), null);
-                }
-                var imported = outcome.imported();
-                if (imported != null && imported.duplicate()) {
-                    // Nothing was added: the widget must not tick it as uploaded; it names what is there.
-                    event.reject(ui.getTranslation("library.duplicate", name, imported.asset().title()));
-                }
-            } catch (ImportRejectedException e) {
-                outcome = new Outcome(name, null, e);
-                // The browser's file list shows the file as failed; the page says why, in full.
-                event.reject(ui.getTranslation(e.messageKey(), e.args()));
-            } catch (AccessDeniedException e) {
-                // The service has the last word on who imports, whatever the page offered.
-                outcome = new Outcome(name, null, null, e);
-                event.reject(Notices.refusal(ui, e));
+        return new UploadHandler() {
+            @Override
+            public void handleUploadRequest(UploadEvent event) throws IOException {
+                receive(library, done, event);
             }
-            var result = outcome;
-            ui.access(() -> done.accept(result));
+
+            @Override
+            public void responseHandled(UploadResult result) {
+                if (result.exception() == null && result.allRejected()) {
+                    answerRefused(result);
+                } else {
+                    UploadHandler.super.responseHandled(result);
+                }
+            }
         };
+    }
+
+    /**
+     * The refusal answer in UTF-8: Vaadin's own writes its JSON without a charset, and the browser
+     * then shows "T?p b? c?t c?t" for "Tệp bị cắt cụt" in the widget.
+     */
+    private static void answerRefused(UploadResult result) {
+        var response = result.response();
+        var json = new StringBuilder("{\"rejected\":[");
+        for (var r : result.rejectedFiles()) {
+            if (json.charAt(json.length() - 1) != '[') {
+                json.append(',');
+            }
+            json.append("{\"fileName\":\"").append(Texts.jsonEscape(String.valueOf(r.fileName())))
+                    .append("\",\"reason\":\"").append(Texts.jsonEscape(String.valueOf(r.reason()))).append("\"}");
+        }
+        json.append("]}");
+        response.setStatus(422);
+        response.setContentType("application/json; charset=UTF-8");
+        try (var out = response.getOutputStream()) {
+            out.write(json.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            // The browser went away: the page's own line still says why.
+            LoggerFactory.getLogger(AudioUploads.class).debug("Could not answer a refused upload: {}", e.getMessage());
+        }
+    }
+
+    private static void receive(LibraryService library, SerializableConsumer<Outcome> done, UploadEvent event)
+            throws IOException {
+        var name = fileName(event);
+        var ui = event.getUI();
+        Outcome outcome;
+        try {
+            library.checkAnnouncedSize(event.getFileSize());
+            try (var in = event.getInputStream()) {
+                outcome = new Outcome(name, library.importFile(in, name, null, CurrentUser.name()), null);
+            }
+            var imported = outcome.imported();
+            if (imported != null && imported.duplicate()) {
+                // Nothing was added: the widget must not tick it as uploaded; it names what is there.
+                event.reject(ui.getTranslation("library.duplicate", name, imported.asset().title()));
+            }
+        } catch (ImportRejectedException e) {
+            outcome = new Outcome(name, null, e);
+            // The browser's file list shows the file as failed; the page says why, in full.
+            event.reject(ui.getTranslation(e.messageKey(), e.args()));
+        } catch (AccessDeniedException e) {
+            // The service has the last word on who imports, whatever the page offered.
+            outcome = new Outcome(name, null, null, e);
+            event.reject(Notices.refusal(ui, e));
+        }
+        var result = outcome;
+        ui.access(() -> done.accept(result));
     }
 
     private static String fileName(UploadEvent event) {
