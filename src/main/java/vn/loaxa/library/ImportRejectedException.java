@@ -22,6 +22,17 @@ public class ImportRejectedException extends Exception {
     /** "Longer than {0}, over the limit of {1}": decoding stopped there, so the whole length is unknown. */
     public static final String TOO_LONG_AT_LEAST_KEY = "library.reject.TOO_LONG_AT_LEAST";
 
+    /** "{0} needs ffmpeg to be converted on import; how to install it". */
+    public static final String NEEDS_FFMPEG_KEY = "library.reject.NEEDS_FFMPEG";
+    /** "The {0} file is damaged at {1}": where the conversion stopped. */
+    public static final String CORRUPT_CONVERTED_KEY = "library.reject.CORRUPT_AT";
+    /** "The {0} file ends early (cut off at {1})". */
+    public static final String TRUNCATED_CONVERTED_KEY = "library.reject.TRUNCATED_AT";
+    /** "Converting the {0} file took longer than {1}". */
+    public static final String CONVERT_TIMEOUT_KEY = "library.reject.CONVERT_TIMEOUT";
+    /** Other conversions held the converter for the whole time limit. */
+    public static final String CONVERT_BUSY_KEY = "library.reject.CONVERT_BUSY";
+
     private final Code code;
     private final String messageKey;
     private final transient Object[] args;

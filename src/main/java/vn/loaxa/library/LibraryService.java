@@ -59,16 +59,18 @@ public class LibraryService {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final AudioLimits settings;
+    private final AudioConverter converter;
     /** Imports of the same content meet here for their last step; others never wait for each other. */
     private final Object[] placing = new Object[64];
 
     LibraryService(AssetRepository assets, LibraryProperties properties, TransactionTemplate transactions,
-                   Clock clock, AudioLimits settings) {
+                   Clock clock, AudioLimits settings, AudioConverter converter) {
         this.assets = assets;
         this.properties = properties;
         this.transactions = transactions;
         this.clock = clock;
         this.settings = settings;
+        this.converter = converter;
         for (int i = 0; i < placing.length; i++) {
             placing[i] = new Object();
         }
@@ -161,11 +163,99 @@ public class LibraryService {
                                String importedBy) throws ImportRejectedException {
         Limits.title(title);
         var temp = receive(content);
+        Path converted = null;
         try {
-            return store(temp.path(), temp.sha256(), temp.size(), originalFilename, title, importedBy);
+            var foreign = foreignFormat(temp.path());
+            if (foreign == null) {
+                return store(temp.path(), temp.sha256(), temp.size(), originalFilename, title, importedBy, false);
+            }
+            // A phone's format becomes a WAV first; that WAV is what is checked, hashed and stored.
+            converted = convert(temp.path(), foreign);
+            var digest = hash(converted);
+            return store(converted, digest, Files.size(converted), originalFilename, title, importedBy, true);
+        } catch (IOException e) {
+            throw new ImportRejectedException(Code.STORAGE_FAILED, "Reading the upload failed: " + e.getMessage(), e);
         } finally {
             deleteQuietly(temp.path());
+            if (converted != null) {
+                deleteQuietly(converted);
+            }
         }
+    }
+
+    /** Whether this machine converts the formats phones send (ffmpeg found). */
+    public boolean converts() {
+        return converter.available();
+    }
+
+    private ForeignFormats.@Nullable Format foreignFormat(Path file) throws ImportRejectedException {
+        try {
+            return ForeignFormats.of(file);
+        } catch (IOException e) {
+            throw new ImportRejectedException(Code.STORAGE_FAILED, "Reading the upload failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs outside any transaction and lock but the converter's own (one conversion at a time), into a
+     * temporary file in the staging folder that the caller removes whatever happens.
+     */
+    private Path convert(Path upload, ForeignFormats.Format format) throws ImportRejectedException {
+        if (!converter.available()) {
+            throw new ImportRejectedException(Code.UNSUPPORTED_FORMAT, ImportRejectedException.NEEDS_FFMPEG_KEY,
+                    format.label + " needs ffmpeg, which is not installed", format.label);
+        }
+        Path target;
+        try {
+            target = Files.createTempFile(properties.incomingDir(), "convert-", ".wav");
+        } catch (IOException e) {
+            throw new ImportRejectedException(Code.STORAGE_FAILED, "Cannot write to " + properties.incomingDir(), e);
+        }
+        try {
+            converter.toWav(upload, target, maxDuration());
+            if (format.ogg() && !ForeignFormats.oggComplete(upload)) {
+                throw new ImportRejectedException(Code.TRUNCATED, ImportRejectedException.TRUNCATED_CONVERTED_KEY,
+                        "The Ogg stream has no end page", format.label, where(AudioConverter.decodedMs(target)));
+            }
+            return target;
+        } catch (AudioConverter.ConversionException e) {
+            deleteQuietly(target);
+            throw switch (e.kind()) {
+                case TIMED_OUT -> new ImportRejectedException(Code.UNDECODABLE_STREAM,
+                        ImportRejectedException.CONVERT_TIMEOUT_KEY, e.getMessage(), format.label,
+                        length(properties.convertTimeout().toMillis()));
+                case BUSY -> new ImportRejectedException(Code.DATABASE_BUSY, ImportRejectedException.CONVERT_BUSY_KEY,
+                        e.getMessage());
+                case FAILED -> {
+                    var detail = e.getMessage() == null ? "" : e.getMessage();
+                    // A recording cut short: an MP4 without its index (written last) or an Ogg/FLAC ending mid-frame.
+                    boolean truncated = detail.contains("moov atom not found") || detail.contains("End of file");
+                    yield new ImportRejectedException(truncated ? Code.TRUNCATED : Code.CORRUPT,
+                            truncated ? ImportRejectedException.TRUNCATED_CONVERTED_KEY
+                                    : ImportRejectedException.CORRUPT_CONVERTED_KEY,
+                            detail, format.label, where(e.decodedMs()));
+                }
+            };
+        } catch (ImportRejectedException e) {
+            deleteQuietly(target);
+            throw e;
+        } catch (IOException e) {
+            deleteQuietly(target);
+            throw new ImportRejectedException(Code.STORAGE_FAILED, "Converting the upload failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Where a recording broke, as the refusal says it (h:mm:ss into the audio; 0:00:00 at its very start). */
+    private static String where(long decodedMs) {
+        return decodedMs > 0 ? length(decodedMs) : "0:00:00";
+    }
+
+    private static String hash(Path file) throws IOException {
+        var digest = sha256();
+        try (var in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     private record Received(Path path, String sha256, long size) {
@@ -208,13 +298,13 @@ public class LibraryService {
     }
 
     private Imported store(Path temp, String sha256, long size, String originalFilename, @Nullable String title,
-                           String importedBy) throws ImportRejectedException {
+                           String importedBy, boolean converted) throws ImportRejectedException {
         var existing = assets.findBySha256(sha256);
         if (existing.isPresent()) {
             return new Imported(existing.get(), true);
         }
         // The long part, seconds for an hour of MP3: no lock, no transaction, stopped at the length limit.
-        var probe = probe(temp);
+        var probe = probe(temp, converted);
         synchronized (placing[Math.floorMod(sha256.hashCode(), placing.length)]) {
             // The same content may have been imported by someone else while this one decoded.
             existing = assets.findBySha256(sha256);
@@ -225,7 +315,7 @@ public class LibraryService {
         }
     }
 
-    private AudioProbe.Result probe(Path temp) throws ImportRejectedException {
+    private AudioProbe.Result probe(Path temp, boolean converted) throws ImportRejectedException {
         var limit = maxDuration();
         // Decoding is seconds of CPU that may be shared with the player (MAX_PRIORITY); where the
         // operating system honours thread priorities (Windows) the player goes first.
@@ -235,7 +325,8 @@ public class LibraryService {
         try {
             return AudioProbe.probe(temp, limit);
         } catch (AudioTooLongException e) {
-            var key = e.wholeLength() ? ImportRejectedException.TOO_LONG_KEY
+            // A conversion stops a second past the limit, so its length is "at least".
+            var key = e.wholeLength() && !converted ? ImportRejectedException.TOO_LONG_KEY
                     : ImportRejectedException.TOO_LONG_AT_LEAST_KEY;
             throw new ImportRejectedException(Code.TOO_LONG, key, e.getMessage(), length(e.durationMs()),
                     length(e.limitMs()));

@@ -89,7 +89,7 @@ public final class ApiErrorCatalogue {
         var importRefusals = List.of(
                 e(413, "TOO_LARGE", "The file is larger than loaxa.library.max-file-size"),
                 e(415, "NOT_AUDIO", "The file is not audio"),
-                e(415, "UNSUPPORTED_FORMAT", "Audio, but neither MP3 nor WAV"),
+                e(415, "UNSUPPORTED_FORMAT", "Audio the station neither decodes (MP3, WAV) nor converts (phone formats, with ffmpeg)"),
                 e(422, "EMPTY_FILE", "The file is empty"),
                 e(422, "CORRUPT", "The file's audio is damaged"),
                 e(422, "TRUNCATED", "The file ends in the middle of its audio"),

@@ -276,7 +276,8 @@ class ScheduleApplier {
                 continue;
             }
             try (InputStream in = Files.newInputStream(audio.file())) {
-                var imported = library.importFile(in, audio.file().getFileName().toString(), null, CurrentUser.name());
+                var imported = library.importFile(in, audio.file().getFileName().toString(),
+                        titleOf(r, audio.name()), CurrentUser.name());
                 if (!imported.duplicate()) {
                     log.info("Schedule import placed '{}' in the library as asset {}", audio.name(),
                             imported.asset().id());
@@ -293,6 +294,33 @@ class ScheduleApplier {
             }
         }
         return ids;
+    }
+
+    /**
+     * The title a file takes when this import brings it into the library: the one the file gives it,
+     * else the title of the first bulletin made from it; null leaves the library to name it after the
+     * file. Only new assets are named so: one already in the library keeps the title it has.
+     */
+    static @Nullable String titleOf(Resolved r, String name) {
+        var refs = new ArrayList<AudioRef>();
+        if (r.doc().programmes() != null) {
+            r.doc().programmes().forEach(p -> {
+                refs.add(p.opening());
+                refs.add(p.closing());
+            });
+        }
+        if (r.doc().bulletins() != null) {
+            r.doc().bulletins().forEach(b -> refs.add(b.file()));
+        }
+        var given = refs.stream().filter(a -> a != null && a.name().equals(name) && a.title() != null).findFirst();
+        if (given.isPresent()) {
+            return given.get().title();
+        }
+        if (r.doc().bulletins() != null) {
+            return r.doc().bulletins().stream().filter(b -> b.file().name().equals(name) && !b.title().isBlank())
+                    .map(ScheduleDocument.BulletinSpec::title).findFirst().orElse(null);
+        }
+        return null;
     }
 
     private static ScheduleFileException badAudio(Resolved r, String name, Exception e) {

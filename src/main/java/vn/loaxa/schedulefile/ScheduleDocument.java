@@ -75,8 +75,16 @@ public record ScheduleDocument(@Nullable StationSpec station, @Nullable List<Vil
                                 @Nullable List<QueueSpec> queue, Where at, Where timeAt) {
     }
 
-    /** A reference to an audio file by name: a file in the samples folder, or an asset of the library. */
-    public record AudioRef(String name, Where at) {
+    /**
+     * A reference to an audio file by name: a file in the samples folder, or an asset of the library.
+     * {@code title} (the long form, {@code {file: mo-dau.mp3, title: ...}}) names the asset the file
+     * becomes when it is first imported; an asset already in the library keeps its own.
+     */
+    public record AudioRef(String name, Where at, @Nullable String title) {
+
+        public AudioRef(String name, Where at) {
+            this(name, at, null);
+        }
     }
 
     /** {@code from} null: the day of the import; {@code to} null: the bulletin's end, else a year later. */

@@ -488,8 +488,14 @@ final class ScheduleFileParser {
 
     private @Nullable AudioRef audio(Map<String, Node> f, String parent, String key) {
         var node = f.get(key);
-        return node == null ? null : new AudioRef(requiredText(node, parent + "." + key).strip(),
-                where(node, parent + "." + key));
+        var path = parent + "." + key;
+        if (node instanceof MappingNode) {
+            // The long form gives the title the file takes in the library: {file: mo-dau.mp3, title: Mở đầu}.
+            var g = fields(node, path, Set.of("file", "title"));
+            var title = optionalText(g, path, "title", Limits.TITLE);
+            return new AudioRef(text(g, node, path, "file"), where(node, path), title.isBlank() ? null : title);
+        }
+        return node == null ? null : new AudioRef(requiredText(node, path).strip(), where(node, path));
     }
 
     // --- structure -----------------------------------------------------------------------------------

@@ -102,6 +102,20 @@ class GioSonStationTest extends FreshStationTest {
     }
 
     @Test
+    void the_samples_carry_vietnamese_titles_not_their_file_names() {
+        var titles = new java.util.TreeMap<String, String>();
+        library.findAll().forEach(a -> titles.put(a.originalFilename(), a.title()));
+
+        assertThat(titles).containsEntry("mo-dau.mp3", "Mở đầu chương trình - Nhạc hiệu và giới thiệu đài")
+                .containsEntry("ket-thuc.mp3", "Kết thúc chương trình - Lời chào của đài")
+                .containsEntry("the-che.mp3", "Bản tin CCHC - Cải cách thể chế")
+                .containsEntry("cong-vu.mp3", "Bản tin CCHC - Đội ngũ cán bộ, công chức")
+                .containsEntry("chi-so.mp3", "Bản tin CCHC - Các chỉ số PAR Index, PCI, PAPI");
+        // Every title is the bulletin's or the file's own words, never a file slug.
+        assertThat(titles.values()).hasSize(10).allSatisfy(t -> assertThat(t).doesNotMatch("[a-z0-9-]+"));
+    }
+
+    @Test
     void tomorrow_morning_plays_the_opening_four_approved_bulletins_and_the_closing() {
         var zone = ZoneId.of("Asia/Ho_Chi_Minh");
         var tomorrow = ZonedDateTime.now(zone).toLocalDate().plusDays(1);

@@ -38,9 +38,14 @@ class LibrarySettings extends Div {
         var size = new Paragraph(getTranslation("ui.settings.maxFileSize",
                 LibraryService.size(library.maxFileSizeBytes())));
         size.addClassName("loaxa-muted");
+        // Whether phone recordings (M4A, OGG, FLAC ...) can be imported here: ffmpeg found or not.
+        var converter = new Paragraph(library.converts() ? getTranslation("ui.settings.converterFound")
+                : getTranslation("ui.settings.converterMissing"));
+        converter.setId("library-converter");
+        converter.addClassName("loaxa-muted");
         var buttons = new Div(save);
         buttons.addClassName("loaxa-toolbar");
-        add(minutes, buttons, size);
+        add(minutes, buttons, size, converter);
     }
 
     private void save() {

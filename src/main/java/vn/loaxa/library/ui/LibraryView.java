@@ -116,8 +116,12 @@ class LibraryView extends Div implements HasDynamicTitle {
             addResult(false, outcome.reason(UI.getCurrent()));
             return;
         }
-        addResult(true, imported.duplicate() ? getTranslation("library.duplicate", outcome.fileName())
-                : getTranslation("library.imported", imported.asset().title(),
+        if (imported.duplicate()) {
+            // Not added: it is already there, under the title it was given then.
+            addResult(false, getTranslation("library.duplicate", outcome.fileName(), imported.asset().title()));
+            return;
+        }
+        addResult(true, getTranslation("library.imported", imported.asset().title(),
                 Formats.duration(imported.asset().durationMs())));
         refresh();
     }

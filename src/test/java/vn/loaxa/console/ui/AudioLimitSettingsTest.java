@@ -22,6 +22,7 @@ class AudioLimitSettingsTest extends UiTest {
     @Autowired StationSettings settings;
 
     @Autowired AudioLimits limits;
+    @Autowired vn.loaxa.library.LibraryService library;
 
     @Test
     void an_admin_sets_the_longest_audio_file_and_it_applies_to_the_next_upload() {
@@ -53,6 +54,17 @@ class AudioLimitSettingsTest extends UiTest {
             assertThat(limits.maxAudioDuration()).isEqualTo(Duration.ofHours(3));
         } finally {
             settings.resetToDefault(AudioLimits.MAX_AUDIO_MINUTES);
+        }
+    }
+
+    @Test
+    void the_library_panel_says_whether_phone_recordings_can_be_converted_here() {
+        navigate(SettingsView.class);
+        var text = find(com.vaadin.flow.component.html.Paragraph.class).id("library-converter").getText();
+        if (library.converts()) {
+            assertThat(text).startsWith("Tệp ghi âm từ điện thoại").endsWith("máy đài có ffmpeg.");
+        } else {
+            assertThat(text).startsWith("Máy đài chưa có ffmpeg").contains("sudo apt install ffmpeg");
         }
     }
 }
