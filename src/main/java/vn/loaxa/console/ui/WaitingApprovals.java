@@ -1,8 +1,8 @@
 package vn.loaxa.console.ui;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.html.Anchor;
 
 import vn.loaxa.bulletin.BulletinService;
 

@@ -2,7 +2,6 @@ package vn.loaxa.schedule.ui;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
