@@ -15,6 +15,9 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.grid.dnd.GridDropEvent;
+import com.vaadin.flow.component.grid.dnd.GridDropLocation;
+import com.vaadin.flow.component.grid.dnd.GridDropMode;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -103,6 +106,11 @@ class ProgrammesView extends Div implements HasDynamicTitle {
         queueGrid.addColumn(q -> Formats.date(q.fromDate()) + " – " + Formats.date(q.toDate()))
                 .setHeader(getTranslation("ui.queue.dates")).setAutoWidth(true).setFlexGrow(0);
         queueGrid.addComponentColumn(this::entryActions).setAutoWidth(true).setFlexGrow(0);
+        // Drag a row between two others; the entry travels as its id, placed where the target is now.
+        queueGrid.setRowsDraggable(true);
+        queueGrid.setDropMode(GridDropMode.BETWEEN);
+        queueGrid.setDragDataGenerator("text", q -> Long.toString(q.id()));
+        queueGrid.addDropListener(this::dropped);
         queueGrid.setAllRowsVisible(true);
         queueGrid.setEmptyStateText(getTranslation("ui.queue.empty"));
         queueCard.addClassName("loaxa-card");
@@ -193,6 +201,30 @@ class ProgrammesView extends Div implements HasDynamicTitle {
         }
         remove.addThemeVariants(ButtonVariant.LUMO_ERROR);
         return new Span(up, down, remove);
+    }
+
+    /**
+     * Counted in the order as stored now, not as the page showed it: another operator may have
+     * moved entries since, and the dropped entry lands next to the row it was dropped on.
+     */
+    private void dropped(GridDropEvent<QueueEntry> e) {
+        var target = e.getDropTargetItem().orElse(null);
+        long moved;
+        try {
+            moved = Long.parseLong(e.getDataTransferText().strip());
+        } catch (NumberFormatException | NullPointerException notOurs) {
+            return;
+        }
+        if (selected == null || target == null || target.id() == moved) {
+            return;
+        }
+        var order = queue.entries(selected.id()).stream().map(QueueEntry::id).filter(id -> id != moved).toList();
+        int at = order.indexOf(target.id());
+        if (at >= 0) {
+            int index = at + (e.getDropLocation() == GridDropLocation.BELOW ? 1 : 0);
+            Notices.attempt(this, () -> queue.move(moved, index));
+        }
+        select(selected);
     }
 
     private void shift(QueueEntry q, int by) {

@@ -10,13 +10,16 @@ import java.time.LocalTime;
 import java.util.EnumSet;
 import java.util.List;
 
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.dnd.GridDropEvent;
 import com.vaadin.flow.component.html.Div;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -87,6 +90,12 @@ class QueueViewTest extends UiTest {
         test(button(firstEntry, "queue-down-")).click();
         assertThat(queue.entries(p.id())).extracting(QueueEntry::bulletinId).containsExactly(second.id(), first.id());
 
+        // Dragged from the bottom and dropped above the top row: first again.
+        drop(firstEntry, queue.entries(p.id()).getFirst(), "above");
+        assertThat(queue.entries(p.id())).extracting(QueueEntry::bulletinId).containsExactly(first.id(), second.id());
+        drop(firstEntry, queue.entries(p.id()).getLast(), "below");
+        assertThat(queue.entries(p.id())).extracting(QueueEntry::bulletinId).containsExactly(second.id(), first.id());
+
         test(button(firstEntry, "queue-remove-")).click();
         var confirm = find(ConfirmDialog.class).id("queue-remove-confirm");
         assertThat(confirm.getElement().getProperty("message")).contains("\"Thông báo hết tháng\"")
@@ -96,6 +105,17 @@ class QueueViewTest extends UiTest {
         test(button(firstEntry, "queue-remove-")).click();
         test(find(ConfirmDialog.class).id("queue-remove-confirm")).confirm();
         assertThat(queue.entries(p.id())).extracting(QueueEntry::bulletinId).containsExactly(second.id());
+    }
+
+    /** What the browser sends when a row is dropped: the dragged entry's id as text, the row and the side. */
+    @SuppressWarnings("unchecked")
+    private void drop(QueueEntry dragged, QueueEntry onto, String location) {
+        var grid = (Grid<QueueEntry>) find(Grid.class).id("queue-grid");
+        var json = JsonMapper.builder().build();
+        var item = json.createObjectNode().put("key", grid.getDataCommunicator().getKeyMapper().key(onto));
+        var data = json.createArrayNode().add(json.createObjectNode().put("type", "text")
+                .put("data", Long.toString(dragged.id())));
+        ComponentUtil.fireEvent(grid, new GridDropEvent<>(grid, true, item, location, data));
     }
 
     private String text(String id) {
