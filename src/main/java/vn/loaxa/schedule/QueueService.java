@@ -2,10 +2,11 @@ package vn.loaxa.schedule;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -94,11 +95,20 @@ public class QueueService implements QueuedBulletins {
         return end.isBefore(from) ? from : end;
     }
 
-    /** How long the entry's bulletin plays; 0 when the bulletin was deleted or its audio is gone. */
+    /**
+     * How long each entry's bulletin plays, by entry id; 0 when the bulletin was deleted or its audio
+     * is gone (the planner drops those too).
+     */
     @Transactional(readOnly = true)
-    public long durationMs(QueueEntry entry) {
-        return bulletins.findAll().stream().filter(b -> b.id() == entry.bulletinId()).findFirst()
-                .flatMap(b -> library.find(b.assetId())).map(AudioAsset::durationMs).orElse(0L);
+    public Map<Long, Long> durations(List<QueueEntry> entries) {
+        var assetOf = new HashMap<Long, Long>();
+        bulletins.findAll().forEach(b -> assetOf.put(b.id(), b.assetId()));
+        var out = new HashMap<Long, Long>();
+        for (var e : entries) {
+            var assetId = assetOf.get(e.bulletinId());
+            out.put(e.id(), assetId == null ? 0L : asset(assetId));
+        }
+        return out;
     }
 
     /**
@@ -111,8 +121,7 @@ public class QueueService implements QueuedBulletins {
         var programme = programmes.require(programmeId);
         var entries = queue.findByProgramme(programmeId);
         long frame = asset(programme.openingAssetId()) + asset(programme.closingAssetId());
-        var durations = new HashMap<Long, Long>();
-        entries.forEach(e -> durations.put(e.id(), durationMs(e)));
+        var durations = durations(entries);
         // The total only changes on the days an entry starts, so those are the days to look at.
         var days = new TreeSet<LocalDate>();
         days.add(from);

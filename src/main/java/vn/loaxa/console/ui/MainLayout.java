@@ -21,8 +21,8 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import jakarta.annotation.security.PermitAll;
 import org.jspecify.annotations.Nullable;
-import vn.loaxa.bulletin.BulletinService;
 import vn.loaxa.base.Texts;
+import vn.loaxa.bulletin.BulletinService;
 import vn.loaxa.schedule.ui.EmergencyButton;
 import vn.loaxa.security.UserService;
 import vn.loaxa.schedule.EmergencyRights;

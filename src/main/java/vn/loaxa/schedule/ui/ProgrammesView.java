@@ -129,7 +129,7 @@ class ProgrammesView extends Div implements HasDynamicTitle {
         titles = bulletins.findAll().stream().collect(Collectors.toMap(Bulletin::id, Bulletin::title));
         var entries = queue.entries(p.id());
         durations.clear();
-        entries.forEach(q -> durations.put(q.id(), queue.durationMs(q)));
+        durations.putAll(queue.durations(entries));
         queueGrid.setItems(entries);
         queueGrid.setId("queue-grid");
         var bulletin = new ComboBox<Bulletin>(getTranslation("ui.queue.bulletin"));
