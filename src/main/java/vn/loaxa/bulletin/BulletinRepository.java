@@ -35,6 +35,17 @@ class BulletinRepository {
                 .query(BulletinRepository::map).list();
     }
 
+    /** Not deleted bulletins carrying the asset, whatever their state. */
+    List<Bulletin> findLiveWithAsset(long assetId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM bulletin WHERE deleted = 0 AND asset_id = ? ORDER BY id")
+                .param(assetId).query(BulletinRepository::map).list();
+    }
+
+    int countInState(BulletinState state) {
+        return jdbc.sql("SELECT count(*) FROM bulletin WHERE deleted = 0 AND state = ?").param(state.name())
+                .query(Integer.class).single();
+    }
+
     long insert(Bulletin.Draft d, String createdBy, Instant now) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""

@@ -18,6 +18,7 @@ import vn.loaxa.base.Limits;
 import vn.loaxa.base.RefusedException;
 import vn.loaxa.library.LibraryService;
 import vn.loaxa.security.CurrentUser;
+import vn.loaxa.security.Role;
 
 /**
  * Bulletins and their approval. An operator writes and submits; only commune leadership (APPROVER)
@@ -60,17 +61,65 @@ public class BulletinService {
     @Audited(value = "BULLETIN_CREATED", target = "BULLETIN", snapshot = "#result")
     public Bulletin create(Bulletin.Draft draft) {
         check(draft);
+        refuseDuplicate(clean(draft), null);
         return require(bulletins.insert(clean(draft), CurrentUser.name(), clock.instant()));
     }
 
+    /**
+     * A submitted bulletin is being read by the leadership: only who wrote it (or an admin) may
+     * change it under them. An approved one may be edited too, which withdraws the approval.
+     */
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
     @Audited(value = "BULLETIN_UPDATED", target = "BULLETIN", snapshot = "require(#id)")
     public Bulletin update(long id, Bulletin.Draft draft) {
-        require(id);
+        mayChange(require(id));
         check(draft);
+        refuseDuplicate(clean(draft), id);
         bulletins.updateContent(id, clean(draft), CurrentUser.name());
         return require(id);
+    }
+
+    /**
+     * Only the audio, from the library: the district sent a corrected recording. Like any content
+     * change it goes back to DRAFT; what already aired stays in the air log with the old audio.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @Audited(value = "BULLETIN_AUDIO_REPLACED", target = "BULLETIN", snapshot = "require(#id)")
+    public Bulletin replaceAudio(long id, long assetId) {
+        var b = require(id);
+        mayChange(b);
+        var draft = new Bulletin.Draft(assetId, b.title(), b.topicId(), b.author(), b.source(), b.validFrom(),
+                b.validTo());
+        check(draft);
+        refuseDuplicate(draft, id);
+        bulletins.updateContent(id, draft, CurrentUser.name());
+        return require(id);
+    }
+
+    /** Takes a submission back from the leadership's inbox, to change it or to give it up. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @Audited(value = "BULLETIN_WITHDRAWN", target = "BULLETIN", snapshot = "require(#id)")
+    public Bulletin withdraw(long id) {
+        var b = require(id);
+        move(id, Set.of(BulletinState.SUBMITTED));
+        mayChange(b);
+        bulletins.updateState(id, BulletinState.DRAFT);
+        return require(id);
+    }
+
+    /** Whether the signed-in user may edit, replace the audio of or withdraw {@code b} (the page offers the buttons). */
+    public boolean mayChangeNow(Bulletin b) {
+        return b.state() != BulletinState.SUBMITTED || b.writtenBy(CurrentUser.name())
+                || CurrentUser.roles().contains(Role.ADMIN);
+    }
+
+    /** The number of bulletins waiting in the leadership's inbox. */
+    @Transactional(readOnly = true)
+    public int countWaiting() {
+        return bulletins.countInState(BulletinState.SUBMITTED);
     }
 
     @Transactional
@@ -167,6 +216,36 @@ public class BulletinService {
     @Transactional(readOnly = true)
     public boolean isPlayableToday(long id) {
         return isPlayable(id, LocalDate.now(clock));
+    }
+
+    private void mayChange(Bulletin b) {
+        if (!mayChangeNow(b)) {
+            throw new RefusedException("NOT_AUTHOR", "error.bulletin.notAuthor",
+                    CurrentUser.name() + " did not write submitted bulletin " + b.id(), b.createdBy());
+        }
+    }
+
+    /**
+     * The same audio under the same title or topic, not rejected: the same bulletin made twice (a
+     * double click, two operators, a retry). Checked inside the write transaction, and write
+     * transactions run one at a time (IMMEDIATE, behind the write gate), so two submissions at the
+     * same moment cannot both pass. A rejected one does not count: it is what a new one replaces.
+     */
+    private void refuseDuplicate(Bulletin.Draft d, @Nullable Long self) {
+        var title = normalised(d.title());
+        bulletins.findLiveWithAsset(d.assetId()).stream()
+                .filter(b -> self == null || b.id() != self)
+                .filter(b -> b.state() != BulletinState.REJECTED)
+                .filter(b -> normalised(b.title()).equals(title) || b.topicId() == d.topicId())
+                .findFirst().ifPresent(b -> {
+                    throw new InvalidInputException("DUPLICATE_BULLETIN", "error.bulletin.duplicate",
+                            "Bulletin " + b.id() + " already carries asset " + d.assetId(), b.title(), b.id());
+                });
+    }
+
+    private static String normalised(String title) {
+        return java.text.Normalizer.normalize(title.strip().replaceAll("\\s+", " "), java.text.Normalizer.Form.NFC)
+                .toLowerCase(java.util.Locale.ROOT);
     }
 
     private void move(long id, Set<BulletinState> from) {

@@ -89,6 +89,30 @@ public class ProgrammeService {
                 .toList();
     }
 
+    /** Where a new programme's form starts looking for a free time: the usual morning slot. */
+    public static final LocalTime FIRST_SLOT = LocalTime.of(5, 30);
+    private static final int STEP_MINUTES = 15;
+
+    /**
+     * The first start time from {@link #FIRST_SLOT} on, in quarter hours through the day, at which
+     * {@code draft} overlaps no enabled programme; {@link #FIRST_SLOT} when the day is full. A new
+     * programme's form opens there rather than on top of the morning slot.
+     */
+    @Transactional(readOnly = true)
+    public LocalTime freeStart(Programme.Draft draft, @Nullable Long editedId) {
+        for (int m = 0; m < 24 * 60; m += STEP_MINUTES) {
+            var at = FIRST_SLOT.plusMinutes(m);
+            var candidate = new Programme.Draft(draft.name(), draft.days(), at, draft.validFrom(), draft.validTo(),
+                    draft.maxLengthSeconds(), draft.priority(), draft.startPolicy(), draft.waitSeconds(),
+                    draft.openingAssetId(), draft.closingAssetId(), draft.villageIds(), true);
+            // Running past midnight would be a different day's slot: not offered.
+            if (at.toSecondOfDay() + draft.maxLengthSeconds() <= 24 * 3600 && conflicts(candidate, editedId).isEmpty()) {
+                return at;
+            }
+        }
+        return FIRST_SLOT;
+    }
+
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
     @Audited(value = "PROGRAMME_CREATED", target = "PROGRAMME", snapshot = "#result?.programme()")

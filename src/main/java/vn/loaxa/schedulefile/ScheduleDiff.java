@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import vn.loaxa.bulletin.Bulletin;
 import vn.loaxa.bulletin.BulletinService;
 import vn.loaxa.bulletin.BulletinState;
+import vn.loaxa.library.LibraryService;
 import vn.loaxa.schedule.Programme;
 import vn.loaxa.schedule.ProgrammeService;
 import vn.loaxa.schedule.QueueEntry;
@@ -53,9 +54,11 @@ class ScheduleDiff {
     private final BulletinService bulletins;
     private final VillageService villages;
     private final CampaignRepository campaigns;
+    private final LibraryService library;
 
     ScheduleDiff(ProgrammeService programmes, QueueService queue, BulletinService bulletins, VillageService villages,
-                 CampaignRepository campaigns) {
+                 CampaignRepository campaigns, LibraryService library) {
+        this.library = library;
         this.programmes = programmes;
         this.queue = queue;
         this.bulletins = bulletins;
@@ -137,7 +140,8 @@ class ScheduleDiff {
                 }
                 var fields = fieldsChanged(spec, old, r, villageNames);
                 if (!fields.isEmpty()) {
-                    changes.add(new Change(Section.PROGRAMME, Action.CHANGED, spec.name(), fields));
+                    changes.add(new Change(Section.PROGRAMME, Action.CHANGED, spec.name(), fields,
+                            programmeDetails(fields, spec, old, r, villageNames)));
                 }
                 var entries = queue.entries(old.id());
                 if (spec.queue() != null && !r.queue(spec, entries, titles).equals(slots(entries, titles))) {
@@ -251,6 +255,72 @@ class ScheduleDiff {
                 new TreeSet<>(p.villageIds().stream().map(villageNames::get).toList()));
         differs(fields, "enabled", s.enabled(), p.enabled());
         return fields;
+    }
+
+    /**
+     * Each changed field of a programme as "label: old → new" in words an operator knows, not the
+     * file's keys: an admin approving a preview should see that the morning programme moves from
+     * 05:30 to 06:00, not that "time" differs.
+     */
+    private List<Detail> programmeDetails(List<String> fields, ProgrammeSpec s, Programme p, Resolved r,
+                                          Map<Long, String> villageNames) {
+        var details = new ArrayList<Detail>();
+        for (var field : fields) {
+            var label = "programme." + field;
+            switch (field) {
+                case "days" -> details.add(new Detail(label, days(p.days()), days(s.days())));
+                case "time" -> details.add(new Detail(label, text(p.startTime()), text(s.time())));
+                case "valid_from" -> details.add(new Detail(label, date(p.validFrom()), date(r.validFrom(s, p.validFrom()))));
+                case "valid_to" -> details.add(new Detail(label, date(p.validTo()), date(s.validTo())));
+                case "max_length" -> details.add(new Detail(label, minutes(p.maxLengthSeconds()),
+                        minutes(s.maxLengthSeconds())));
+                case "priority" -> details.add(new Detail(label, Text.of("airlog.priority." + p.priority().name()),
+                        Text.of("airlog.priority." + s.priority().name())));
+                case "start_policy" -> details.add(new Detail(label, Text.of("ui.policy." + p.startPolicy().name()),
+                        Text.of("ui.policy." + s.startPolicy().name())));
+                case "wait" -> details.add(new Detail(label, Text.of("schedulefile.value.seconds",
+                        Integer.toString(p.waitSeconds())), Text.of("schedulefile.value.seconds",
+                        Integer.toString(s.waitSeconds()))));
+                case "opening" -> details.add(new Detail(label, assetName(p.openingAssetId()), audioName(s.opening())));
+                case "closing" -> details.add(new Detail(label, assetName(p.closingAssetId()), audioName(s.closing())));
+                case "villages" -> details.add(new Detail(label,
+                        text(String.join(", ", new TreeSet<>(p.villageIds().stream().map(villageNames::get).toList()))),
+                        text(String.join(", ", new TreeSet<>(r.villagesOf(s))))));
+                case "enabled" -> details.add(new Detail(label, Text.of(p.enabled() ? "ui.yes" : "ui.no"),
+                        Text.of(s.enabled() ? "ui.yes" : "ui.no")));
+                default -> details.add(new Detail("programme.other", text(field), Text.of("schedulefile.value.changed")));
+            }
+        }
+        return details;
+    }
+
+    private static Text days(Set<java.time.DayOfWeek> days) {
+        if (days.isEmpty()) {
+            return Text.of("schedulefile.value.none");
+        }
+        // One key per set of days would be 127 keys: the days are the station's own short names instead.
+        return Text.of("schedulefile.value.plain", days.stream().sorted()
+                .map(d -> vn.loaxa.base.Texts.get(vn.loaxa.base.Texts.VIETNAMESE, "ui.day.short." + d.name()))
+                .collect(java.util.stream.Collectors.joining(" ")));
+    }
+
+    private static Text date(java.time.@Nullable LocalDate d) {
+        return d == null ? Text.of("schedulefile.value.open")
+                : Text.of("schedulefile.value.plain", d.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+    }
+
+    private static Text minutes(int seconds) {
+        return seconds % 60 == 0 ? Text.of("schedulefile.value.minutes", Integer.toString(seconds / 60))
+                : Text.of("schedulefile.value.seconds", Integer.toString(seconds));
+    }
+
+    private Text assetName(@Nullable Long id) {
+        return id == null ? Text.of("schedulefile.value.none")
+                : Text.of("schedulefile.value.plain", library.find(id).map(a -> a.title()).orElse("#" + id));
+    }
+
+    private static Text audioName(@Nullable AudioRef ref) {
+        return ref == null ? Text.of("schedulefile.value.none") : Text.of("schedulefile.value.plain", ref.name());
     }
 
     private void diffCampaigns(List<ScheduleDocument.CampaignSpec> specs, List<Change> changes) {

@@ -60,6 +60,11 @@ class ScheduleFileImportTest extends FreshStationTest {
         return List.of(new SourceFile(name, yaml.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** A value as the preview writes it, old or new. */
+    private static Change.Text plain(String value) {
+        return Change.Text.of("schedulefile.value.plain", value);
+    }
+
     @Test
     void importing_the_gio_son_file_again_changes_nothing() throws Exception {
         var before = snapshot();
@@ -90,7 +95,8 @@ class ScheduleFileImportTest extends FreshStationTest {
 
         var preview = files.preview(file("export.yaml", exported));
         assertThat(preview).contains(
-                new Change(Section.PROGRAMME, Action.CHANGED, "Chương trình buổi sáng", List.of("time")),
+                new Change(Section.PROGRAMME, Action.CHANGED, "Chương trình buổi sáng", List.of("time"),
+                        List.of(new Change.Detail("programme.time", plain("06:00"), plain("05:30")))),
                 new Change(Section.QUEUE, Action.CHANGED, "Chương trình buổi sáng", List.of("queue")),
                 new Change(Section.PROGRAMME, Action.ADDED, "Chương trình buổi chiều", List.of()));
 
@@ -120,7 +126,11 @@ class ScheduleFileImportTest extends FreshStationTest {
                 """));
         assertThat(changes).containsExactlyInAnyOrder(
                 new Change(Section.PROGRAMME, Action.CHANGED, "Chương trình buổi sáng",
-                        List.of("days", "time", "max_length")),
+                        List.of("days", "time", "max_length"), List.of(
+                        new Change.Detail("programme.days", plain("T2 T3 T4 T5 T6 T7 CN"), plain("T2 T4 T6")),
+                        new Change.Detail("programme.time", plain("05:30"), plain("05:45")),
+                        new Change.Detail("programme.max_length", Change.Text.of("schedulefile.value.minutes", "30"),
+                                Change.Text.of("schedulefile.value.minutes", "20")))),
                 new Change(Section.PROGRAMME, Action.ADDED, "Bản tin trưa", List.of()),
                 new Change(Section.PROGRAMME, Action.REMOVED, "Chương trình buổi chiều", List.of()));
         assertThat(snapshot()).isEqualTo(before);

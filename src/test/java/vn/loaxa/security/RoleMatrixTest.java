@@ -117,6 +117,8 @@ class RoleMatrixTest extends SpringTest {
         e.add(new Entry("BulletinService.update", ADMIN_OPERATOR, () -> bulletins.update(-1, noAsset)));
         e.add(new Entry("BulletinService.submit", ADMIN_OPERATOR, () -> bulletins.submit(-1)));
         e.add(new Entry("BulletinService.delete", ADMIN_OPERATOR, () -> bulletins.delete(-1)));
+        e.add(new Entry("BulletinService.withdraw", ADMIN_OPERATOR, () -> bulletins.withdraw(-1)));
+        e.add(new Entry("BulletinService.replaceAudio", ADMIN_OPERATOR, () -> bulletins.replaceAudio(-1, -1)));
         e.add(new Entry("BulletinService.approve", ADMIN_APPROVER, () -> bulletins.approve(-1, null)));
         e.add(new Entry("BulletinService.reject", ADMIN_APPROVER, () -> bulletins.reject(-1, "Chưa đạt")));
         e.add(new Entry("BulletinService.createApproved", ADMIN, () -> bulletins.createApproved(noAsset, "tệp")));
@@ -130,6 +132,7 @@ class RoleMatrixTest extends SpringTest {
         e.add(new Entry("QueueService.assignOnce", ADMIN_OPERATOR, () -> queue.assignOnce(-1, -1, day)));
         e.add(new Entry("QueueService.move", ADMIN_OPERATOR, () -> queue.move(-1, 0)));
         e.add(new Entry("QueueService.remove", ADMIN_OPERATOR, () -> queue.remove(-1)));
+        e.add(new Entry("QueueService.shift", ADMIN_OPERATOR, () -> queue.shift(-1, 1)));
         e.add(new Entry("OneOffService.schedule", ADMIN_OPERATOR, () -> oneOffs.schedule(null,
                 java.time.Instant.now().plusSeconds(3600), List.of(), List.of(1L), Priority.NORMAL, null)));
         e.add(new Entry("OneOffService.cancel", ADMIN_OPERATOR, () -> oneOffs.cancel(-1)));

@@ -6,12 +6,17 @@ import java.util.stream.Collectors;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -28,6 +33,7 @@ import vn.loaxa.base.ui.Pickers;
 import vn.loaxa.bulletin.Bulletin;
 import vn.loaxa.bulletin.BulletinService;
 import vn.loaxa.bulletin.BulletinState;
+import vn.loaxa.bulletin.QueuedBulletins;
 import vn.loaxa.bulletin.Topic;
 import vn.loaxa.bulletin.TopicService;
 import vn.loaxa.library.AudioAsset;
@@ -42,13 +48,20 @@ class BulletinsView extends Div implements HasDynamicTitle {
     private final StationTime stationTime;
 
     private final BulletinService bulletins;
+    private final TopicService topics;
+    private final LibraryService library;
+    private final QueuedBulletins queued;
     private final Grid<Bulletin> grid = new Grid<>();
+    private final Div unqueued = new Div();
     private final Map<Long, String> topicNames;
 
-    BulletinsView(BulletinService bulletins, TopicService topics, LibraryService library,
+    BulletinsView(BulletinService bulletins, TopicService topics, LibraryService library, QueuedBulletins queued,
                   AuthenticationContext auth, StationTime stationTime) {
         this.stationTime = stationTime;
         this.bulletins = bulletins;
+        this.topics = topics;
+        this.library = library;
+        this.queued = queued;
         addClassName("loaxa-page");
         topicNames = topics.findAll().stream().collect(Collectors.toMap(Topic::id, Topic::name));
         var head = new Div(new H2(getTranslation("ui.bulletins.title")));
@@ -72,7 +85,8 @@ class BulletinsView extends Div implements HasDynamicTitle {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText(getTranslation("ui.empty"));
         grid.setId("bulletin-grid");
-        add(grid);
+        unqueued.setId("bulletins-unqueued");
+        add(unqueued, grid);
         refresh();
     }
 
@@ -133,13 +147,121 @@ class BulletinsView extends Div implements HasDynamicTitle {
                 }
             });
             submit.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            submit.setId("bulletin-submit-" + b.id());
             span.add(submit);
+        }
+        // An approved one is changed by rejecting it first: editing it here would take it off air unasked.
+        if (b.state() != BulletinState.APPROVED && bulletins.mayChangeNow(b)) {
+            var edit = new Button(getTranslation("ui.bulletins.edit"), e -> edit(b));
+            edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            edit.setId("bulletin-edit-" + b.id());
+            span.add(edit);
+        }
+        if (b.state() == BulletinState.SUBMITTED && bulletins.mayChangeNow(b)) {
+            var withdraw = new Button(getTranslation("ui.bulletins.withdraw"), e -> {
+                var confirm = new ConfirmDialog(getTranslation("ui.bulletins.withdraw.title"),
+                        getTranslation("ui.bulletins.withdraw.text", b.title()),
+                        getTranslation("ui.bulletins.withdraw"), ok -> {
+                            if (Notices.attempt(this, () -> bulletins.withdraw(b.id()))) {
+                                Notices.success(this, "ui.bulletins.withdrawn", b.title());
+                                refresh();
+                            }
+                        });
+                confirm.setCancelable(true);
+                confirm.setCancelText(getTranslation("ui.cancel"));
+                confirm.setId("bulletin-withdraw-confirm");
+                confirm.open();
+            });
+            withdraw.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            withdraw.setId("bulletin-withdraw-" + b.id());
+            span.add(withdraw);
         }
         return span;
     }
 
+    /**
+     * Edit and send for approval again, the audio replaceable from the library: the way back from a
+     * rejection (or a submission the author wants to correct). The air log keeps what aired before.
+     */
+    private void edit(Bulletin b) {
+        var dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("ui.bulletins.edit.title", b.title()));
+        dialog.setId("bulletin-edit-dialog");
+        var asset = new ComboBox<AudioAsset>(getTranslation("ui.bulletins.audio"));
+        var assets = library.findAll().stream().filter(a -> !a.retired()).toList();
+        asset.setItems(assets);
+        asset.setItemLabelGenerator(a -> a.title() + " (" + Formats.duration(a.durationMs()) + ")");
+        assets.stream().filter(a -> a.id() == b.assetId()).findFirst().ifPresent(asset::setValue);
+        asset.setHelperText(getTranslation("ui.bulletins.edit.audioHelp"));
+        asset.setId("bulletin-edit-asset");
+        var title = new TextField(getTranslation("ui.bulletins.name"));
+        title.setMaxLength(Limits.TITLE);
+        title.setValue(b.title());
+        title.setId("bulletin-edit-title");
+        var topic = new ComboBox<Topic>(getTranslation("ui.bulletins.topic"));
+        var live = topics.findAll().stream().filter(t -> !t.retired()).toList();
+        topic.setItems(live);
+        topic.setItemLabelGenerator(Topic::name);
+        live.stream().filter(t -> t.id() == b.topicId()).findFirst().ifPresent(topic::setValue);
+        var author = new TextField(getTranslation("ui.bulletins.author"));
+        author.setMaxLength(Limits.TITLE);
+        author.setValue(b.author());
+        var source = new TextField(getTranslation("ui.bulletins.source"));
+        source.setMaxLength(Limits.TITLE);
+        source.setValue(b.source());
+        var from = Pickers.date(getTranslation("ui.bulletins.validFrom"));
+        from.setValue(b.validFrom());
+        var to = Pickers.date(getTranslation("ui.bulletins.validTo"));
+        to.setValue(b.validTo());
+        var form = new FormLayout(asset, title, topic, author, source, from, to);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2));
+        dialog.add(form);
+        if (b.comment() != null && b.state() == BulletinState.REJECTED) {
+            var why = new Paragraph(getTranslation("ui.bulletins.edit.rejectedBecause", b.comment()));
+            why.addClassName("loaxa-warn");
+            dialog.add(why);
+        }
+        var save = new Button(getTranslation("ui.bulletins.edit.saveSubmit"), e -> {
+            if (asset.isEmpty() || topic.isEmpty() || from.isEmpty()) {
+                Notices.error(this, getTranslation("ui.bulletins.missing"));
+                return;
+            }
+            var draft = new Bulletin.Draft(asset.getValue().id(), title.getValue(), topic.getValue().id(),
+                    author.getValue(), source.getValue(), from.getValue(), to.getValue());
+            boolean onlyAudio = draft.equals(new Bulletin.Draft(draft.assetId(), b.title(), b.topicId(), b.author(),
+                    b.source(), b.validFrom(), b.validTo()));
+            // Only the audio changed: recorded as a replacement, which the audit trail names as such.
+            if (Notices.attempt(this, () -> bulletins.submit((onlyAudio && draft.assetId() != b.assetId()
+                    ? bulletins.replaceAudio(b.id(), draft.assetId()) : bulletins.update(b.id(), draft)).id()))) {
+                Notices.success(this, "ui.bulletins.submitted", title.getValue());
+                dialog.close();
+                refresh();
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setId("bulletin-edit-save");
+        dialog.getFooter().add(new Button(getTranslation("ui.cancel"), e -> dialog.close()), save);
+        dialog.setWidth("44em");
+        dialog.open();
+    }
+
     private void refresh() {
-        grid.setItems(bulletins.findAll().stream().filter(b -> !b.deleted()).toList());
+        var all = bulletins.findAll().stream().filter(b -> !b.deleted()).toList();
+        grid.setItems(all);
+        // Approved and still valid, but no programme airs it any more: approved work going nowhere.
+        var today = stationTime.today();
+        var aired = queued.queuedOnOrAfter(today);
+        var idle = all.stream().filter(b -> b.state() == BulletinState.APPROVED)
+                .filter(b -> b.validTo() == null || !b.validTo().isBefore(today))
+                .filter(b -> !aired.contains(b.id())).toList();
+        unqueued.removeAll();
+        unqueued.setVisible(!idle.isEmpty());
+        if (!idle.isEmpty()) {
+            var names = new UnorderedList();
+            idle.forEach(b -> names.add(new ListItem(b.title())));
+            unqueued.add(new Paragraph(getTranslation("ui.bulletins.unqueued", idle.size())), names);
+            unqueued.addClassName("loaxa-alert");
+        }
     }
 
     @Override

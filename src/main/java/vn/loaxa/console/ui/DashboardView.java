@@ -31,6 +31,7 @@ import vn.loaxa.airlog.AirLogRecords.LoggedBroadcast;
 import vn.loaxa.airlog.AirLogService;
 import vn.loaxa.base.StationTime;
 import vn.loaxa.base.ui.Formats;
+import vn.loaxa.bulletin.BulletinService;
 import vn.loaxa.airlog.ui.OutcomeBadge;
 import vn.loaxa.playout.StationOutput;
 import vn.loaxa.playout.VillageTest;
@@ -78,12 +79,14 @@ class DashboardView extends Div implements HasDynamicTitle, BeforeEnterObserver 
     private final VillageStatusList villageStatus;
     private final @Nullable VillageTestPanel villageTest;
     private final @Nullable LockoutsPanel lockouts;
+    private final WaitingApprovals.@Nullable Card waiting;
     private Registration poll;
     private int ticks;
 
     DashboardView(StationOutput player, ScheduleService schedule, AirLogService airLog, Alerts alerts,
                   VillageService villages, Clock clock, ZoneSwitchboard switchboard, VillageTest villageTest,
-                  AuthenticationContext auth, LoginThrottle throttle, LoginThrottleProperties throttleLimits, StationTime stationTime) {
+                  AuthenticationContext auth, LoginThrottle throttle, LoginThrottleProperties throttleLimits, StationTime stationTime,
+                  BulletinService bulletins) {
         this.stationTime = stationTime;
         this.player = player;
         this.schedule = schedule;
@@ -146,6 +149,11 @@ class DashboardView extends Div implements HasDynamicTitle, BeforeEnterObserver 
             left.add(lockoutsCard);
         }
         var right = new Div(card("ui.dashboard.next", next), card("ui.dashboard.today", today));
+        // Waiting bulletins, for those who can approve them.
+        this.waiting = auth.hasAnyRole("ADMIN", "APPROVER") ? new WaitingApprovals.Card(bulletins) : null;
+        if (this.waiting != null) {
+            right.addComponentAsFirst(this.waiting);
+        }
         var columns = Columns.of(left, right);
         add(head, columns);
     }
@@ -223,6 +231,9 @@ class DashboardView extends Div implements HasDynamicTitle, BeforeEnterObserver 
         }
         if (lockouts != null) {
             lockouts.refresh();
+        }
+        if (waiting != null) {
+            waiting.refresh();
         }
         alertList.removeAll();
         var messages = alerts.current(getLocale(), logged, verifyLog);

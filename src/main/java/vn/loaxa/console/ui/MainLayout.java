@@ -12,13 +12,17 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import jakarta.annotation.security.PermitAll;
+import org.jspecify.annotations.Nullable;
 import vn.loaxa.base.Texts;
+import vn.loaxa.bulletin.BulletinService;
 import vn.loaxa.schedule.ui.EmergencyButton;
 import vn.loaxa.security.UserService;
 import vn.loaxa.schedule.EmergencyRights;
@@ -30,10 +34,12 @@ import vn.loaxa.station.StationSettings;
  */
 @Layout
 @PermitAll
-public class MainLayout extends AppLayout {
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
+
+    private final WaitingApprovals.@Nullable Badge waiting;
 
     public MainLayout(AuthenticationContext auth, UserService users, StationSettings settings, EmergencyRights rights,
-                      EmergencyButton emergency) {
+                      EmergencyButton emergency, BulletinService bulletins) {
         var brand = new Span(settings.stationName());
         brand.addClassName("loaxa-brand");
         var language = new Select<String>();
@@ -68,9 +74,25 @@ public class MainLayout extends AppLayout {
         addToNavbar(header);
 
         var nav = new SideNav();
-        MenuConfiguration.getMenuEntries().forEach(entry -> nav.addItem(
-                new SideNavItem(getTranslation(entry.title()), entry.path())));
+        WaitingApprovals.Badge badge = null;
+        for (var entry : MenuConfiguration.getMenuEntries()) {
+            var item = new SideNavItem(getTranslation(entry.title()), entry.path());
+            if (WaitingApprovals.isInbox(entry.path())) {
+                badge = new WaitingApprovals.Badge(bulletins);
+                item.setSuffixComponent(badge);
+            }
+            nav.addItem(item);
+        }
+        waiting = badge;
         addToDrawer(nav);
         setPrimarySection(Section.DRAWER);
+    }
+
+    /** The count of waiting bulletins is read again on every page the user opens. */
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        if (waiting != null) {
+            waiting.refresh();
+        }
     }
 }

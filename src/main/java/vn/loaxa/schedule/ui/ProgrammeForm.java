@@ -2,7 +2,6 @@ package vn.loaxa.schedule.ui;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -15,6 +14,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
@@ -38,7 +38,10 @@ import vn.loaxa.station.VillageService;
 
 /**
  * Creating or editing a programme. The conflicts with other programmes are shown live, before
- * saving, because overlaps are allowed (start policies decide) but should never be a surprise.
+ * saving. An overlap is not refused outright: the engine's collision rules give it a meaning (the
+ * start policy waits, cuts or skips, and a priority programme may deliberately run over a normal
+ * one), so an operator can want it. It is never saved by accident either: saving a clash asks
+ * first, naming the programmes it overlaps. A new programme opens at the first free time.
  */
 class ProgrammeForm extends Dialog {
 
@@ -99,9 +102,11 @@ class ProgrammeForm extends Dialog {
 
         if (edited == null) {
             days.setValue(EnumSet.allOf(DayOfWeek.class));
-            start.setValue(LocalTime.of(5, 30));
             maxMinutes.setValue(30);
             villages.setValue(new java.util.LinkedHashSet<>(enabledVillages));
+            start.setValue(programmes.freeStart(new Programme.Draft("", EnumSet.allOf(DayOfWeek.class),
+                    ProgrammeService.FIRST_SLOT, today, null, 30 * 60, Priority.NORMAL, StartPolicy.WAIT, 60, null,
+                    null, enabledVillages.stream().map(Village::id).toList(), true), null));
             priority.setValue(Priority.NORMAL);
             policy.setValue(StartPolicy.WAIT);
             waitSeconds.setValue(60);
@@ -147,16 +152,34 @@ class ProgrammeForm extends Dialog {
                 Notices.error(this, getTranslation("error.schedule.badProgramme"));
                 return;
             }
-            Notices.attempt(this, () -> {
-                var result = edited == null ? programmes.create(draft) : programmes.update(edited.id(), draft);
-                Notices.success(this, "ui.saved");
-                saved.accept(result.programme());
-                close();
-            });
+            var clashes = draft.villageIds().isEmpty() ? List.<ProgrammeService.Conflict>of()
+                    : programmes.conflicts(draft, edited == null ? null : edited.id());
+            if (clashes.isEmpty()) {
+                save(draft, saved);
+                return;
+            }
+            var confirm = new ConfirmDialog(getTranslation("ui.programmes.clash.title"),
+                    getTranslation("ui.programmes.clash.text", clashes.stream().map(c -> "\"" + c.name() + "\"")
+                            .collect(Collectors.joining(", "))),
+                    getTranslation("ui.programmes.clash.save"), ok -> save(draft, saved));
+            confirm.setCancelable(true);
+            confirm.setCancelText(getTranslation("ui.programmes.clash.back"));
+            confirm.setConfirmButtonTheme("error primary");
+            confirm.setId("programme-clash-confirm");
+            confirm.open();
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("programme-save");
         getFooter().add(new Button(getTranslation("ui.cancel"), e -> close()), save);
+    }
+
+    private void save(Programme.Draft draft, Consumer<Programme> saved) {
+        Notices.attempt(this, () -> {
+            var result = edited == null ? programmes.create(draft) : programmes.update(edited.id(), draft);
+            Notices.success(this, "ui.saved");
+            saved.accept(result.programme());
+            close();
+        });
     }
 
     private Programme.@Nullable Draft draft() {

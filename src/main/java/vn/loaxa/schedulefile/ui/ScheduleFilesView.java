@@ -10,11 +10,13 @@ import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.notification.Notification;
@@ -53,6 +55,7 @@ class ScheduleFilesView extends VerticalLayout implements HasDynamicTitle {
     private final UnorderedList warnings = new UnorderedList();
     private final Button apply = new Button();
     private final Button cancel = new Button();
+    private List<Change> shown = List.of();
 
     ScheduleFilesView(ScheduleFileService service) {
         this.service = service;
@@ -73,17 +76,23 @@ class ScheduleFilesView extends VerticalLayout implements HasDynamicTitle {
 
         apply.setText(getTranslation("schedulefile.view.apply"));
         apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        apply.addClickListener(e -> apply(upload));
+        apply.addClickListener(e -> confirmThenApply(upload));
+        apply.setId("schedulefile-apply");
         cancel.setText(getTranslation("schedulefile.view.cancel"));
         cancel.addClickListener(e -> reset(upload));
 
-        changes.addColumn(c -> getTranslation("schedulefile.action." + c.action().name()))
-                .setAutoWidth(true).setFlexGrow(0);
+        changes.addComponentColumn(this::actionBadge).setAutoWidth(true).setFlexGrow(0);
         changes.addColumn(c -> getTranslation("schedulefile.section." + c.section().name())).setAutoWidth(true);
         changes.addColumn(Change::name).setFlexGrow(1);
-        // Addresses and switching settings read as sentences ("Rơ-le: 3 → 5"), the rest as the file's fields.
-        changes.addColumn(c -> c.details().isEmpty() ? String.join(", ", c.fields())
-                : String.join("; ", c.describe(getLocale()))).setAutoWidth(true).setFlexGrow(1);
+        // Each change in words: old → new for what changes, never the file's raw keys.
+        changes.addColumn(this::describe).setHeader(getTranslation("schedulefile.view.what")).setFlexGrow(2);
+        // A deletion stands out in red: it is the change an admin must not apply by accident.
+        changes.setPartNameGenerator(c -> switch (c.action()) {
+            case REMOVED -> "change-removed";
+            case ADDED -> "change-added";
+            case CHANGED -> null;
+        });
+        changes.setId("schedulefile-changes");
         changes.setAllRowsVisible(true);
 
         var export = new Anchor(DownloadHandler.fromInputStream(event -> {
@@ -130,6 +139,7 @@ class ScheduleFilesView extends VerticalLayout implements HasDynamicTitle {
             var review = service.review(files);
             review.warnings().forEach(w -> warnings.add(new ListItem(w.message(getLocale()))));
             var list = review.changes();
+            shown = list;
             changes.setItems(list);
             changes.setVisible(!list.isEmpty());
             summary.setText(list.isEmpty() ? getTranslation("schedulefile.view.noChanges")
@@ -139,6 +149,47 @@ class ScheduleFilesView extends VerticalLayout implements HasDynamicTitle {
             showProblems(e);
         }
         cancel.setEnabled(true);
+    }
+
+    private Span actionBadge(Change c) {
+        var badge = new Span(getTranslation("schedulefile.action." + c.action().name()));
+        badge.addClassNames("loaxa-badge", switch (c.action()) {
+            case ADDED -> "loaxa-badge-ok";
+            case CHANGED -> "loaxa-badge-warn";
+            case REMOVED -> "loaxa-badge-bad";
+        });
+        return badge;
+    }
+
+    private String describe(Change c) {
+        if (!c.details().isEmpty()) {
+            return String.join("; ", c.describe(getLocale()));
+        }
+        return switch (c.action()) {
+            case ADDED -> getTranslation("schedulefile.view.addedNote");
+            case REMOVED -> getTranslation("schedulefile.view.removedNote");
+            case CHANGED -> c.fields().stream().map(f -> getTranslation("schedulefile.field." + f))
+                    .collect(Collectors.joining(", "));
+        };
+    }
+
+    /** Deleting from the schedule is asked about first, naming what goes; the rest applies at once. */
+    private void confirmThenApply(Upload upload) {
+        var removed = shown.stream().filter(c -> c.action() == Change.Action.REMOVED)
+                .map(c -> getTranslation("schedulefile.section." + c.section().name()) + " \"" + c.name() + "\"")
+                .toList();
+        if (removed.isEmpty()) {
+            apply(upload);
+            return;
+        }
+        var confirm = new ConfirmDialog(getTranslation("schedulefile.view.confirmRemove.title"),
+                getTranslation("schedulefile.view.confirmRemove.text", removed.size(), String.join(", ", removed)),
+                getTranslation("schedulefile.view.confirmRemove.yes"), e -> apply(upload));
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("ui.cancel"));
+        confirm.setId("schedulefile-confirm-remove");
+        confirm.open();
     }
 
     private void apply(Upload upload) {
@@ -168,6 +219,7 @@ class ScheduleFilesView extends VerticalLayout implements HasDynamicTitle {
         warnings.removeAll();
         summary.setText("");
         changes.setItems(List.of());
+        shown = List.of();
         changes.setVisible(false);
         apply.setEnabled(false);
         cancel.setEnabled(false);

@@ -28,6 +28,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.security.test.context.support.WithMockUser;
 
 import vn.loaxa.airlog.AirLogService;
+import vn.loaxa.bulletin.BulletinService;
 import vn.loaxa.console.ui.MainLayout;
 import vn.loaxa.library.AudioAsset;
 import vn.loaxa.library.LibraryService;
@@ -134,7 +135,7 @@ class EmergencyDialogTest extends UiTest {
         assertThat(rights.mayOrderEmergency()).isFalse();
         // The frame is built when the page is first opened (here before the setting changed): build it again.
         var frame = new MainLayout(context.getBean(AuthenticationContext.class), context.getBean(UserService.class),
-                settings, rights, context.getBean(EmergencyButton.class));
+                settings, rights, context.getBean(EmergencyButton.class), context.getBean(BulletinService.class));
         assertThat(descendants(frame)).as("the header is there").anyMatch(c -> c instanceof Select);
         assertThat(descendants(frame)).noneMatch(c -> c instanceof EmergencyButton
                 || "emergency-button".equals(c.getId().orElse("")));

@@ -13,9 +13,11 @@ import java.util.EnumSet;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.timepicker.TimePicker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,7 +50,7 @@ class ScheduleViewsTest extends UiTest {
     @TempDir Path tmp;
 
     @Test
-    void a_new_programme_shows_its_conflict_before_saving_and_appears_in_the_week_calendar() {
+    void a_new_programme_opens_at_a_free_time_and_a_clash_is_saved_only_when_confirmed() {
         var name = "Chương trình sáng " + System.nanoTime();
         programmes.create(new Programme.Draft(name, EnumSet.allOf(DayOfWeek.class), LocalTime.of(5, 30),
                 LocalDate.now(clock), null, 1800, Priority.NORMAL, StartPolicy.WAIT, 60, null, null,
@@ -56,11 +58,24 @@ class ScheduleViewsTest extends UiTest {
         navigate(ProgrammesView.class);
         test(find(Button.class).id("programme-new")).click();
 
-        // The form opens at 05:30 every day for all villages: the same slot as the programme above.
+        // Not on top of the morning slot: the form opens at the first time nothing else is on air.
+        var start = find(TimePicker.class).first();
+        assertThat(start.getValue()).isNotEqualTo(LocalTime.of(5, 30)).isAfter(LocalTime.of(5, 30));
+        assertThat(find(Div.class).id("programme-conflicts").getElement().getTextRecursively()).isEmpty();
+
+        start.setValue(LocalTime.of(5, 30));
         assertThat(find(Div.class).id("programme-conflicts").getElement().getTextRecursively())
                 .contains("Trùng giờ với \"" + name + "\"");
         find(TextField.class).id("programme-name").setValue("Chương trình chiều");
         test(find(Button.class).id("programme-save")).click();
+        var confirm = find(ConfirmDialog.class).id("programme-clash-confirm");
+        assertThat(confirm.getElement().getProperty("message")).contains("\"" + name + "\"");
+        test(confirm).cancel();
+        assertThat(programmes.findAll()).as("a clash is not saved unasked")
+                .noneMatch(p -> p.name().equals("Chương trình chiều"));
+
+        test(find(Button.class).id("programme-save")).click();
+        test(find(ConfirmDialog.class).id("programme-clash-confirm")).confirm();
         assertThat(programmes.findAll()).anyMatch(p -> p.name().equals("Chương trình chiều"));
 
         navigate(CalendarView.class);
