@@ -9,7 +9,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -118,7 +118,7 @@ class AirLogView extends Div implements HasDynamicTitle {
                 q -> (int) Math.min(Integer.MAX_VALUE, airLog.query(query(0, 1)).total()));
         grid.setId("airlog-grid");
         grid.addClassName("loaxa-tall-grid");
-        var head = new Div(new H2(getTranslation("ui.airlog.title")));
+        var head = new Div(new H1(getTranslation("ui.airlog.title")));
         head.addClassName("loaxa-view-head");
         add(head, filters, verifyResult, grid);
     }

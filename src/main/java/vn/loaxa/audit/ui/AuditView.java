@@ -11,7 +11,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
@@ -117,7 +117,7 @@ class AuditView extends Div implements HasDynamicTitle {
                 q -> (int) Math.min(Integer.MAX_VALUE, trail.query(query(0, 1)).total()));
         grid.setId("audit-grid");
         grid.addClassName("loaxa-tall-grid");
-        var head = new Div(new H2(getTranslation("ui.audit.title")));
+        var head = new Div(new H1(getTranslation("ui.audit.title")));
         head.addClassName("loaxa-view-head");
         add(head, filters, verifyResult, grid);
         verify();

@@ -8,7 +8,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -64,7 +64,7 @@ class ApprovalView extends Div implements HasDynamicTitle {
         detail.addClassName("loaxa-card");
         detail.setVisible(false);
         detail.setId("approval-detail");
-        var head = new Div(new H2(getTranslation("ui.approvals.title")));
+        var head = new Div(new H1(getTranslation("ui.approvals.title")));
         head.addClassName("loaxa-view-head");
         var main = new Div(inbox, detail);
         main.addClassName("loaxa-split");

@@ -10,7 +10,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
@@ -51,7 +51,7 @@ class BulletinsView extends Div implements HasDynamicTitle {
         this.bulletins = bulletins;
         addClassName("loaxa-page");
         topicNames = topics.findAll().stream().collect(Collectors.toMap(Topic::id, Topic::name));
-        var head = new Div(new H2(getTranslation("ui.bulletins.title")));
+        var head = new Div(new H1(getTranslation("ui.bulletins.title")));
         head.addClassName("loaxa-view-head");
         add(head);
         if (auth.hasAnyRole("ADMIN", "OPERATOR")) {

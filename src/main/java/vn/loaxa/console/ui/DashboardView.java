@@ -13,7 +13,7 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
@@ -94,7 +94,7 @@ class DashboardView extends Div implements HasDynamicTitle, BeforeEnterObserver 
         addClassName("loaxa-dashboard");
 
         clockText.addClassName("loaxa-clock");
-        var head = new Div(new H2(getTranslation("home.title")), clockText);
+        var head = new Div(new H1(getTranslation("home.title")), clockText);
         head.addClassName("loaxa-view-head");
 
         onAirTitle.addClassName("loaxa-onair-title");

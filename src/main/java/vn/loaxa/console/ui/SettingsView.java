@@ -12,7 +12,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -112,7 +112,7 @@ class SettingsView extends Div implements HasDynamicTitle {
         var addRow = new Div(newName, add);
         addRow.addClassName("loaxa-toolbar");
 
-        var head = new Div(new H2(getTranslation("ui.settings.title")));
+        var head = new Div(new H1(getTranslation("ui.settings.title")));
         head.addClassName("loaxa-view-head");
         var left = new Div(card("ui.settings.names", names), card("ui.settings.output",
                 new OutputSettings(output, player)), card("ui.settings.library", new LibrarySettings(audioLimits, library)),

@@ -9,7 +9,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -93,7 +93,7 @@ class LibraryView extends Div implements HasDynamicTitle {
         detail.setId("asset-detail");
         detail.setVisible(false);
 
-        var head = new Div(new H2(getTranslation("library.title")));
+        var head = new Div(new H1(getTranslation("library.title")));
         head.addClassName("loaxa-view-head");
         var main = new Div(grid, detail);
         main.addClassName("loaxa-split");

@@ -13,7 +13,7 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
@@ -37,6 +37,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import vn.loaxa.base.RenderedFile;
 import vn.loaxa.base.ReportFailedException;
 import vn.loaxa.base.StationTime;
+import vn.loaxa.base.ui.Pickers;
 import vn.loaxa.report.Report;
 import vn.loaxa.report.Report.Figures;
 import vn.loaxa.report.ReportFiles;
@@ -80,7 +81,7 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
         this.stationTime = stationTime;
         this.reports = reports;
         this.files = files;
-        add(new H2(getTranslation("report.title")));
+        add(new H1(getTranslation("report.title")));
 
         int thisYear = LocalDate.now().getYear();
         year.setLabel(getTranslation("report.year"));
@@ -99,9 +100,8 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
         });
         from.setLabel(getTranslation("report.from"));
         to.setLabel(getTranslation("report.to"));
-        var i18n = new DatePicker.DatePickerI18n().setDateFormat("dd/MM/yyyy");
-        from.setI18n(i18n);
-        to.setI18n(i18n);
+        Pickers.localise(from);
+        Pickers.localise(to);
         build.setText(getTranslation("report.build"));
         build.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         build.addClickListener(e -> start());

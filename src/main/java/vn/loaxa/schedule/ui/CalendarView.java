@@ -9,7 +9,7 @@ import java.util.Map;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.select.Select;
@@ -64,7 +64,7 @@ class CalendarView extends Div implements HasDynamicTitle {
         range.addClassName("loaxa-range");
         var tools = new Div(prev, range, next, village);
         tools.addClassName("loaxa-toolbar");
-        var head = new Div(new H2(getTranslation("ui.calendar.title")), tools);
+        var head = new Div(new H1(getTranslation("ui.calendar.title")), tools);
         head.addClassName("loaxa-view-head");
         week.addClassName("loaxa-week");
         week.setId("week");

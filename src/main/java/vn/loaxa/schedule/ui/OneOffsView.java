@@ -13,7 +13,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.select.Select;
@@ -146,7 +146,7 @@ class OneOffsView extends Div implements HasDynamicTitle {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText(getTranslation("ui.empty"));
         grid.setId("oneoff-grid");
-        var head = new Div(new H2(getTranslation("ui.oneOffs.title")));
+        var head = new Div(new H1(getTranslation("ui.oneOffs.title")));
         head.addClassName("loaxa-view-head");
         add(head, card, new H3(getTranslation("ui.oneOffs.upcoming")), grid);
         refresh();

@@ -12,7 +12,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -61,7 +61,7 @@ class ProgrammesView extends Div implements HasDynamicTitle {
                 e -> new ProgrammeForm(programmes, villages, library, null, today(), p -> refresh()).open());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setId("programme-new");
-        var head = new Div(new H2(getTranslation("ui.programmes.title")), create);
+        var head = new Div(new H1(getTranslation("ui.programmes.title")), create);
         head.addClassName("loaxa-view-head");
 
         grid.addColumn(Programme::name).setHeader(getTranslation("ui.programmes.name")).setFlexGrow(2);

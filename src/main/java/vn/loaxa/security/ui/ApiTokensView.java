@@ -17,7 +17,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -75,7 +75,7 @@ class ApiTokensView extends Div implements HasDynamicTitle, BeforeEnterObserver 
         create = new Button(getTranslation("ui.tokens.new"), VaadinIcon.PLUS.create(), e -> openCreate());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setId("token-new");
-        var head = new Div(new H2(getTranslation("ui.tokens.title")), create);
+        var head = new Div(new H1(getTranslation("ui.tokens.title")), create);
         head.addClassName("loaxa-view-head");
         var intro = new Paragraph(getTranslation("ui.tokens.intro"));
         add(head, intro);

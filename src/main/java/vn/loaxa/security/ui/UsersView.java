@@ -12,7 +12,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -47,7 +47,7 @@ class UsersView extends Div implements HasDynamicTitle {
         var create = new Button(getTranslation("ui.users.new"), VaadinIcon.PLUS.create(), e -> edit(null));
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setId("user-new");
-        var head = new Div(new H2(getTranslation("ui.users.title")), create);
+        var head = new Div(new H1(getTranslation("ui.users.title")), create);
         head.addClassName("loaxa-view-head");
         grid.addColumn(UserAccount::username).setHeader(getTranslation("login.username")).setFlexGrow(1);
         grid.addColumn(UserAccount::displayName).setHeader(getTranslation("ui.users.name")).setFlexGrow(1);
