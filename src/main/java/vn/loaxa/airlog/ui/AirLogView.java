@@ -25,6 +25,7 @@ import vn.loaxa.airlog.AirLogRecords.Query;
 import vn.loaxa.airlog.AirLogService;
 import vn.loaxa.airlog.Outcome;
 import vn.loaxa.base.StationTime;
+import vn.loaxa.base.ui.ColumnsByWidth;
 import vn.loaxa.base.ui.Formats;
 import vn.loaxa.base.ui.Pickers;
 import vn.loaxa.bulletin.Topic;
@@ -111,6 +112,7 @@ class AirLogView extends Div implements HasDynamicTitle {
                 .setHeader(getTranslation("ui.dashboard.length")).setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(b -> OutcomeBadge.of(this, b.outcome())).setHeader(getTranslation("airlog.csv.outcome"))
                 .setAutoWidth(true).setFlexGrow(0);
+        ColumnsByWidth.of(grid).hideBelow(ColumnsByWidth.LAPTOP, 1, 2, 4).hideBelow(ColumnsByWidth.PHONE, 5, 6);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setEmptyStateText(getTranslation("ui.empty"));
         grid.setPageSize(50);

@@ -28,6 +28,7 @@ import vn.loaxa.audit.AuditRecords.Logged;
 import vn.loaxa.audit.AuditRecords.Query;
 import vn.loaxa.audit.AuditTrail;
 import vn.loaxa.base.StationTime;
+import vn.loaxa.base.ui.ColumnsByWidth;
 import vn.loaxa.base.ui.Pickers;
 
 /**
@@ -110,6 +111,7 @@ class AuditView extends Div implements HasDynamicTitle {
         grid.addColumn(r -> getTranslation("audit.via." + r.via().name()) + (r.clientAddress() == null ? ""
                 : " · " + r.clientAddress())).setHeader(getTranslation("audit.csv.via")).setAutoWidth(true)
                 .setFlexGrow(0);
+        ColumnsByWidth.of(grid).hideBelow(ColumnsByWidth.LAPTOP, 4, 5).hideBelow(ColumnsByWidth.PHONE, 1, 3);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setEmptyStateText(getTranslation("ui.empty"));
         grid.setPageSize(50);

@@ -22,6 +22,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import vn.loaxa.base.Limits;
 import vn.loaxa.base.StationTime;
+import vn.loaxa.base.ui.ColumnsByWidth;
 import vn.loaxa.base.ui.Formats;
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.base.ui.Pickers;
@@ -69,6 +70,7 @@ class BulletinsView extends Div implements HasDynamicTitle {
         if (auth.hasAnyRole("ADMIN", "OPERATOR")) {
             grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0);
         }
+        ColumnsByWidth.of(grid).hideBelow(ColumnsByWidth.LAPTOP, 2, 4).hideBelow(ColumnsByWidth.PHONE, 1);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText(getTranslation("ui.empty"));
         grid.setId("bulletin-grid");

@@ -90,7 +90,9 @@ class DashboardView extends Div implements HasDynamicTitle, BeforeEnterObserver 
         this.airLog = airLog;
         this.alerts = alerts;
         this.clock = clock;
-        this.villageNames = villages.findAll().stream().collect(Collectors.toMap(Village::id, Village::name));
+        // In the villages' own order (position), as every list of villages is shown.
+        this.villageNames = villages.findAll().stream().collect(Collectors.toMap(Village::id, Village::name,
+                (a, b) -> a, java.util.LinkedHashMap::new));
         addClassName("loaxa-dashboard");
 
         clockText.addClassName("loaxa-clock");
@@ -246,7 +248,12 @@ class DashboardView extends Div implements HasDynamicTitle, BeforeEnterObserver 
             return getTranslation("ui.villages.all");
         }
         var names = new ArrayList<String>();
-        ids.forEach(id -> names.add(villageNames.getOrDefault(id, "#" + id)));
+        villageNames.forEach((id, name) -> {
+            if (ids.contains(id)) {
+                names.add(name);
+            }
+        });
+        ids.stream().filter(id -> !villageNames.containsKey(id)).forEach(id -> names.add("#" + id));
         return String.join(", ", names);
     }
 

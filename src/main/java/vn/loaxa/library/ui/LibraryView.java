@@ -25,6 +25,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import vn.loaxa.base.Limits;
 import vn.loaxa.base.StationTime;
+import vn.loaxa.base.ui.ColumnsByWidth;
 import vn.loaxa.base.ui.Formats;
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.library.AudioAsset;
@@ -85,6 +86,7 @@ class LibraryView extends Div implements HasDynamicTitle {
                 .setHeader(getTranslation("ui.library.lufs")).setWidth("5.5em").setFlexGrow(0);
         grid.addColumn(a -> stationTime.formatDateTime(a.importedAt())).setHeader(getTranslation("library.column.importedAt"))
                 .setWidth("10.5em").setFlexGrow(0);
+        ColumnsByWidth.of(grid).hideBelow(ColumnsByWidth.LAPTOP, 1, 3, 4).hideBelow(ColumnsByWidth.PHONE, 5);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText(getTranslation("ui.empty"));
         grid.asSingleSelect().addValueChangeListener(e -> showDetail(e.getValue()));

@@ -24,6 +24,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import org.jspecify.annotations.Nullable;
 
 import vn.loaxa.base.Limits;
+import vn.loaxa.base.ui.Dialogs;
 import vn.loaxa.base.ui.Formats;
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.base.ui.Pickers;
@@ -69,6 +70,7 @@ class ProgrammeForm extends Dialog {
         validTo = Pickers.date(getTranslation("ui.bulletins.validTo"));
         name.setLabel(getTranslation("ui.programmes.name"));
         name.setId("programme-name");
+        Dialogs.focusOnOpen(this, name);
         name.setMaxLength(Limits.TITLE);
         days.setLabel(getTranslation("ui.programmes.days"));
         days.setItems(DayOfWeek.values());

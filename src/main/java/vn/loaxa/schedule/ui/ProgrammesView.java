@@ -21,6 +21,7 @@ import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
 import vn.loaxa.base.StationTime;
+import vn.loaxa.base.ui.ColumnsByWidth;
 import vn.loaxa.base.ui.Formats;
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.base.ui.Pickers;
@@ -69,7 +70,7 @@ class ProgrammesView extends Div implements HasDynamicTitle {
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(p -> p.days().stream().map(d -> getTranslation("ui.day.short." + d.name()))
                 .collect(Collectors.joining(" "))).setHeader(getTranslation("ui.programmes.days")).setFlexGrow(1);
-        grid.addColumn(p -> p.maxLengthSeconds() / 60 + "'").setHeader(getTranslation("ui.programmes.maxMinutes"))
+        grid.addColumn(p -> getTranslation("ui.programmes.minutes", p.maxLengthSeconds() / 60)).setHeader(getTranslation("ui.programmes.maxMinutes"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(p -> getTranslation("airlog.priority." + p.priority().name()))
                 .setHeader(getTranslation("ui.programmes.priority")).setAutoWidth(true).setFlexGrow(0);
@@ -82,6 +83,7 @@ class ProgrammesView extends Div implements HasDynamicTitle {
             edit.setAriaLabel(getTranslation("ui.programmes.edit"));
             return edit;
         }).setAutoWidth(true).setFlexGrow(0);
+        ColumnsByWidth.of(grid).hideBelow(ColumnsByWidth.LAPTOP, 3, 4).hideBelow(ColumnsByWidth.PHONE, 2, 5);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText(getTranslation("ui.empty"));
         grid.asSingleSelect().addValueChangeListener(e -> select(e.getValue()));

@@ -32,6 +32,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import jakarta.annotation.security.PermitAll;
 import vn.loaxa.base.StationTime;
+import vn.loaxa.base.ui.Dialogs;
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.base.ui.Pickers;
 import vn.loaxa.security.ApiScope;
@@ -167,6 +168,7 @@ class ApiTokensView extends Div implements HasDynamicTitle, BeforeEnterObserver 
         dialog.setId("token-dialog");
         var name = new TextField(getTranslation("ui.tokens.name"));
         name.setId("token-name");
+        Dialogs.focusOnOpen(dialog, name);
         name.setHelperText(getTranslation("ui.tokens.nameHelp"));
         name.setMaxLength(100);
         name.setRequired(true);

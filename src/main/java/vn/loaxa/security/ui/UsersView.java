@@ -24,6 +24,8 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import vn.loaxa.base.InvalidInputException;
 import vn.loaxa.base.StationTime;
+import vn.loaxa.base.ui.ColumnsByWidth;
+import vn.loaxa.base.ui.Dialogs;
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.security.Role;
 import vn.loaxa.security.UserAccount;
@@ -71,6 +73,7 @@ class UsersView extends Div implements HasDynamicTitle {
             tokens.setId("user-tokens-" + u.username());
             return new Div(edit, tokens);
         }).setAutoWidth(true).setFlexGrow(0);
+        ColumnsByWidth.of(grid).hideBelow(ColumnsByWidth.LAPTOP, 3, 5).hideBelow(ColumnsByWidth.PHONE, 1, 2);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setId("user-grid");
         add(head, grid);
@@ -93,6 +96,7 @@ class UsersView extends Div implements HasDynamicTitle {
         service.setReadOnly(account != null);
         password.setVisible(!service.getValue());
         service.addValueChangeListener(e -> password.setVisible(!e.getValue()));
+        Dialogs.focusOnOpen(dialog, account == null ? username : name);
         if (account != null) {
             username.setValue(account.username());
             username.setReadOnly(true);
