@@ -123,6 +123,20 @@ class LayoutE2ETest {
                 for (var view : ADMIN_VIEWS) {
                     visit(page, view, size[0], "admin", problems);
                 }
+                // The air log keeps time, title and result on every screen and sheds the rest by width.
+                page.navigate(base() + "/airlog");
+                page.locator("#airlog-grid").waitFor();
+                page.waitForTimeout(600);
+                // Columns: planned, start, start error, title, topic, villages, length, outcome.
+                var shown = (String) page.evaluate("""
+                        () => [...document.querySelectorAll('#airlog-grid vaadin-grid-column')]
+                          .map((c, i) => c.hidden ? '' : String(i)).filter(i => i).join(',')""");
+                var hidden = (Number) page.evaluate(
+                        "() => [...document.querySelectorAll('#airlog-grid vaadin-grid-column')].filter(c => c.hidden).length");
+                assertThat(List.of(shown.split(","))).as("air log columns shown at %d px", size[0])
+                        .contains("0", "3", "7");
+                assertThat(hidden.intValue()).as("air log columns hidden at %d px", size[0])
+                        .isEqualTo(size[0] >= 1200 ? 0 : size[0] >= 700 ? 3 : 5);
                 // An address that is no page: Vietnamese, inside the menu, with the way home.
                 page.navigate(base() + "/khong-co-trang-nay");
                 page.locator("#not-found").waitFor();
@@ -135,6 +149,7 @@ class LayoutE2ETest {
                     page.click("vaadin-drawer-toggle");
                     page.locator("vaadin-side-nav-item").first().waitFor();
                     assertThat(page.locator("vaadin-side-nav-item").first().isVisible()).isTrue();
+                    page.waitForTimeout(500);
                     shot(page, "admin-menu", size[0]);
                     page.keyboard().press("Escape");
                 }
@@ -194,7 +209,7 @@ class LayoutE2ETest {
     /** Overflow, the header's controls, one h1, axe; each problem is noted and the tour goes on. */
     private void check(Page page, String name, int width, String who, List<String> problems) {
         page.waitForLoadState();
-        page.waitForTimeout(600);
+        page.waitForTimeout(300);
         shot(page, who + "-" + name, width);
         var where = who + " " + name + " at " + width + " px: ";
         var overflow = (String) page.evaluate("""
