@@ -137,6 +137,9 @@ class LayoutE2ETest {
                         .contains("0", "3", "7");
                 assertThat(hidden.intValue()).as("air log columns hidden at %d px", size[0])
                         .isEqualTo(size[0] >= 1200 ? 0 : size[0] >= 700 ? 3 : 5);
+                if (size[0] == 1366) {
+                    keyboardAndFormats(page);
+                }
                 // An address that is no page: Vietnamese, inside the menu, with the way home.
                 page.navigate(base() + "/khong-co-trang-nay");
                 page.locator("#not-found").waitFor();
@@ -181,6 +184,38 @@ class LayoutE2ETest {
         }
         assertThat(problems).as("layout and accessibility problems; screenshots in " + SHOTS.toAbsolutePath())
                 .isEmpty();
+    }
+
+    /** A topic chosen by typing part of its name and Enter; a start time shown 24-hour as 05:30; a Vietnamese calendar. */
+    private void keyboardAndFormats(Page page) {
+        page.navigate(base() + "/bulletins");
+        var topic = page.locator("#bulletin-topic input");
+        topic.click();
+        topic.pressSequentially("thủ tục");
+        page.waitForTimeout(500);
+        topic.press("Enter");
+        page.waitForTimeout(500);
+        assertThat(topic.inputValue()).as("typing part of a topic and Enter chooses it")
+                .containsIgnoringCase("thủ tục hành chính");
+        page.locator("#bulletin-asset input").click();
+        page.locator("vaadin-date-picker input").first().click();
+        page.locator("vaadin-date-picker-overlay, vaadin-date-picker [part=overlay]").first().waitFor();
+        page.waitForTimeout(500);
+        var calendar = page.locator("vaadin-date-picker-overlay-content, vaadin-month-calendar").first().innerText();
+        assertThat(page.locator("body").innerText() + calendar).contains("Hôm nay").doesNotContain("Today");
+        shot(page, "admin-date-picker", 1366);
+        page.keyboard().press("Escape");
+
+        page.navigate(base() + "/programmes");
+        page.click("#programme-new");
+        page.locator("vaadin-time-picker input").first().waitFor();
+        page.waitForTimeout(400);
+        assertThat(page.locator("vaadin-time-picker input").first().inputValue()).isEqualTo("05:30");
+        assertThat((String) page.evaluate("() => document.activeElement?.closest?.('vaadin-text-field')?.id "
+                + "|| document.activeElement?.id || ''")).as("the dialog's first field has the focus")
+                .isEqualTo("programme-name");
+        shot(page, "admin-programme-form", 1366);
+        page.keyboard().press("Escape");
     }
 
     private BrowserContext context(int[] size) {

@@ -23,6 +23,7 @@ import jakarta.annotation.security.RolesAllowed;
 import vn.loaxa.base.Limits;
 import vn.loaxa.base.StationTime;
 import vn.loaxa.base.ui.ColumnsByWidth;
+import vn.loaxa.base.ui.Combos;
 import vn.loaxa.base.ui.Formats;
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.base.ui.Pickers;
@@ -83,6 +84,7 @@ class BulletinsView extends Div implements HasDynamicTitle {
         asset.setItems(library.findAll().stream().filter(a -> !a.retired()).toList());
         asset.setItemLabelGenerator(a -> a.title() + " (" + Formats.duration(a.durationMs()) + ")");
         asset.setId("bulletin-asset");
+        Combos.selectFirstMatchOnEnter(asset);
         var title = new TextField(getTranslation("ui.bulletins.name"));
         title.setId("bulletin-title");
         title.setMaxLength(Limits.TITLE);
@@ -95,6 +97,7 @@ class BulletinsView extends Div implements HasDynamicTitle {
         topic.setItems(topics.findAll().stream().filter(t -> !t.retired()).toList());
         topic.setItemLabelGenerator(Topic::name);
         topic.setId("bulletin-topic");
+        Combos.selectFirstMatchOnEnter(topic);
         var author = new TextField(getTranslation("ui.bulletins.author"));
         var source = new TextField(getTranslation("ui.bulletins.source"));
         author.setMaxLength(Limits.TITLE);

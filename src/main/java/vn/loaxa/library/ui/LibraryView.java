@@ -85,7 +85,7 @@ class LibraryView extends Div implements HasDynamicTitle {
         grid.addColumn(a -> a.loudnessLufs() == null ? "" : String.format(Locale.ROOT, "%.1f", a.loudnessLufs()))
                 .setHeader(getTranslation("ui.library.lufs")).setWidth("5.5em").setFlexGrow(0);
         grid.addColumn(a -> stationTime.formatDateTime(a.importedAt())).setHeader(getTranslation("library.column.importedAt"))
-                .setWidth("10.5em").setFlexGrow(0);
+                .setAutoWidth(true).setFlexGrow(0);
         ColumnsByWidth.of(grid).hideBelow(ColumnsByWidth.LAPTOP, 1, 3, 4).hideBelow(ColumnsByWidth.PHONE, 5);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText(getTranslation("ui.empty"));

@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.modulith.NamedInterface;
 
 import vn.loaxa.base.Limits;
+import vn.loaxa.base.ui.Combos;
 import vn.loaxa.base.ui.Dialogs;
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.library.AudioAsset;
@@ -73,6 +74,7 @@ public class EmergencyButton extends Composite<Button> {
         audio.setItemLabelGenerator(AudioAsset::title);
         audio.setWidthFull();
         audio.setId("emergency-audio");
+        Combos.selectFirstMatchOnEnter(audio);
         var upload = AudioUploads.create(library, outcome -> {
             if (outcome.imported() == null) {
                 Notices.error(this, outcome.reason(UI.getCurrent()));

@@ -26,6 +26,7 @@ import jakarta.annotation.security.RolesAllowed;
 import vn.loaxa.base.Limits;
 import vn.loaxa.base.StationTime;
 import vn.loaxa.base.ui.ColumnsByWidth;
+import vn.loaxa.base.ui.Combos;
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.base.ui.Pickers;
 import vn.loaxa.bulletin.Bulletin;
@@ -65,11 +66,13 @@ class OneOffsView extends Div implements HasDynamicTitle {
                 .filter(b -> !b.deleted() && b.state() == BulletinState.APPROVED).toList());
         bulletin.setItemLabelGenerator(Bulletin::title);
         bulletin.setId("oneoff-bulletin");
+        Combos.selectFirstMatchOnEnter(bulletin);
         var otherAudio = new ComboBox<AudioAsset>(getTranslation("ui.oneOffs.otherAudio"));
         otherAudio.setItems(library.findAll().stream().filter(a -> !a.retired()).toList());
         otherAudio.setItemLabelGenerator(AudioAsset::title);
         otherAudio.setHelperText(getTranslation("ui.oneOffs.otherAudioHelp"));
         otherAudio.setId("oneoff-audio");
+        Combos.selectFirstMatchOnEnter(otherAudio);
         otherAudio.setVisible(oneOffs.mayAirUnapproved());
         bulletin.addValueChangeListener(e -> {
             if (e.getValue() != null) {

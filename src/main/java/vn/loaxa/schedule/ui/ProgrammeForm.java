@@ -24,6 +24,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import org.jspecify.annotations.Nullable;
 
 import vn.loaxa.base.Limits;
+import vn.loaxa.base.ui.Combos;
 import vn.loaxa.base.ui.Dialogs;
 import vn.loaxa.base.ui.Formats;
 import vn.loaxa.base.ui.Notices;
@@ -89,6 +90,8 @@ class ProgrammeForm extends Dialog {
         }
         opening.setLabel(getTranslation("ui.programmes.opening"));
         closing.setLabel(getTranslation("ui.programmes.closing"));
+        Combos.selectFirstMatchOnEnter(opening);
+        Combos.selectFirstMatchOnEnter(closing);
         priority.setLabel(getTranslation("ui.programmes.priority"));
         priority.setItems(Priority.NORMAL, Priority.PRIORITY);
         priority.setItemLabelGenerator(p -> getTranslation("airlog.priority." + p.name()));

@@ -22,6 +22,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import vn.loaxa.base.StationTime;
 import vn.loaxa.base.ui.ColumnsByWidth;
+import vn.loaxa.base.ui.Combos;
 import vn.loaxa.base.ui.Formats;
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.base.ui.Pickers;
@@ -126,6 +127,7 @@ class ProgrammesView extends Div implements HasDynamicTitle {
         bulletin.setItems(bulletins.findAll().stream()
                 .filter(b -> !b.deleted() && b.state() == BulletinState.APPROVED).toList());
         bulletin.setItemLabelGenerator(Bulletin::title);
+        Combos.selectFirstMatchOnEnter(bulletin);
         bulletin.setWidth("24em");
         var from = Pickers.date(getTranslation("ui.queue.from"));
         from.setValue(today());
