@@ -117,8 +117,9 @@ class ProgrammeForm extends Dialog {
             days.setValue(edited.days());
             start.setValue(edited.startTime());
             maxMinutes.setValue(Math.max(1, edited.maxLengthSeconds() / 60));
+            // In the villages' order (position), as every list of villages is shown.
             villages.setValue(enabledVillages.stream().filter(v -> edited.villageIds().contains(v.id()))
-                    .collect(Collectors.toSet()));
+                    .collect(Collectors.toCollection(java.util.LinkedHashSet::new)));
             assets.stream().filter(a -> edited.openingAssetId() != null && a.id() == edited.openingAssetId())
                     .findFirst().ifPresent(opening::setValue);
             assets.stream().filter(a -> edited.closingAssetId() != null && a.id() == edited.closingAssetId())

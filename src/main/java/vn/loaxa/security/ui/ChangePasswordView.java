@@ -43,6 +43,8 @@ class ChangePasswordView extends VerticalLayout implements HasDynamicTitle {
         save.setId("save-password");
         add(new H1(getTranslation("ui.password.title")), new Paragraph(getTranslation("ui.password.why")),
                 current, fresh, again, save);
+        // A page of its own, outside the main layout: it is its own main landmark.
+        getElement().setAttribute("role", "main");
     }
 
     @Override
