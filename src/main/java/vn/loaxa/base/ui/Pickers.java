@@ -20,6 +20,13 @@ import vn.loaxa.base.Texts;
  */
 public final class Pickers {
 
+    /**
+     * The locale the time fields format with. A station's timetable reads 05:30 (24-hour, two-digit
+     * hour); browsers format a Vietnamese time as 5:30, a British one as 05:30, so the clock is British
+     * while every text around it stays in the UI's language.
+     */
+    static final Locale CLOCK = Locale.UK;
+
     private Pickers() {
     }
 
@@ -37,8 +44,8 @@ public final class Pickers {
 
     public static DateTimePicker dateTime(String label) {
         var picker = new DateTimePicker(label);
-        // The Vietnamese locale formats times as 24-hour HH:mm, in English too.
-        picker.setLocale(Texts.VIETNAMESE);
+        // The date part follows the explicit dd/MM/yyyy of the i18n; the locale only sets the clock.
+        picker.setLocale(CLOCK);
         picker.setDatePickerI18n(i18n(uiLocale()));
         return picker;
     }
@@ -51,7 +58,7 @@ public final class Pickers {
 
     /** For a time picker built elsewhere: the 24-hour HH:mm clock. */
     public static void localise(TimePicker picker) {
-        picker.setLocale(Texts.VIETNAMESE);
+        picker.setLocale(CLOCK);
     }
 
     /** The upload widget's drop hint, buttons and errors in the UI's language. */
