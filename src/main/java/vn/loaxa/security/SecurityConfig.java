@@ -26,6 +26,7 @@ import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer.AuthorizedUrl;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -225,7 +226,11 @@ class SecurityConfig {
         // After Vaadin's configurer, so that it names the login page before the form login initialises
         // (else Spring's generated login page comes back); a failure handler already set is kept.
         return http.authenticationManager(authentication).with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
-                        .enableCsrfConfiguration(false))
+                        .enableCsrfConfiguration(false)
+                        // An address that is no view reaches Vaadin for a logged-in user, who then gets
+                        // "page not found" inside the menu instead of the browser's bare HTTP 403;
+                        // anyone else still goes to the login page. Views keep their own access rules.
+                        .anyRequest(AuthorizedUrl::authenticated))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest))
                 .exceptionHandling(e -> e.defaultAccessDeniedHandlerFor(new LoginPageExpired(), LOGIN_POST))
                 .formLogin(form -> form.failureHandler(new LoginFailure()))

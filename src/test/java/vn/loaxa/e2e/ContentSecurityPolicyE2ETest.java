@@ -44,7 +44,7 @@ class ContentSecurityPolicyE2ETest extends SpringTest {
     static final String PASSWORD = "Csp-admin-2026-pass";
     /** Every view in the menu, the dashboard first. */
     static final List<String> VIEWS = List.of("", "library", "bulletins", "approvals", "programmes", "calendar",
-            "broadcasts", "airlog", "reports", "schedule-files", "settings", "users", "backups");
+            "broadcasts", "airlog", "reports", "coverage", "schedule-files", "settings", "users", "backups");
 
     static Playwright playwright;
     static Browser browser;

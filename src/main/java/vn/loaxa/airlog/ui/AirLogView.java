@@ -9,7 +9,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -25,6 +25,7 @@ import vn.loaxa.airlog.AirLogRecords.Query;
 import vn.loaxa.airlog.AirLogService;
 import vn.loaxa.airlog.Outcome;
 import vn.loaxa.base.StationTime;
+import vn.loaxa.base.ui.ColumnsByWidth;
 import vn.loaxa.base.ui.Formats;
 import vn.loaxa.base.ui.Pickers;
 import vn.loaxa.bulletin.Topic;
@@ -111,6 +112,7 @@ class AirLogView extends Div implements HasDynamicTitle {
                 .setHeader(getTranslation("ui.dashboard.length")).setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(b -> OutcomeBadge.of(this, b.outcome())).setHeader(getTranslation("airlog.csv.outcome"))
                 .setAutoWidth(true).setFlexGrow(0);
+        ColumnsByWidth.of(grid).hideBelow(ColumnsByWidth.LAPTOP, 1, 2, 4).hideBelow(ColumnsByWidth.PHONE, 5, 6);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setEmptyStateText(getTranslation("ui.empty"));
         grid.setPageSize(50);
@@ -118,7 +120,7 @@ class AirLogView extends Div implements HasDynamicTitle {
                 q -> (int) Math.min(Integer.MAX_VALUE, airLog.query(query(0, 1)).total()));
         grid.setId("airlog-grid");
         grid.addClassName("loaxa-tall-grid");
-        var head = new Div(new H2(getTranslation("ui.airlog.title")));
+        var head = new Div(new H1(getTranslation("ui.airlog.title")));
         head.addClassName("loaxa-view-head");
         add(head, filters, verifyResult, grid);
     }

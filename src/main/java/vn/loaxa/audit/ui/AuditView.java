@@ -11,7 +11,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
@@ -28,6 +28,7 @@ import vn.loaxa.audit.AuditRecords.Logged;
 import vn.loaxa.audit.AuditRecords.Query;
 import vn.loaxa.audit.AuditTrail;
 import vn.loaxa.base.StationTime;
+import vn.loaxa.base.ui.ColumnsByWidth;
 import vn.loaxa.base.ui.Pickers;
 
 /**
@@ -110,6 +111,7 @@ class AuditView extends Div implements HasDynamicTitle {
         grid.addColumn(r -> getTranslation("audit.via." + r.via().name()) + (r.clientAddress() == null ? ""
                 : " · " + r.clientAddress())).setHeader(getTranslation("audit.csv.via")).setAutoWidth(true)
                 .setFlexGrow(0);
+        ColumnsByWidth.of(grid).hideBelow(ColumnsByWidth.LAPTOP, 4, 5).hideBelow(ColumnsByWidth.PHONE, 1, 3);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setEmptyStateText(getTranslation("ui.empty"));
         grid.setPageSize(50);
@@ -117,7 +119,7 @@ class AuditView extends Div implements HasDynamicTitle {
                 q -> (int) Math.min(Integer.MAX_VALUE, trail.query(query(0, 1)).total()));
         grid.setId("audit-grid");
         grid.addClassName("loaxa-tall-grid");
-        var head = new Div(new H2(getTranslation("ui.audit.title")));
+        var head = new Div(new H1(getTranslation("ui.audit.title")));
         head.addClassName("loaxa-view-head");
         add(head, filters, verifyResult, grid);
         verify();

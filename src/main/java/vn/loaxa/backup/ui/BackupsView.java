@@ -10,7 +10,7 @@ import com.vaadin.flow.component.timepicker.TimePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -23,6 +23,7 @@ import vn.loaxa.backup.BackupException;
 import vn.loaxa.backup.BackupService;
 import vn.loaxa.base.StationTime;
 import vn.loaxa.base.ui.Notices;
+import vn.loaxa.base.ui.Pickers;
 
 /**
  * Sao lưu: the good backups in the backup folder, the latest attempts with their outcome, "Sao lưu
@@ -59,7 +60,7 @@ class BackupsView extends Div implements HasDynamicTitle {
         now.setId("backup-now");
         var refresh = new Button(getTranslation("ui.backups.refresh"), VaadinIcon.REFRESH.create(), e -> refresh());
         refresh.setId("backup-refresh");
-        var head = new Div(new H2(getTranslation("ui.backups.title")), new Div(now, refresh));
+        var head = new Div(new H1(getTranslation("ui.backups.title")), new Div(now, refresh));
         head.addClassName("loaxa-view-head");
         summary.setId("backup-summary");
         schedule.setId("backup-schedule");
@@ -67,7 +68,7 @@ class BackupsView extends Div implements HasDynamicTitle {
         folder.setHelperText(getTranslation("ui.backups.folderHelp"));
         folder.setWidthFull();
         at.setId("backup-at");
-        at.setLocale(java.util.Locale.of("vi", "VN"));
+        Pickers.localise(at);
         at.setStep(java.time.Duration.ofMinutes(15));
         keepDaily.setId("backup-keep-daily");
         keepDaily.setMin(1);

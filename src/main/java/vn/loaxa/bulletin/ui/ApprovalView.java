@@ -8,7 +8,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -21,6 +21,7 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import vn.loaxa.base.Limits;
 import vn.loaxa.base.StationTime;
+import vn.loaxa.base.ui.ColumnsByWidth;
 import vn.loaxa.base.ui.Formats;
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.bulletin.Bulletin;
@@ -57,6 +58,7 @@ class ApprovalView extends Div implements HasDynamicTitle {
                 .setFlexGrow(0);
         inbox.addColumn(b -> stationTime.formatDateTime(b.createdAt())).setHeader(getTranslation("ui.bulletins.createdAt"))
                 .setAutoWidth(true).setFlexGrow(0);
+        ColumnsByWidth.of(inbox).hideBelow(ColumnsByWidth.PHONE, 2, 3);
         inbox.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         inbox.setEmptyStateText(getTranslation("ui.approvals.empty"));
         inbox.asSingleSelect().addValueChangeListener(e -> show(e.getValue()));
@@ -64,7 +66,7 @@ class ApprovalView extends Div implements HasDynamicTitle {
         detail.addClassName("loaxa-card");
         detail.setVisible(false);
         detail.setId("approval-detail");
-        var head = new Div(new H2(getTranslation("ui.approvals.title")));
+        var head = new Div(new H1(getTranslation("ui.approvals.title")));
         head.addClassName("loaxa-view-head");
         var main = new Div(inbox, detail);
         main.addClassName("loaxa-split");

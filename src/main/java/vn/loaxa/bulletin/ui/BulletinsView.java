@@ -12,7 +12,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
@@ -27,6 +27,8 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import vn.loaxa.base.Limits;
 import vn.loaxa.base.StationTime;
+import vn.loaxa.base.ui.ColumnsByWidth;
+import vn.loaxa.base.ui.Combos;
 import vn.loaxa.base.ui.Formats;
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.base.ui.Pickers;
@@ -64,7 +66,7 @@ class BulletinsView extends Div implements HasDynamicTitle {
         this.queued = queued;
         addClassName("loaxa-page");
         topicNames = topics.findAll().stream().collect(Collectors.toMap(Topic::id, Topic::name));
-        var head = new Div(new H2(getTranslation("ui.bulletins.title")));
+        var head = new Div(new H1(getTranslation("ui.bulletins.title")));
         head.addClassName("loaxa-view-head");
         add(head);
         if (auth.hasAnyRole("ADMIN", "OPERATOR")) {
@@ -82,6 +84,7 @@ class BulletinsView extends Div implements HasDynamicTitle {
         if (auth.hasAnyRole("ADMIN", "OPERATOR")) {
             grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0);
         }
+        ColumnsByWidth.of(grid).hideBelow(ColumnsByWidth.LAPTOP, 2, 4).hideBelow(ColumnsByWidth.PHONE, 1);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText(getTranslation("ui.empty"));
         grid.setId("bulletin-grid");
@@ -95,6 +98,7 @@ class BulletinsView extends Div implements HasDynamicTitle {
         asset.setItems(library.findAll().stream().filter(a -> !a.retired()).toList());
         asset.setItemLabelGenerator(a -> a.title() + " (" + Formats.duration(a.durationMs()) + ")");
         asset.setId("bulletin-asset");
+        Combos.selectFirstMatchOnEnter(asset);
         var title = new TextField(getTranslation("ui.bulletins.name"));
         title.setId("bulletin-title");
         title.setMaxLength(Limits.TITLE);
@@ -107,6 +111,7 @@ class BulletinsView extends Div implements HasDynamicTitle {
         topic.setItems(topics.findAll().stream().filter(t -> !t.retired()).toList());
         topic.setItemLabelGenerator(Topic::name);
         topic.setId("bulletin-topic");
+        Combos.selectFirstMatchOnEnter(topic);
         var author = new TextField(getTranslation("ui.bulletins.author"));
         var source = new TextField(getTranslation("ui.bulletins.source"));
         author.setMaxLength(Limits.TITLE);

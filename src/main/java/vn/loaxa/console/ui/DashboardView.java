@@ -13,7 +13,7 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
@@ -93,11 +93,13 @@ class DashboardView extends Div implements HasDynamicTitle, BeforeEnterObserver 
         this.airLog = airLog;
         this.alerts = alerts;
         this.clock = clock;
-        this.villageNames = villages.findAll().stream().collect(Collectors.toMap(Village::id, Village::name));
+        // In the villages' own order (position), as every list of villages is shown.
+        this.villageNames = villages.findAll().stream().collect(Collectors.toMap(Village::id, Village::name,
+                (a, b) -> a, java.util.LinkedHashMap::new));
         addClassName("loaxa-dashboard");
 
         clockText.addClassName("loaxa-clock");
-        var head = new Div(new H2(getTranslation("home.title")), clockText);
+        var head = new Div(new H1(getTranslation("home.title")), clockText);
         head.addClassName("loaxa-view-head");
 
         onAirTitle.addClassName("loaxa-onair-title");
@@ -257,7 +259,12 @@ class DashboardView extends Div implements HasDynamicTitle, BeforeEnterObserver 
             return getTranslation("ui.villages.all");
         }
         var names = new ArrayList<String>();
-        ids.forEach(id -> names.add(villageNames.getOrDefault(id, "#" + id)));
+        villageNames.forEach((id, name) -> {
+            if (ids.contains(id)) {
+                names.add(name);
+            }
+        });
+        ids.stream().filter(id -> !villageNames.containsKey(id)).forEach(id -> names.add("#" + id));
         return String.join(", ", names);
     }
 

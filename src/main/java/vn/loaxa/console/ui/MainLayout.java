@@ -1,5 +1,6 @@
 package vn.loaxa.console.ui;
 
+import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
@@ -59,9 +60,17 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         });
         var user = new Span(auth.getPrincipalName().orElse(""));
         user.addClassName("loaxa-user");
-        var logout = new Button(getTranslation("nav.logout"), VaadinIcon.SIGN_OUT.create(), e -> auth.logout());
+        // On a phone the word hides and the icon stays, named for screen readers by its aria-label.
+        var logoutText = new Span(getTranslation("nav.logout"));
+        logoutText.addClassName("loaxa-wide-only");
+        var logout = new Button(VaadinIcon.SIGN_OUT.create(), e -> auth.logout());
+        logout.setId("logout");
+        logout.getElement().appendChild(logoutText.getElement());
+        logout.setAriaLabel(getTranslation("nav.logout"));
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        var header = new HorizontalLayout(new DrawerToggle(), brand);
+        var toggle = new DrawerToggle();
+        toggle.setAriaLabel(getTranslation("nav.menu"));
+        var header = new HorizontalLayout(toggle, brand);
         // The roles that may order an emergency are a station setting; the service checks it again.
         if (rights.mayOrderEmergency()) {
             header.add(emergency);
@@ -70,7 +79,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         header.setWidthFull();
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         header.expand(brand);
-        header.getStyle().set("padding-right", "var(--lumo-space-m)");
+        header.addClassName("loaxa-header");
         addToNavbar(header);
 
         var nav = new SideNav();
@@ -93,6 +102,15 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     public void afterNavigation(AfterNavigationEvent event) {
         if (waiting != null) {
             waiting.refresh();
+        }
+    }
+
+    /** The view is the page's main landmark, whatever view it is (axe: "region", "landmark-one-main"). */
+    @Override
+    public void showRouterLayoutContent(HasElement content) {
+        super.showRouterLayoutContent(content);
+        if (content != null) {
+            content.getElement().setAttribute("role", "main");
         }
     }
 }

@@ -9,10 +9,11 @@ import java.util.Map;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -112,7 +113,7 @@ class SettingsView extends Div implements HasDynamicTitle {
         var addRow = new Div(newName, add);
         addRow.addClassName("loaxa-toolbar");
 
-        var head = new Div(new H2(getTranslation("ui.settings.title")));
+        var head = new Div(new H1(getTranslation("ui.settings.title")));
         head.addClassName("loaxa-view-head");
         var left = new Div(card("ui.settings.names", names), card("ui.settings.output",
                 new OutputSettings(output, player)), card("ui.settings.library", new LibrarySettings(audioLimits, library)),
@@ -137,16 +138,45 @@ class SettingsView extends Div implements HasDynamicTitle {
         name.setValue(v.name());
         name.setAriaLabel(getTranslation("ui.zone.villageName", String.valueOf(v.position())));
         name.getStyle().set("flex", "1 1 12em");
+        name.setId("village-name-" + v.id());
+        // A village's name is what the schedule, the air log and the reports show from now on: a slip
+        // of the keyboard is asked about before it is stored, and undone when the answer is no.
         name.addValueChangeListener(e -> {
-            if (e.isFromClient()) {
-                Notices.attempt(this, () -> villages.update(v.id(), e.getValue(), current(v).enabled()));
+            if (e.isFromClient() && !e.getValue().equals(e.getOldValue())) {
+                var before = e.getOldValue();
+                confirm("village-rename-confirm", getTranslation("ui.settings.renameTitle"),
+                        getTranslation("ui.settings.renameText", before, e.getValue().strip()),
+                        getTranslation("ui.settings.renameYes"),
+                        () -> {
+                            if (!Notices.attempt(this, () -> villages.update(v.id(), e.getValue(), current(v).enabled()))) {
+                                name.setValue(before);
+                            }
+                        },
+                        () -> name.setValue(before));
             }
         });
         var on = new Checkbox(getTranslation("ui.settings.inUse"), v.enabled());
+        on.setId("village-in-use-" + v.id());
         // Seven identical "in use" boxes say nothing to a screen reader without the village's name.
         on.setAriaLabel(getTranslation("ui.zone.villageInUse", v.name()));
-        on.addValueChangeListener(e -> Notices.attempt(this, () -> villages.update(v.id(), current(v).name(),
-                e.getValue())));
+        on.addValueChangeListener(e -> {
+            if (!e.isFromClient()) {
+                return;
+            }
+            Runnable store = () -> {
+                if (!Notices.attempt(this, () -> villages.update(v.id(), current(v).name(), e.getValue()))) {
+                    on.setValue(e.getOldValue());
+                }
+            };
+            if (e.getValue()) {
+                store.run();
+            } else {
+                // Taking a village out of use silences its loudspeakers for every programme: asked first.
+                confirm("village-disable-confirm", getTranslation("ui.settings.disableTitle", current(v).name()),
+                        getTranslation("ui.settings.disableText", current(v).name()),
+                        getTranslation("ui.settings.disableYes"), store, () -> on.setValue(true));
+            }
+        });
         var edit = new Button(getTranslation("ui.zone.address"), e -> editAddress(v));
         edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         edit.setAriaLabel(getTranslation("ui.zone.editAddress", v.name()));
@@ -160,6 +190,17 @@ class SettingsView extends Div implements HasDynamicTitle {
         address.getStyle().set("font-size", "var(--lumo-font-size-s)").set("display", "block")
                 .set("white-space", "normal").set("overflow-wrap", "anywhere");
         return new Div(line, address);
+    }
+
+    private void confirm(String id, String title, String text, String yes, Runnable onYes, Runnable onNo) {
+        var dialog = new ConfirmDialog(title, text, yes, ok -> onYes.run());
+        dialog.setId(id);
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("ui.cancel"));
+        dialog.addCancelListener(no -> onNo.run());
+        dialog.addRejectListener(no -> onNo.run());
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.open();
     }
 
     /** The village as stored now: the row's copy is stale once its name or box was changed. */

@@ -23,6 +23,7 @@ import org.springframework.modulith.NamedInterface;
 
 import vn.loaxa.base.Texts;
 import vn.loaxa.base.ui.Notices;
+import vn.loaxa.base.ui.Pickers;
 import vn.loaxa.library.ImportRejectedException;
 import vn.loaxa.library.ImportRejectedException.Code;
 import vn.loaxa.library.LibraryService;
@@ -96,6 +97,7 @@ public final class AudioUploads {
         upload.setAcceptedFileTypes(types.toArray(String[]::new));
         // The browser checks too, so a file over the limit is not even sent.
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, library.maxFileSizeBytes()));
+        Pickers.localise(upload);
         upload.setDropLabel(new Span(upload.getTranslation("library.upload.drop")));
         upload.setUploadButton(new Button(upload.getTranslation("library.upload"), VaadinIcon.UPLOAD.create()));
         upload.addFileRejectedListener(e -> done.accept(new Outcome(e.getFileName(), null,

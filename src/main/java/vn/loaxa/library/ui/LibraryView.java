@@ -9,7 +9,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -25,6 +25,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import vn.loaxa.base.Limits;
 import vn.loaxa.base.StationTime;
+import vn.loaxa.base.ui.ColumnsByWidth;
 import vn.loaxa.base.ui.Formats;
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.library.AudioAsset;
@@ -84,7 +85,8 @@ class LibraryView extends Div implements HasDynamicTitle {
         grid.addColumn(a -> a.loudnessLufs() == null ? "" : String.format(Locale.ROOT, "%.1f", a.loudnessLufs()))
                 .setHeader(getTranslation("ui.library.lufs")).setWidth("5.5em").setFlexGrow(0);
         grid.addColumn(a -> stationTime.formatDateTime(a.importedAt())).setHeader(getTranslation("library.column.importedAt"))
-                .setWidth("10.5em").setFlexGrow(0);
+                .setAutoWidth(true).setFlexGrow(0);
+        ColumnsByWidth.of(grid).hideBelow(ColumnsByWidth.LAPTOP, 1, 3, 4).hideBelow(ColumnsByWidth.PHONE, 5);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText(getTranslation("ui.empty"));
         grid.asSingleSelect().addValueChangeListener(e -> showDetail(e.getValue()));
@@ -93,7 +95,7 @@ class LibraryView extends Div implements HasDynamicTitle {
         detail.setId("asset-detail");
         detail.setVisible(false);
 
-        var head = new Div(new H2(getTranslation("library.title")));
+        var head = new Div(new H1(getTranslation("library.title")));
         head.addClassName("loaxa-view-head");
         var main = new Div(grid, detail);
         main.addClassName("loaxa-split");

@@ -21,6 +21,7 @@ import org.springframework.security.access.AccessDeniedException;
 import vn.loaxa.audit.AuditOrigin;
 import vn.loaxa.base.InvalidInputException;
 import vn.loaxa.base.Limits;
+import vn.loaxa.base.ui.Dialogs;
 import vn.loaxa.library.ImportRejectedException;
 import vn.loaxa.library.LibraryService;
 import vn.loaxa.library.tts.SpeechService;
@@ -72,6 +73,7 @@ class SpeechDialog extends Dialog {
         title.setHelperText(getTranslation("ui.tts.title.help"));
         title.setWidthFull();
         title.setId("tts-title");
+        Dialogs.focusOnOpen(this, title);
         title.setMaxLength(Limits.TITLE);
         text.setLabel(getTranslation("ui.tts.text"));
         text.setWidthFull();

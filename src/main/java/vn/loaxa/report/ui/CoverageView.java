@@ -6,7 +6,7 @@ import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -44,7 +44,7 @@ class CoverageView extends Div implements HasDynamicTitle {
     CoverageView(CoverageService coverage) {
         this.coverage = coverage;
         addClassName("loaxa-page");
-        var head = new Div(new H2(getTranslation("coverage.title")));
+        var head = new Div(new H1(getTranslation("coverage.title")));
         head.addClassName("loaxa-view-head");
 
         var current = coverage.currentQuarter();

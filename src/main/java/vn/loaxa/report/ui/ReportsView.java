@@ -14,7 +14,7 @@ import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
@@ -38,6 +38,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import vn.loaxa.base.RenderedFile;
 import vn.loaxa.base.ReportFailedException;
 import vn.loaxa.base.StationTime;
+import vn.loaxa.base.ui.Pickers;
 import vn.loaxa.report.Report;
 import vn.loaxa.report.Report.Figures;
 import vn.loaxa.report.ReportFiles;
@@ -81,7 +82,7 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
         this.stationTime = stationTime;
         this.reports = reports;
         this.files = files;
-        add(new H2(getTranslation("report.title")));
+        add(new H1(getTranslation("report.title")));
 
         var useful = ReportPeriod.usefulOn(stationTime.today());
         year.setLabel(getTranslation("report.year"));
@@ -101,9 +102,8 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
         });
         from.setLabel(getTranslation("report.from"));
         to.setLabel(getTranslation("report.to"));
-        var i18n = new DatePicker.DatePickerI18n().setDateFormat("dd/MM/yyyy");
-        from.setI18n(i18n);
-        to.setI18n(i18n);
+        Pickers.localise(from);
+        Pickers.localise(to);
         build.setText(getTranslation("report.build"));
         build.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         build.addClickListener(e -> start());

@@ -21,6 +21,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.modulith.NamedInterface;
 
 import vn.loaxa.base.Limits;
+import vn.loaxa.base.ui.Combos;
+import vn.loaxa.base.ui.Dialogs;
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.library.AudioAsset;
 import vn.loaxa.library.LibraryService;
@@ -66,11 +68,13 @@ public class EmergencyButton extends Composite<Button> {
         title.setMaxLength(Limits.TITLE);
         title.setWidthFull();
         title.setId("emergency-title");
+        Dialogs.focusOnOpen(dialog, title);
         var audio = new ComboBox<AudioAsset>(getTranslation("ui.emergency.audio"));
         audio.setItems(library.findAll().stream().filter(a -> !a.retired()).toList());
         audio.setItemLabelGenerator(AudioAsset::title);
         audio.setWidthFull();
         audio.setId("emergency-audio");
+        Combos.selectFirstMatchOnEnter(audio);
         var upload = AudioUploads.create(library, outcome -> {
             if (outcome.imported() == null) {
                 Notices.error(this, outcome.reason(UI.getCurrent()));

@@ -15,9 +15,9 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -30,6 +30,8 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import vn.loaxa.base.Limits;
 import vn.loaxa.base.StationTime;
+import vn.loaxa.base.ui.ColumnsByWidth;
+import vn.loaxa.base.ui.Combos;
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.base.ui.Pickers;
 import vn.loaxa.bulletin.Bulletin;
@@ -81,11 +83,13 @@ class OneOffsView extends Div implements HasDynamicTitle {
         }));
         bulletin.setHelperText(getTranslation("ui.oneOffs.bulletinHelp"));
         bulletin.setId("oneoff-bulletin");
+        Combos.selectFirstMatchOnEnter(bulletin);
         var otherAudio = new ComboBox<AudioAsset>(getTranslation("ui.oneOffs.otherAudio"));
         otherAudio.setItems(library.findAll().stream().filter(a -> !a.retired()).toList());
         otherAudio.setItemLabelGenerator(AudioAsset::title);
         otherAudio.setHelperText(getTranslation("ui.oneOffs.otherAudioHelp"));
         otherAudio.setId("oneoff-audio");
+        Combos.selectFirstMatchOnEnter(otherAudio);
         otherAudio.setVisible(oneOffs.mayAirUnapproved());
         bulletin.addValueChangeListener(e -> {
             if (e.getValue() != null) {
@@ -176,10 +180,11 @@ class OneOffsView extends Div implements HasDynamicTitle {
             cancel.setVisible(!o.cancelled());
             return cancel;
         }).setAutoWidth(true).setFlexGrow(0);
+        ColumnsByWidth.of(grid).hideBelow(ColumnsByWidth.LAPTOP, 3, 4).hideBelow(ColumnsByWidth.PHONE, 2);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText(getTranslation("ui.empty"));
         grid.setId("oneoff-grid");
-        var head = new Div(new H2(getTranslation("ui.oneOffs.title")));
+        var head = new Div(new H1(getTranslation("ui.oneOffs.title")));
         head.addClassName("loaxa-view-head");
         add(head, card, new H3(getTranslation("ui.oneOffs.upcoming")), grid);
         refresh();

@@ -24,6 +24,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import org.jspecify.annotations.Nullable;
 
 import vn.loaxa.base.Limits;
+import vn.loaxa.base.ui.Combos;
+import vn.loaxa.base.ui.Dialogs;
 import vn.loaxa.base.ui.Formats;
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.base.ui.Pickers;
@@ -72,6 +74,7 @@ class ProgrammeForm extends Dialog {
         validTo = Pickers.date(getTranslation("ui.bulletins.validTo"));
         name.setLabel(getTranslation("ui.programmes.name"));
         name.setId("programme-name");
+        Dialogs.focusOnOpen(this, name);
         name.setMaxLength(Limits.TITLE);
         days.setLabel(getTranslation("ui.programmes.days"));
         days.setItems(DayOfWeek.values());
@@ -90,6 +93,8 @@ class ProgrammeForm extends Dialog {
         }
         opening.setLabel(getTranslation("ui.programmes.opening"));
         closing.setLabel(getTranslation("ui.programmes.closing"));
+        Combos.selectFirstMatchOnEnter(opening);
+        Combos.selectFirstMatchOnEnter(closing);
         priority.setLabel(getTranslation("ui.programmes.priority"));
         priority.setItems(Priority.NORMAL, Priority.PRIORITY);
         priority.setItemLabelGenerator(p -> getTranslation("airlog.priority." + p.name()));
@@ -117,8 +122,9 @@ class ProgrammeForm extends Dialog {
             days.setValue(edited.days());
             start.setValue(edited.startTime());
             maxMinutes.setValue(Math.max(1, edited.maxLengthSeconds() / 60));
+            // In the villages' order (position), as every list of villages is shown.
             villages.setValue(enabledVillages.stream().filter(v -> edited.villageIds().contains(v.id()))
-                    .collect(Collectors.toSet()));
+                    .collect(Collectors.toCollection(java.util.LinkedHashSet::new)));
             assets.stream().filter(a -> edited.openingAssetId() != null && a.id() == edited.openingAssetId())
                     .findFirst().ifPresent(opening::setValue);
             assets.stream().filter(a -> edited.closingAssetId() != null && a.id() == edited.closingAssetId())

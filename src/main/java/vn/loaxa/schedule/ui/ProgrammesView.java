@@ -19,7 +19,7 @@ import com.vaadin.flow.component.grid.dnd.GridDropEvent;
 import com.vaadin.flow.component.grid.dnd.GridDropLocation;
 import com.vaadin.flow.component.grid.dnd.GridDropMode;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -29,6 +29,8 @@ import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
 import vn.loaxa.base.StationTime;
+import vn.loaxa.base.ui.ColumnsByWidth;
+import vn.loaxa.base.ui.Combos;
 import vn.loaxa.base.ui.Formats;
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.base.ui.Pickers;
@@ -71,7 +73,7 @@ class ProgrammesView extends Div implements HasDynamicTitle {
                 e -> new ProgrammeForm(programmes, villages, library, null, today(), p -> refresh()).open());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setId("programme-new");
-        var head = new Div(new H2(getTranslation("ui.programmes.title")), create);
+        var head = new Div(new H1(getTranslation("ui.programmes.title")), create);
         head.addClassName("loaxa-view-head");
 
         grid.addColumn(Programme::name).setHeader(getTranslation("ui.programmes.name")).setFlexGrow(2);
@@ -79,7 +81,7 @@ class ProgrammesView extends Div implements HasDynamicTitle {
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(p -> p.days().stream().map(d -> getTranslation("ui.day.short." + d.name()))
                 .collect(Collectors.joining(" "))).setHeader(getTranslation("ui.programmes.days")).setFlexGrow(1);
-        grid.addColumn(p -> p.maxLengthSeconds() / 60 + "'").setHeader(getTranslation("ui.programmes.maxMinutes"))
+        grid.addColumn(p -> getTranslation("ui.programmes.minutes", p.maxLengthSeconds() / 60)).setHeader(getTranslation("ui.programmes.maxMinutes"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(p -> getTranslation("airlog.priority." + p.priority().name()))
                 .setHeader(getTranslation("ui.programmes.priority")).setAutoWidth(true).setFlexGrow(0);
@@ -92,6 +94,7 @@ class ProgrammesView extends Div implements HasDynamicTitle {
             edit.setAriaLabel(getTranslation("ui.programmes.edit"));
             return edit;
         }).setAutoWidth(true).setFlexGrow(0);
+        ColumnsByWidth.of(grid).hideBelow(ColumnsByWidth.LAPTOP, 3, 4).hideBelow(ColumnsByWidth.PHONE, 2, 5);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText(getTranslation("ui.empty"));
         grid.asSingleSelect().addValueChangeListener(e -> select(e.getValue()));
@@ -136,6 +139,7 @@ class ProgrammesView extends Div implements HasDynamicTitle {
         bulletin.setItems(bulletins.findAll().stream()
                 .filter(b -> !b.deleted() && b.state() == BulletinState.APPROVED).toList());
         bulletin.setItemLabelGenerator(Bulletin::title);
+        Combos.selectFirstMatchOnEnter(bulletin);
         bulletin.setWidth("24em");
         var from = Pickers.date(getTranslation("ui.queue.from"));
         from.setValue(today());

@@ -14,7 +14,7 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.Paragraph;
@@ -33,6 +33,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadEvent;
 
 import jakarta.annotation.security.RolesAllowed;
+import vn.loaxa.base.ui.Pickers;
 import vn.loaxa.schedulefile.Change;
 import vn.loaxa.schedulefile.ScheduleFileException;
 import vn.loaxa.schedulefile.ScheduleFileService;
@@ -59,11 +60,12 @@ class ScheduleFilesView extends VerticalLayout implements HasDynamicTitle {
 
     ScheduleFilesView(ScheduleFileService service) {
         this.service = service;
-        add(new H2(getTranslation("schedulefile.view.title")), new Paragraph(getTranslation("schedulefile.view.help")));
+        add(new H1(getTranslation("schedulefile.view.title")), new Paragraph(getTranslation("schedulefile.view.help")));
 
         var upload = new Upload(this::receive);
         // The file as the request body, read once and at most up to the limit: never held whole.
         upload.setUploadFormat(UploadFormat.RAW);
+        Pickers.localise(upload);
         upload.setAcceptedFileTypes(".yaml", ".yml");
         upload.setMaxFileSize(ScheduleFileService.MAX_FILE_BYTES);
         // The browser's own refusals: a file over the limit (a wrong type it names itself in its list).

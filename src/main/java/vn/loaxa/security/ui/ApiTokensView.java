@@ -17,7 +17,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -32,6 +32,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import jakarta.annotation.security.PermitAll;
 import vn.loaxa.base.StationTime;
+import vn.loaxa.base.ui.Dialogs;
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.base.ui.Pickers;
 import vn.loaxa.security.ApiScope;
@@ -75,7 +76,7 @@ class ApiTokensView extends Div implements HasDynamicTitle, BeforeEnterObserver 
         create = new Button(getTranslation("ui.tokens.new"), VaadinIcon.PLUS.create(), e -> openCreate());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setId("token-new");
-        var head = new Div(new H2(getTranslation("ui.tokens.title")), create);
+        var head = new Div(new H1(getTranslation("ui.tokens.title")), create);
         head.addClassName("loaxa-view-head");
         var intro = new Paragraph(getTranslation("ui.tokens.intro"));
         add(head, intro);
@@ -167,6 +168,7 @@ class ApiTokensView extends Div implements HasDynamicTitle, BeforeEnterObserver 
         dialog.setId("token-dialog");
         var name = new TextField(getTranslation("ui.tokens.name"));
         name.setId("token-name");
+        Dialogs.focusOnOpen(dialog, name);
         name.setHelperText(getTranslation("ui.tokens.nameHelp"));
         name.setMaxLength(100);
         name.setRequired(true);

@@ -3,7 +3,7 @@ package vn.loaxa.security.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
@@ -41,8 +41,10 @@ class ChangePasswordView extends VerticalLayout implements HasDynamicTitle {
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("save-password");
-        add(new H2(getTranslation("ui.password.title")), new Paragraph(getTranslation("ui.password.why")),
+        add(new H1(getTranslation("ui.password.title")), new Paragraph(getTranslation("ui.password.why")),
                 current, fresh, again, save);
+        // A page of its own, outside the main layout: it is its own main landmark.
+        getElement().setAttribute("role", "main");
     }
 
     @Override

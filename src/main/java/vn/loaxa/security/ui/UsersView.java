@@ -12,7 +12,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -24,6 +24,8 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import vn.loaxa.base.InvalidInputException;
 import vn.loaxa.base.StationTime;
+import vn.loaxa.base.ui.ColumnsByWidth;
+import vn.loaxa.base.ui.Dialogs;
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.security.Role;
 import vn.loaxa.security.UserAccount;
@@ -47,7 +49,7 @@ class UsersView extends Div implements HasDynamicTitle {
         var create = new Button(getTranslation("ui.users.new"), VaadinIcon.PLUS.create(), e -> edit(null));
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setId("user-new");
-        var head = new Div(new H2(getTranslation("ui.users.title")), create);
+        var head = new Div(new H1(getTranslation("ui.users.title")), create);
         head.addClassName("loaxa-view-head");
         grid.addColumn(UserAccount::username).setHeader(getTranslation("login.username")).setFlexGrow(1);
         grid.addColumn(UserAccount::displayName).setHeader(getTranslation("ui.users.name")).setFlexGrow(1);
@@ -71,6 +73,7 @@ class UsersView extends Div implements HasDynamicTitle {
             tokens.setId("user-tokens-" + u.username());
             return new Div(edit, tokens);
         }).setAutoWidth(true).setFlexGrow(0);
+        ColumnsByWidth.of(grid).hideBelow(ColumnsByWidth.LAPTOP, 3, 5).hideBelow(ColumnsByWidth.PHONE, 1, 2);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setId("user-grid");
         add(head, grid);
@@ -93,6 +96,7 @@ class UsersView extends Div implements HasDynamicTitle {
         service.setReadOnly(account != null);
         password.setVisible(!service.getValue());
         service.addValueChangeListener(e -> password.setVisible(!e.getValue()));
+        Dialogs.focusOnOpen(dialog, account == null ? username : name);
         if (account != null) {
             username.setValue(account.username());
             username.setReadOnly(true);

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 
+import vn.loaxa.base.ui.Dialogs;
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.zone.DriverKind;
 import vn.loaxa.zone.VillageZones;
@@ -47,6 +48,7 @@ public class VillageAddressDialog extends Dialog {
 
         field(code, "code", "zone-code");
         code.setValue(address.code());
+        Dialogs.focusOnOpen(this, code);
         field(relay, "relay", "zone-relay");
         relay.setMin(1);
         relay.setMax(256);
