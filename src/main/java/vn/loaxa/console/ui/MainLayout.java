@@ -26,14 +26,14 @@ import vn.loaxa.station.StationSettings;
 
 /**
  * The frame around every view: the station name, the emergency button, the language switch, the
- * menu built from the views' @Menu entries, logout.
+ * menu built from the views' @Menu entries, logout, and what is on air ({@link NowPlayingBar}).
  */
 @Layout
 @PermitAll
 public class MainLayout extends AppLayout {
 
     public MainLayout(AuthenticationContext auth, UserService users, StationSettings settings, EmergencyRights rights,
-                      EmergencyButton emergency) {
+                      EmergencyButton emergency, NowPlayingBar nowPlaying) {
         var brand = new Span(settings.stationName());
         brand.addClassName("loaxa-brand");
         var language = new Select<String>();
@@ -65,7 +65,8 @@ public class MainLayout extends AppLayout {
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         header.expand(brand);
         header.getStyle().set("padding-right", "var(--lumo-space-m)");
-        addToNavbar(header);
+        addToNavbar(header, nowPlaying);
+        emergency.onAirControls(() -> nowPlaying.copy("emergency"));
 
         var nav = new SideNav();
         MenuConfiguration.getMenuEntries().forEach(entry -> nav.addItem(
