@@ -18,6 +18,7 @@ import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import jakarta.annotation.security.PermitAll;
+import org.springframework.beans.factory.annotation.Autowired;
 import vn.loaxa.base.Texts;
 import vn.loaxa.schedule.ui.EmergencyButton;
 import vn.loaxa.security.UserService;
@@ -32,8 +33,11 @@ import vn.loaxa.station.StationSettings;
 @PermitAll
 public class MainLayout extends AppLayout {
 
+    private final EmergencyButton emergency;
+
     public MainLayout(AuthenticationContext auth, UserService users, StationSettings settings, EmergencyRights rights,
-                      EmergencyButton emergency, NowPlayingBar nowPlaying) {
+                      EmergencyButton emergency) {
+        this.emergency = emergency;
         var brand = new Span(settings.stationName());
         brand.addClassName("loaxa-brand");
         var language = new Select<String>();
@@ -65,13 +69,19 @@ public class MainLayout extends AppLayout {
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         header.expand(brand);
         header.getStyle().set("padding-right", "var(--lumo-space-m)");
-        addToNavbar(header, nowPlaying);
-        emergency.onAirControls(() -> nowPlaying.copy("emergency"));
+        addToNavbar(header);
 
         var nav = new SideNav();
         MenuConfiguration.getMenuEntries().forEach(entry -> nav.addItem(
                 new SideNavItem(getTranslation(entry.title()), entry.path())));
         addToDrawer(nav);
         setPrimarySection(Section.DRAWER);
+    }
+
+    /** What is on air, under the header on every page and atop the emergency dialog. */
+    @Autowired
+    void nowPlaying(NowPlayingBar bar) {
+        addToNavbar(bar);
+        emergency.onAirControls(() -> bar.copy("emergency"));
     }
 }
