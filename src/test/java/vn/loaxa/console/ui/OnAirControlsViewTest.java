@@ -10,7 +10,10 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
@@ -87,7 +90,8 @@ class OnAirControlsViewTest extends UiTest {
         assertThat(card.getClassNames()).as("idle: no coloured edge").doesNotContain("loaxa-onair-live",
                 "loaxa-onair-emergency");
         assertThat(bar().isVisible()).as("the bar hides while idle").isFalse();
-        assertThat(find(Button.class).id("dashboard-onair-stop").isVisible()).isFalse();
+        assertThat(byId("dashboard-onair-stop").getParent().orElseThrow().isVisible()).as("no buttons while idle")
+                .isFalse();
 
         var village = villages.findAll().getFirst();
         var key = onAirSoon("Chương trình sáng thứ hai", Priority.NORMAL, asset(3_000, 20), asset(6_000, 3));
@@ -95,7 +99,7 @@ class OnAirControlsViewTest extends UiTest {
         view.tick();
         bar().refresh();
         assertThat(card.getClassNames()).contains("loaxa-onair-live").doesNotContain("loaxa-onair-emergency");
-        assertThat(find(Div.class).id("emergency-banner").isVisible()).isFalse();
+        assertThat(byId("emergency-banner").isVisible()).isFalse();
         assertThat(card.getElement().getTextRecursively()).contains("Chương trình sáng thứ hai")
                 .contains("Đến các thôn: " + village.name()).contains("Chương trình còn 0:2");
         assertThat(bar().isVisible()).isTrue();
@@ -162,8 +166,17 @@ class OnAirControlsViewTest extends UiTest {
         assertThat(end.get("triggered_by")).isEqualTo("can.bo.dai");
     }
 
+    /** The layout's bar, visible or not (finding by id sees visible components only). */
     private NowPlayingBar bar() {
-        return (NowPlayingBar) find(Div.class).id("now-playing-bar");
+        return (NowPlayingBar) byId("now-playing-bar");
+    }
+
+    private static Component byId(String id) {
+        return descendants(UI.getCurrent()).filter(c -> id.equals(c.getId().orElse(null))).findFirst().orElseThrow();
+    }
+
+    private static Stream<Component> descendants(Component root) {
+        return Stream.concat(Stream.of(root), root.getChildren().flatMap(OnAirControlsViewTest::descendants));
     }
 
     private String notices() {
