@@ -137,7 +137,7 @@ class AdminJourneyE2ETest {
         page.waitForSelector("#on-air");
 
         // 3. Upload a bulletin's audio; the result line says it was imported.
-        var wav = Wavs.write16(ROOT.resolve("ban-tin-cchc.wav"), 44_100, 2, Wavs.sine(44_100, 2, 12.0, 440, 0.5));
+        var wav = Wavs.write16(ROOT.resolve("ban-tin-cchc.wav"), 44_100, 2, Wavs.sine(44_100, 2, 30.0, 440, 0.5));
         page.navigate(base + "/library");
         page.locator("#library-upload input[type=file]").setInputFiles(wav);
         page.waitForSelector("#upload-results .loaxa-ok");
@@ -261,8 +261,13 @@ class AdminJourneyE2ETest {
         page.navigate(base + "/airlog");
         page.locator("#now-playing-bar").getByText(TITLE).first().waitFor();
         page.click("#bar-onair-stop");
-        page.locator("[slot=confirm-button]").filter(new com.microsoft.playwright.Locator.FilterOptions()
-                .setHasText("Dừng phát")).first().click();
+        page.locator("#bar-onair-stop-confirm").waitFor(new com.microsoft.playwright.Locator.WaitForOptions()
+                .setState(WaitForSelectorState.ATTACHED));
+        page.waitForTimeout(500);
+        shot(page, "10b-stop-confirm");
+        // The dialog's button comes after the bar's in the page (and the modal dialog hides the bar's).
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions()
+                .setName("Dừng phát").setExact(true)).last().click();
         page.waitForSelector("#now-playing-bar", new Page.WaitForSelectorOptions()
                 .setState(WaitForSelectorState.HIDDEN).setTimeout(10_000));
         // ...and it is logged as stopped in the air log...
