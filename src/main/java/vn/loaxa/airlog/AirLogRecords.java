@@ -35,11 +35,22 @@ public final class AirLogRecords {
      *                     when it never started
      * @param playedSha256 the SHA-256 of the file as the player read it before airing it; null when it
      *                     was never read (not opened, or a generated sound)
+     * @param reason       why it was cut, when a person cut it (SKIPPED, STOPPED); null otherwise
+     * @param by           who cut it (decision 0030); null when the station did
      */
     public record PlayedItem(int position, String kind, String title, @Nullable String topicCode,
                              @Nullable String topicName, @Nullable Long assetId, @Nullable Long bulletinId,
                              String sha256, long nominalMs, long actualMs, Outcome outcome,
-                             @Nullable Instant actualStart, @Nullable String playedSha256) {
+                             @Nullable Instant actualStart, @Nullable String playedSha256, @Nullable String reason,
+                             @Nullable String by) {
+
+        public PlayedItem(int position, String kind, String title, @Nullable String topicCode,
+                          @Nullable String topicName, @Nullable Long assetId, @Nullable Long bulletinId,
+                          String sha256, long nominalMs, long actualMs, Outcome outcome,
+                          @Nullable Instant actualStart, @Nullable String playedSha256) {
+            this(position, kind, title, topicCode, topicName, assetId, bulletinId, sha256, nominalMs, actualMs,
+                    outcome, actualStart, playedSha256, null, null);
+        }
 
         public PlayedItem(int position, String kind, String title, @Nullable String topicCode,
                           @Nullable String topicName, @Nullable Long assetId, @Nullable Long bulletinId,
@@ -61,9 +72,15 @@ public final class AirLogRecords {
      * A broadcast ends: a new row referring to its start, never an edit of it.
      *
      * @param actualStart when its first sample left the line, measured; null when nothing played
+     * @param by          the person who stopped it (outcome STOPPED, decision 0030); null when the station ended it
      */
     public record BroadcastEnd(Instant actualEnd, long actualMs, Outcome outcome, @Nullable String reason,
-                               @Nullable Instant actualStart) {
+                               @Nullable Instant actualStart, @Nullable String by) {
+
+        public BroadcastEnd(Instant actualEnd, long actualMs, Outcome outcome, @Nullable String reason,
+                            @Nullable Instant actualStart) {
+            this(actualEnd, actualMs, outcome, reason, actualStart, null);
+        }
 
         public BroadcastEnd(Instant actualEnd, long actualMs, Outcome outcome, @Nullable String reason) {
             this(actualEnd, actualMs, outcome, reason, null);

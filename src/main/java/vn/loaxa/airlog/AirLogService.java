@@ -155,7 +155,8 @@ public class AirLogService {
     }
 
     public void itemPlayed(Started broadcast, PlayedItem i) {
-        if (!i.outcome().aired()) {
+        // SKIPPED is an item a person skipped on air (decision 0030); an item is never MISSED.
+        if (i.outcome() == Outcome.MISSED || i.outcome() == Outcome.SKIPPED && i.by() == null) {
             throw new IllegalArgumentException("An item of a started broadcast cannot be " + i.outcome());
         }
         append(LogRow.item(broadcast, i), broadcast);

@@ -77,16 +77,16 @@ record LogRow(long seq, String kind, long recordedAtMs, @Nullable Long startSeq,
     static LogRow item(Started broadcast, PlayedItem i) {
         return new Builder(RowKind.ITEM, broadcast.occurrenceKey()).startSeq(broadcast.seq()).title(i.title())
                 .actualStart(i.actualStart()).nominalMs(i.nominalMs()).actualMs(i.actualMs())
-                .outcome(i.outcome(), null).itemPosition(i.position()).itemKind(i.kind())
+                .outcome(i.outcome(), i.reason()).itemPosition(i.position()).itemKind(i.kind())
                 .topic(i.topicCode(), i.topicName()).asset(i.assetId(), i.bulletinId(), i.sha256())
-                .playedSha256(i.playedSha256()).build();
+                .playedSha256(i.playedSha256()).by(i.by()).build();
     }
 
     /** The END of a started broadcast: a new row referring to its START, never an edit of it. */
     static LogRow end(Started broadcast, BroadcastEnd e) {
         return new Builder(RowKind.END, broadcast.occurrenceKey()).startSeq(broadcast.seq())
                 .actualStart(e.actualStart()).actualEnd(e.actualEnd()).actualMs(e.actualMs())
-                .outcome(e.outcome(), e.reason()).build();
+                .outcome(e.outcome(), e.reason()).by(e.by()).build();
     }
 
     /** A NOT_AIRED occurrence (MISSED or SKIPPED), with the reason. */
@@ -279,6 +279,15 @@ record LogRow(long seq, String kind, long recordedAtMs, @Nullable Long startSeq,
         Builder trigger(Trigger trigger, String by) {
             this.triggerKind = trigger.name();
             this.triggeredBy = by;
+            return this;
+        }
+
+        /**
+         * Who cut an item or stopped a broadcast on air: ITEM and END rows carry the person in
+         * triggered_by (null, as in every older row, when the station ended it).
+         */
+        Builder by(@Nullable String person) {
+            this.triggeredBy = person;
             return this;
         }
 

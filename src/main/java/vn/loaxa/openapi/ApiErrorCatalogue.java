@@ -135,6 +135,17 @@ public final class ApiErrorCatalogue {
         villageTest.addAll(noOutput);
         add("POST /api/villages/test", "Thử loa các thôn: each enabled village on in turn with a 1.5 s ident",
                 ok(), List.of(), villageTest);
+        add("POST /api/onair/stop", "Dừng phát: fade out the broadcast on air (optional key: the one the caller saw)",
+                ok(), List.of(), List.of(
+                        e(409, "NOTHING_ON_AIR", "Nothing is on air"),
+                        e(409, "ON_AIR_CHANGED", "Another broadcast than the given key is on air"),
+                        e(409, "ALREADY_STOPPING", "The broadcast on air is already being stopped")));
+        add("POST /api/onair/skip", "Bỏ qua mục này: fade out the item on air, the next item follows (optional key, item)",
+                ok(), List.of(), List.of(
+                        e(409, "NOTHING_ON_AIR", "Nothing is on air"),
+                        e(409, "ON_AIR_CHANGED", "Another broadcast or item than the given key and item is on air"),
+                        e(409, "ALREADY_STOPPING", "The broadcast on air is being stopped"),
+                        e(409, "ITEM_ENDING", "The item on air is already ending, or is the village switching signal")));
         add("GET /api/settings/switching", "The switching driver and its settings (never the MQTT password)",
                 ok(), List.of(), List.of());
         add("GET /api/backups", "The backup folder, its good backups and the latest backup attempts", ok(), List.of(),

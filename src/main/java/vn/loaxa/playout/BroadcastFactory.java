@@ -79,8 +79,9 @@ class BroadcastFactory {
                      ZoneSession zones, Consumer<BroadcastRun> onEnd) {
         long nominal = items.stream().mapToLong(p -> p.item().durationMs()).sum();
         var by = resumes == null ? triggeredBy(o) : triggeredBy(o) + " (" + resumes + ")";
+        var names = villageNames(o.villageIds());
         var started = airLog.broadcastStarted(new BroadcastStart(key, o.title(), o.plannedStart(), startAt, nominal,
-                o.villageIds(), villageNames(o.villageIds()), o.priority(), trigger(o), by));
+                o.villageIds(), names, o.priority(), trigger(o), by));
         // A file that vanished after the plan was made is a fault the operator must see, not an editorial choice.
         var problems = new ArrayList<String>();
         o.dropped().stream().filter(d -> d.reason() == Occurrence.DropReason.ASSET_MISSING).forEach(d -> {
@@ -99,6 +100,7 @@ class BroadcastFactory {
         var run = new BroadcastRun(o, started, items, resumes == null ? problems : List.of(), airLog, clock,
                 output.sampleRate(), zones, onEnd, playedHashes);
         var tones = zones.tones();
+        run.shown(names, tones == null || requests.isEmpty() ? 0 : 1);
         if (tones == null || requests.isEmpty()) {
             return new Prepared(run, requests, run, startAt);
         }

@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 
@@ -34,6 +37,9 @@ final class BroadcastRun implements PlayoutListener {
 
     private static final Logger log = LoggerFactory.getLogger(BroadcastRun.class);
 
+    private record StopRequest(Outcome outcome, String reason, @Nullable String by) {
+    }
+
     /** One item to play and its position in the occurrence (a resumption plays a tail of it). */
     record Planned(int position, Occurrence.Item item) {
     }
@@ -48,8 +54,10 @@ final class BroadcastRun implements PlayoutListener {
     private final ZoneSession zones;
     private final List<String> problems = new ArrayList<>();
     private volatile @Nullable PlayoutHandle playback;
-    private volatile @Nullable Outcome stopOutcome;
-    private volatile @Nullable String stopReason;
+    /** The first stop asked for wins (a person's stop, a pre-emption, the shutdown): the END row has one cause. */
+    private final AtomicReference<@Nullable StopRequest> stopRequest = new AtomicReference<>();
+    /** Items a person skipped, by position in this run, and who: their rows say SKIPPED and by whom. */
+    private final Map<Integer, String> skippedBy = new ConcurrentHashMap<>();
     private volatile boolean ended;
     private long playedMs;
     private int currentItem = -1;
@@ -78,6 +86,26 @@ final class BroadcastRun implements PlayoutListener {
         this.onEnd = onEnd;
     }
 
+    /** Named once at the start: a screen polling what is on air never reads the database for it. */
+    private volatile List<String> villageNames = List.of();
+    /** Player items before the programme's first (the in-band switching tones): 0 or 1. */
+    private volatile int firstItemOnPlayer;
+
+    void shown(List<String> names, int firstItem) {
+        villageNames = List.copyOf(names);
+        firstItemOnPlayer = firstItem;
+    }
+
+    List<String> villageNames() {
+        return villageNames;
+    }
+
+    /** The programme's item at the player's index, -1 for the switching tones around it. */
+    int programmeItem(int playerIndex) {
+        int index = playerIndex - firstItemOnPlayer;
+        return index >= 0 && index < items.size() ? index : -1;
+    }
+
     Occurrence occurrence() {
         return occurrence;
     }
@@ -100,19 +128,51 @@ final class BroadcastRun implements PlayoutListener {
 
     void attach(PlayoutHandle handle) {
         playback = handle;
-        if (stopOutcome != null) {
+        if (stopRequest.get() != null) {
             handle.stop();
         }
     }
 
     /** Fades the broadcast out; its END row will carry this outcome and reason. */
-    void stop(Outcome outcome, String reason) {
-        stopReason = reason;
-        stopOutcome = outcome;
+    boolean stop(Outcome outcome, String reason) {
+        return stop(outcome, reason, null);
+    }
+
+    /**
+     * Fades the broadcast out; its END row will carry this outcome, reason and the person who asked
+     * ({@code by}, null for the station itself). False when it has ended or another stop came first.
+     */
+    boolean stop(Outcome outcome, String reason, @Nullable String by) {
+        if (ended || !stopRequest.compareAndSet(null, new StopRequest(outcome, reason, by))) {
+            return false;
+        }
         var p = playback;
         if (p != null) {
             p.stop();
         }
+        return true;
+    }
+
+    boolean stopping() {
+        return stopRequest.get() != null;
+    }
+
+    /**
+     * Skips the item at {@code playerIndex} (the index {@link NowPlaying} shows) for {@code by}:
+     * false when it is no longer the one playing, or the broadcast is ending.
+     */
+    boolean skip(int playerIndex, String by) {
+        var p = playback;
+        int index = programmeItem(playerIndex);
+        if (ended || stopping() || p == null || index < 0) {
+            return false;
+        }
+        skippedBy.put(index, by);
+        if (!p.skip(playerIndex)) {
+            skippedBy.remove(index, by);
+            return false;
+        }
+        return true;
     }
 
     @Override
@@ -173,10 +233,12 @@ final class BroadcastRun implements PlayoutListener {
 
     @Override
     public synchronized void stopped() {
-        var outcome = stopOutcome == null ? Outcome.INTERRUPTED : stopOutcome;
-        flushPending(outcome);
-        var reason = stopReason == null ? "stopped" : stopReason;
-        end(outcome, problems.isEmpty() ? reason : reason + "; " + String.join("; ", problems));
+        var request = stopRequest.get();
+        var outcome = request == null ? Outcome.INTERRUPTED : request.outcome();
+        var by = request == null ? null : request.by();
+        flushPending(outcome, by);
+        var reason = request == null ? "stopped" : request.reason();
+        end(outcome, problems.isEmpty() ? reason : reason + "; " + String.join("; ", problems), by);
     }
 
     /** Ends a broadcast that never reached the player (no device, nothing playable). */
@@ -186,34 +248,59 @@ final class BroadcastRun implements PlayoutListener {
     }
 
     private void flushPending(Outcome outcome) {
+        flushPending(outcome, null);
+    }
+
+    /** An item cut short: skipped when a person skipped it, else cut by what ended the broadcast. */
+    private void flushPending(Outcome outcome, @Nullable String by) {
         if (pendingIndex >= 0) {
             int index = pendingIndex;
             pendingIndex = -1;
-            itemRow(index, pendingMs, outcome, pendingStart);
+            var skipper = skippedBy.get(index);
+            if (skipper != null && outcome != Outcome.FAILED) {
+                itemRow(index, pendingMs, Outcome.SKIPPED, pendingStart, "SKIPPED: " + skipper + " skipped it on air",
+                        skipper);
+            } else {
+                itemRow(index, pendingMs, outcome, pendingStart, by == null ? null : outcome.name() + ": " + by,
+                        by);
+            }
         }
     }
 
     private void itemRow(int index, long actualMs, Outcome outcome, @Nullable Instant itemStart) {
+        itemRow(index, actualMs, outcome, itemStart, null, null);
+    }
+
+    private void itemRow(int index, long actualMs, Outcome outcome, @Nullable Instant itemStart,
+                         @Nullable String reason, @Nullable String by) {
         var planned = items.get(index);
         var item = planned.item();
         playedMs += actualMs;
         try {
             airLog.itemPlayed(started, new PlayedItem(planned.position(), item.kind().name(), item.title(),
                     item.topicCode(), item.topicName(), item.assetId(), item.bulletinId(), item.sha256(),
-                    item.durationMs(), actualMs, outcome, itemStart, playedHashes.get(index)));
+                    item.durationMs(), actualMs, outcome, itemStart, playedHashes.get(index), reason, by));
         } catch (RuntimeException e) {
             log.error("Could not write the air log row of item {} of {}", index, started, e);
         }
     }
 
     private void end(Outcome outcome, @Nullable String reason) {
+        if (outcome == Outcome.COMPLETED && !skippedBy.isEmpty() && reason == null) {
+            // It played to its end, shorter by what people skipped: the END row says so, each ITEM row says which.
+            reason = "SKIPPED: " + skippedBy.size() + " item(s) skipped on air";
+        }
+        end(outcome, reason, null);
+    }
+
+    private void end(Outcome outcome, @Nullable String reason, @Nullable String by) {
         if (ended) {
             return;
         }
         ended = true;
         try {
             airLog.broadcastEnded(started, new BroadcastEnd(clock.instant(), playedMs, outcome, reason,
-                    playedMs > 0 ? firstSampleOut : null));
+                    playedMs > 0 ? firstSampleOut : null, by));
         } catch (RuntimeException e) {
             log.error("Could not write the END row of {}", started, e);
         } finally {

@@ -65,7 +65,8 @@ public class PlayoutEngine {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
-    private @Nullable BroadcastRun current;
+    /** Written under the lock; read without it by a person's stop or skip, which must never wait for the engine. */
+    private volatile @Nullable BroadcastRun current;
     private volatile boolean closing;
 
     PlayoutEngine(ScheduleService schedule, AirLogService airLog, StationOutput player, BroadcastFactory broadcasts,
@@ -87,6 +88,85 @@ public class PlayoutEngine {
     public Optional<String> onAirKey() {
         var c = current;
         return c == null ? Optional.empty() : Optional.of(c.started().occurrenceKey());
+    }
+
+    /**
+     * What is on air, for the screens: the broadcast, its villages, its priority, and the item the
+     * player reports. Reads no database, so a screen polling it every second costs the engine nothing.
+     */
+    public Optional<OnAir> onAir() {
+        var c = current;
+        if (c == null || c.ended()) {
+            return Optional.empty();
+        }
+        var o = c.occurrence();
+        var now = player.nowPlaying().orElse(null);
+        int item = now == null ? -1 : c.programmeItem(now.itemIndex());
+        return Optional.of(new OnAir(c.started().occurrenceKey(), o.title(), o.priority(), c.villageNames(),
+                o.villageIds().isEmpty() && o.priority() == Priority.EMERGENCY, now, item, c.stopping(),
+                o.items().stream().skip(Math.max(0, item + 1)).mapToLong(Occurrence.Item::durationMs).sum()));
+    }
+
+    /**
+     * Stops the broadcast on air for a person: a short fade (the output's fade), then the line is
+     * released, the villages are switched off as after any end, and the END row says STOPPED and by
+     * whom. Never waits for the engine's lock or the database: the engine may be deciding what plays
+     * next, or the UI may hold the database, and a stop must take effect at once.
+     *
+     * @param expectedKey the broadcast the person saw on air; null stops whatever is on air
+     * @param reason      why, for the END row (after "STOPPED: ")
+     * @throws NothingOnAirException nothing (or another broadcast than expected) is on air, or it is already stopping
+     */
+    public OnAirAction stop(@Nullable String expectedKey, String by, String reason) {
+        var run = current;
+        if (run == null || run.ended()) {
+            throw NothingOnAirException.nothing();
+        }
+        var key = run.started().occurrenceKey();
+        if (expectedKey != null && !expectedKey.isBlank() && !expectedKey.equals(key)) {
+            throw NothingOnAirException.changed();
+        }
+        if (!run.stop(Outcome.STOPPED, "STOPPED: " + reason, by)) {
+            throw run.ended() ? NothingOnAirException.nothing() : NothingOnAirException.stopping();
+        }
+        log.warn("Broadcast {} '{}' stopped on air by {}", key, run.occurrence().title(), by);
+        return new OnAirAction(key, run.occurrence().title(), -1, null);
+    }
+
+    /**
+     * Skips the item on air for a person: it fades out like a stop and the broadcast's next item
+     * follows, joined as items always are; skipping the last item ends the broadcast. Its ITEM row
+     * says SKIPPED and by whom. Waits for nothing, like {@link #stop}.
+     *
+     * @param expectedItem the item index the person saw ({@link NowPlaying#itemIndex()}); -1 for the current one
+     * @throws NothingOnAirException nothing is on air, or the item the person saw is no longer playing
+     */
+    public OnAirAction skip(@Nullable String expectedKey, int expectedItem, String by) {
+        var run = current;
+        var now = player.nowPlaying().orElse(null);
+        if (run == null || run.ended() || now == null) {
+            throw NothingOnAirException.nothing();
+        }
+        var key = run.started().occurrenceKey();
+        if (expectedKey != null && !expectedKey.isBlank() && !expectedKey.equals(key)
+                || expectedItem >= 0 && expectedItem != now.itemIndex()) {
+            throw NothingOnAirException.changed();
+        }
+        int item = run.programmeItem(now.itemIndex());
+        if (item < 0 || !run.skip(now.itemIndex(), by)) {
+            // The switching tones, or an item already ending with the audio queued in the line.
+            throw run.stopping() ? NothingOnAirException.stopping() : NothingOnAirException.ending();
+        }
+        log.warn("Item {} '{}' of {} skipped on air by {}", item, now.item(), key, by);
+        return new OnAirAction(key, run.occurrence().title(), item, now.item());
+    }
+
+    /** A person's cancelling of a one-off stops it if it is on air, logged as stopped by that person. */
+    void stopIfOnAir(String key, String by, String reason) {
+        var run = current;
+        if (run != null && run.started().occurrenceKey().equals(key) && run.stop(Outcome.STOPPED, "STOPPED: " + reason, by)) {
+            log.warn("Broadcast {} stopped on air: {}", key, reason);
+        }
     }
 
     boolean isHandling(String key) {

@@ -45,7 +45,17 @@ final class Tally implements Consumer<Row> {
     }
 
     /** Outcomes in Figures order, with UNFINISHED for a start that has no end. */
-    enum Outcomes { COMPLETED, INTERRUPTED, PREEMPTED, FAILED, MISSED, SKIPPED, UNFINISHED }
+    enum Outcomes {
+        COMPLETED, INTERRUPTED, PREEMPTED, FAILED, MISSED, SKIPPED, UNFINISHED;
+
+        /**
+         * A broadcast a person stopped on air (END outcome STOPPED) counts as interrupted: it aired, and
+         * was cut before its end (decision 0030). SKIPPED only ever reaches here from NOT_AIRED rows.
+         */
+        static Outcomes of(String logged) {
+            return "STOPPED".equals(logged) ? INTERRUPTED : valueOf(logged);
+        }
+    }
 
     static final class TopicAcc {
         String name;
@@ -219,7 +229,7 @@ final class Tally implements Consumer<Row> {
                 emergencyOpen.put(r.seq(), o);
             }
         } else {
-            count(accs, Outcomes.valueOf(r.outcome()), 0);
+            count(accs, Outcomes.of(r.outcome()), 0);
             if (emergency) {
                 emergency(o, r.outcome(), 0, r.reason(), null);
             }
@@ -275,7 +285,7 @@ final class Tally implements Consumer<Row> {
         if (o == null) {
             return;
         }
-        var outcome = Outcomes.valueOf(r.outcome());
+        var outcome = Outcomes.of(r.outcome());
         count(o.groups(), outcome, r.actualMs());
         if (outcome != Outcomes.FAILED || r.actualMs() > 0 || o.audio) {
             received(o);

@@ -204,6 +204,7 @@ public class OneOffService {
         require(id);
         oneOffs.cancel(id, CurrentUser.name(), clock.instant());
         events.publishEvent(new ScheduleChanged("one-off " + id));
+        events.publishEvent(new OneOffCancelled(id, CurrentUser.name()));
     }
 
     /** Before any lookup: each asset is looked up one by one, so their number is bounded first. */

@@ -56,6 +56,8 @@ final class ApiRoles {
             rule(HttpMethod.POST, "/api/output/test-tone", EnumSet.of(Role.ADMIN, Role.OPERATOR)),
             rule(HttpMethod.POST, "/api/villages/test", EnumSet.of(Role.ADMIN, Role.OPERATOR)),
             rule(HttpMethod.POST, "/api/emergency", null),
+            rule(HttpMethod.POST, "/api/onair/stop", EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.APPROVER)),
+            rule(HttpMethod.POST, "/api/onair/skip", EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.APPROVER)),
             // evidence and reports
             rule(HttpMethod.GET, "/api/reports", EnumSet.of(Role.ADMIN, Role.REPORTER)),
             rule(HttpMethod.GET, "/api/evidence", EnumSet.of(Role.ADMIN, Role.REPORTER)),

@@ -54,7 +54,9 @@ class AuditCoverageTest extends SpringTest {
     /** Endpoints proven by another test, and why not here. */
     static final Map<String, String> ELSEWHERE = Map.of(
             "POST /api/output/test-tone", "plays on the sound card: AuditSoundCardTest",
-            "POST /api/villages/test", "plays an ident per village on the sound card: AuditSoundCardTest");
+            "POST /api/villages/test", "plays an ident per village on the sound card: AuditSoundCardTest",
+            "POST /api/onair/stop", "needs a broadcast on air: OnAirApiTest checks its audit rows",
+            "POST /api/onair/skip", "needs a broadcast on air: OnAirApiTest checks its audit rows");
 
     @LocalServerPort
     int port;

@@ -137,7 +137,7 @@ class AdminJourneyE2ETest {
         page.waitForSelector("#on-air");
 
         // 3. Upload a bulletin's audio; the result line says it was imported.
-        var wav = Wavs.write16(ROOT.resolve("ban-tin-cchc.wav"), 44_100, 2, Wavs.sine(44_100, 2, 4.0, 440, 0.5));
+        var wav = Wavs.write16(ROOT.resolve("ban-tin-cchc.wav"), 44_100, 2, Wavs.sine(44_100, 2, 30.0, 440, 0.5));
         page.navigate(base + "/library");
         page.locator("#library-upload input[type=file]").setInputFiles(wav);
         page.waitForSelector("#upload-results .loaxa-ok");
@@ -257,12 +257,24 @@ class AdminJourneyE2ETest {
                 TITLE, new Page.WaitForFunctionOptions().setTimeout(
                         Duration.between(Instant.now(), plannedAt).toMillis() + 15_000));
         shot(page, "10-dashboard-on-air");
-        // ...is logged as completed in the air log...
-        page.waitForTimeout(6_000);
+        // ...the bar on every page can stop it: the operator does, after confirming...
+        page.navigate(base + "/airlog");
+        page.locator("#now-playing-bar").getByText(TITLE).first().waitFor();
+        page.click("#bar-onair-stop");
+        page.locator("#bar-onair-stop-confirm").waitFor(new com.microsoft.playwright.Locator.WaitForOptions()
+                .setState(WaitForSelectorState.ATTACHED));
+        page.waitForTimeout(500);
+        shot(page, "10b-stop-confirm");
+        // The dialog's button comes after the bar's in the page (and the modal dialog hides the bar's).
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions()
+                .setName("Dừng phát").setExact(true)).last().click();
+        page.waitForSelector("#now-playing-bar", new Page.WaitForSelectorOptions()
+                .setState(WaitForSelectorState.HIDDEN).setTimeout(10_000));
+        // ...and it is logged as stopped in the air log...
         page.navigate(base + "/airlog");
         page.locator("#airlog-grid").getByText(TITLE).first().waitFor(new com.microsoft.playwright.Locator
                 .WaitForOptions().setState(WaitForSelectorState.VISIBLE).setTimeout(10_000));
-        assertThat(page.locator("#airlog-grid").innerText()).contains("Phát xong");
+        assertThat(page.locator("#airlog-grid").innerText()).contains("Dừng phát");
         shot(page, "11-airlog-after");
         // ...and came out of the sound card.
         if (recorder != null) {

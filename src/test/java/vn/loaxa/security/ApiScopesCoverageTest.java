@@ -60,6 +60,8 @@ class ApiScopesCoverageTest extends SpringTest {
         assertThat(need("POST", "/api/villages/test")).isEqualTo("schedule");
         assertThat(need("POST", "/api/library")).isEqualTo("schedule");
         assertThat(need("POST", "/api/emergency")).isEqualTo("emergency");
+        assertThat(need("POST", "/api/onair/stop")).isEqualTo("schedule");
+        assertThat(need("POST", "/api/onair/skip")).isEqualTo("schedule");
         assertThat(need("GET", "/api/airlog")).isEqualTo("read");
         assertThat(need("GET", "/api/airlog.csv")).isEqualTo("report");
         assertThat(need("GET", "/api/evidence")).isEqualTo("report");

@@ -87,6 +87,7 @@ class RoleMatrixTest extends SpringTest {
     @Autowired DiskThresholds diskThresholds;
     @Autowired ApprovalRule approvalRule;
     @Autowired EmergencyRights emergencyRights;
+    @Autowired vn.loaxa.playout.OnAirControl onAirControl;
     @Autowired UserService users;
 
     @FunctionalInterface
@@ -136,6 +137,9 @@ class RoleMatrixTest extends SpringTest {
         e.add(new Entry("OneOffService.schedule", ADMIN_OPERATOR, () -> oneOffs.schedule(null,
                 java.time.Instant.now().plusSeconds(3600), List.of(), List.of(1L), Priority.NORMAL, null)));
         e.add(new Entry("OneOffService.cancel", ADMIN_OPERATOR, () -> oneOffs.cancel(-1)));
+        // Nothing is on air in the matrix's station: allowed, they are refused for that, never for who asks.
+        e.add(new Entry("OnAirControl.stop", EMERGENCY, () -> onAirControl.stop("O-none", "x")));
+        e.add(new Entry("OnAirControl.skip", EMERGENCY, () -> onAirControl.skip("O-none", 0, "x")));
         e.add(new Entry("OneOffService.emergency", EMERGENCY,
                 () -> oneOffs.emergency(null, List.of(), List.of(1L), "Bão số 3")));
         // Schedule files: import is an admin's, export also an operator's.

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -24,6 +25,7 @@ import vn.loaxa.airlog.AirLogRecords.LoggedBroadcast;
 import vn.loaxa.airlog.AirLogRecords.Query;
 import vn.loaxa.airlog.AirLogService;
 import vn.loaxa.airlog.Outcome;
+import vn.loaxa.airlog.Trigger;
 import vn.loaxa.base.StationTime;
 import vn.loaxa.base.ui.ColumnsByWidth;
 import vn.loaxa.base.ui.Formats;
@@ -110,9 +112,20 @@ class AirLogView extends Div implements HasDynamicTitle {
         grid.addColumn(LoggedBroadcast::villageNames).setHeader(getTranslation("airlog.csv.villages")).setFlexGrow(1);
         grid.addColumn(b -> b.actualMs() == null ? "" : Formats.duration(b.actualMs()))
                 .setHeader(getTranslation("ui.dashboard.length")).setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(b -> OutcomeBadge.of(this, b.outcome())).setHeader(getTranslation("airlog.csv.outcome"))
+        grid.addComponentColumn(this::priority).setHeader(getTranslation("airlog.csv.priority"))
                 .setAutoWidth(true).setFlexGrow(0);
-        ColumnsByWidth.of(grid).hideBelow(ColumnsByWidth.LAPTOP, 1, 2, 4).hideBelow(ColumnsByWidth.PHONE, 5, 6);
+        grid.addColumn(b -> getTranslation("airlog.trigger." + b.trigger().name())
+                        + (b.trigger() == Trigger.SCHEDULE ? "" : " (" + b.triggeredBy() + ")"))
+                .setHeader(getTranslation("airlog.csv.trigger")).setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(b -> {
+            var badge = OutcomeBadge.of(this, b.outcome());
+            // Why it ended so, and who stopped it: on hover, without widening the list.
+            if (b.reason() != null) {
+                badge.getElement().setAttribute("title", b.reason());
+            }
+            return badge;
+        }).setHeader(getTranslation("airlog.csv.outcome")).setAutoWidth(true).setFlexGrow(0);
+        ColumnsByWidth.of(grid).hideBelow(ColumnsByWidth.LAPTOP, 1, 2, 4, 8).hideBelow(ColumnsByWidth.PHONE, 5, 6, 7);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setEmptyStateText(getTranslation("ui.empty"));
         grid.setPageSize(50);
@@ -123,6 +136,18 @@ class AirLogView extends Div implements HasDynamicTitle {
         var head = new Div(new H1(getTranslation("ui.airlog.title")));
         head.addClassName("loaxa-view-head");
         add(head, filters, verifyResult, grid);
+    }
+
+    /** An emergency stands out in the list as it does on air. */
+    private Span priority(LoggedBroadcast b) {
+        var span = new Span(getTranslation("airlog.priority." + b.priority().name()));
+        span.addClassName("loaxa-badge");
+        span.addClassName(switch (b.priority()) {
+            case EMERGENCY -> "loaxa-badge-bad";
+            case PRIORITY -> "loaxa-badge-warn";
+            case NORMAL -> "loaxa-badge-plain";
+        });
+        return span;
     }
 
     private Query query(int page, int size) {

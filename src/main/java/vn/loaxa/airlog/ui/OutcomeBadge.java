@@ -19,7 +19,7 @@ public final class OutcomeBadge {
         span.addClassName("loaxa-badge");
         span.addClassName(outcome == null ? "loaxa-badge-live" : switch (outcome) {
             case COMPLETED -> "loaxa-badge-ok";
-            case INTERRUPTED, PREEMPTED, SKIPPED -> "loaxa-badge-warn";
+            case INTERRUPTED, PREEMPTED, SKIPPED, STOPPED -> "loaxa-badge-warn";
             case FAILED, MISSED -> "loaxa-badge-bad";
         });
         return span;

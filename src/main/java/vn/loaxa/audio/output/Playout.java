@@ -202,6 +202,7 @@ final class Playout implements Runnable {
                 continue;
             }
             prefetcher.request(i + 1);
+            playback.writing(i);
             long itemStart = out.written();
             mark(itemStart, () -> {
                 audibleItem = i;
@@ -209,6 +210,7 @@ final class Playout implements Runnable {
                 events.itemStarted(i, instantOf(itemStart));
             });
             boolean complete = true;
+            boolean skipping = false;
             PlayoutFailure failure = null;
             try (stream) {
                 while (true) {
@@ -216,11 +218,16 @@ final class Playout implements Runnable {
                         fading = true;
                         gain.rampTo(0, fadeFrames);
                     }
-                    if (fading && gain.isSilenced()) {
+                    if (!fading && !skipping && playback.skipRequested(i)) {
+                        // A skip fades like a stop (a cut mid-word is a click on the loudspeakers), then the next item follows.
+                        skipping = true;
+                        gain.rampTo(0, fadeFrames);
+                    }
+                    if ((fading || skipping) && gain.isSilenced()) {
                         complete = false;
                         break;
                     }
-                    if (!fading && playback.volume() != gain.target()) {
+                    if (!fading && !skipping && playback.volume() != gain.target()) {
                         gain.rampTo(playback.volume(), rampFrames);
                     }
                     int n = stream.read(buffer, 0, chunkFrames);
@@ -236,6 +243,11 @@ final class Playout implements Runnable {
             } catch (IOException | RuntimeException e) {
                 complete = false;
                 failure = itemFailure(i, "failed while decoding", e);
+            }
+            playback.writing(-1);
+            if (skipping && !fading) {
+                // The next item starts at full level, joined to the fade's last sample as items always join.
+                gain.rampTo(playback.volume(), 0);
             }
             long frames = out.written() - itemStart;
             boolean completed = complete;

@@ -19,6 +19,9 @@ public final class PlayoutHandle {
     private volatile @Nullable Outcome outcome;
     private volatile boolean stopRequested;
     private volatile double volume;
+    /** The item the playout is writing now, -1 between items: only that one can still be skipped. */
+    private volatile int writingItem = -1;
+    private volatile int skipItem = -1;
 
     PlayoutHandle(double volume) {
         this.volume = volume;
@@ -30,6 +33,20 @@ public final class PlayoutHandle {
      */
     public void stop() {
         stopRequested = true;
+    }
+
+    /**
+     * Fades item {@code index} out (with the stop's fade) and goes on with the next item, joined as
+     * items always are; after the last item the playout finishes. Returns at once; false when that
+     * item is no longer being written (it already ended, or is ending with the audio queued in the
+     * line) or the playout is stopping, so the caller learns that nothing will be cut.
+     */
+    public boolean skip(int index) {
+        if (stopRequested || isDone() || index < 0 || writingItem != index) {
+            return false;
+        }
+        skipItem = index;
+        return true;
     }
 
     /** New gain, reached through a short ramp; heard after the audio already queued in the line. */
@@ -55,6 +72,14 @@ public final class PlayoutHandle {
 
     boolean stopRequested() {
         return stopRequested;
+    }
+
+    boolean skipRequested(int index) {
+        return skipItem == index;
+    }
+
+    void writing(int index) {
+        writingItem = index;
     }
 
     double volume() {

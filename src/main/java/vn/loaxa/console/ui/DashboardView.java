@@ -2,6 +2,7 @@ package vn.loaxa.console.ui;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,9 @@ import vn.loaxa.base.StationTime;
 import vn.loaxa.base.ui.Formats;
 import vn.loaxa.bulletin.BulletinService;
 import vn.loaxa.airlog.ui.OutcomeBadge;
+import vn.loaxa.playout.OnAir;
+import vn.loaxa.playout.OnAirControl;
+import vn.loaxa.playout.PlayoutEngine;
 import vn.loaxa.playout.StationOutput;
 import vn.loaxa.playout.VillageTest;
 import vn.loaxa.schedule.Occurrence;
@@ -73,6 +77,15 @@ class DashboardView extends Div implements HasDynamicTitle, BeforeEnterObserver 
     private final Span onAirItem = new Span();
     private final ProgressBar progress = new ProgressBar();
     private final Span timeLeft = new Span();
+    private final Div onAirCard;
+    private final Div emergencyBanner = new Div();
+    private final Span onAirVillages = new Span();
+    private final Span programmeLeft = new Span();
+    private final Span nextIn = new Span();
+    private final transient PlayoutEngine engine;
+    private final @Nullable OnAirButtons onAirButtons;
+    /** The next broadcast not yet on air, from the 5-second list refresh; its countdown moves every second. */
+    private @Nullable Occurrence upcoming;
     private final Div alertList = new Div();
     private final Grid<Occurrence> next = new Grid<>();
     private final Grid<LoggedBroadcast> today = new Grid<>();
@@ -86,8 +99,9 @@ class DashboardView extends Div implements HasDynamicTitle, BeforeEnterObserver 
     DashboardView(StationOutput player, ScheduleService schedule, AirLogService airLog, Alerts alerts,
                   VillageService villages, Clock clock, ZoneSwitchboard switchboard, VillageTest villageTest,
                   AuthenticationContext auth, LoginThrottle throttle, LoginThrottleProperties throttleLimits, StationTime stationTime,
-                  BulletinService bulletins) {
+                  BulletinService bulletins, PlayoutEngine engine, OnAirControl onAirControl) {
         this.stationTime = stationTime;
+        this.engine = engine;
         this.player = player;
         this.schedule = schedule;
         this.airLog = airLog;
@@ -105,9 +119,24 @@ class DashboardView extends Div implements HasDynamicTitle, BeforeEnterObserver 
         onAirTitle.addClassName("loaxa-onair-title");
         onAirItem.addClassName("loaxa-onair-item");
         timeLeft.addClassName("loaxa-onair-left");
-        var onAir = card("ui.dashboard.onAir", onAirTitle, onAirItem, progress, timeLeft);
+        emergencyBanner.addClassName("loaxa-emergency-banner");
+        emergencyBanner.setId("emergency-banner");
+        onAirVillages.addClassName("loaxa-onair-item");
+        programmeLeft.addClassName("loaxa-onair-left");
+        programmeLeft.setId("programme-left");
+        nextIn.addClassName("loaxa-muted");
+        nextIn.setId("next-in");
+        var onAir = card("ui.dashboard.onAir", emergencyBanner, onAirTitle, onAirVillages, onAirItem, progress,
+                timeLeft, programmeLeft);
+        onAirButtons = auth.hasAnyRole("ADMIN", "OPERATOR", "APPROVER")
+                ? new OnAirButtons(onAirControl, auth.getPrincipalName().orElse("?"), "dashboard") : null;
+        if (onAirButtons != null) {
+            onAir.add(onAirButtons);
+        }
+        onAir.add(nextIn);
         onAir.setId("on-air");
         onAir.addClassName("loaxa-onair");
+        this.onAirCard = onAir;
         alertList.setId("alerts");
 
         next.addColumn(o -> stationTime.formatDateTime(o.plannedStart())).setHeader(getTranslation("ui.dashboard.when"))
@@ -163,8 +192,9 @@ class DashboardView extends Div implements HasDynamicTitle, BeforeEnterObserver 
     /** Also when the operator clicks Home while already there: the lists are read fresh. */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        refreshOnAir();
+        // The lists first: the on-air card counts down to the next broadcast they find.
         refreshLists(false);
+        refreshOnAir();
     }
 
     private Div card(String titleKey, Component... content) {
@@ -183,7 +213,7 @@ class DashboardView extends Div implements HasDynamicTitle, BeforeEnterObserver 
 
     @Override
     protected void onDetach(DetachEvent event) {
-        event.getUI().setPollInterval(-1);
+        // The poll goes on: the layout's now-playing bar redraws on it on every page.
         if (poll != null) {
             poll.remove();
         }
@@ -200,6 +230,8 @@ class DashboardView extends Div implements HasDynamicTitle, BeforeEnterObserver 
     void refreshOnAir() {
         var now = clock.instant();
         clockText.setText(stationTime.formatDateTimeSeconds(now));
+        var broadcast = engine.onAir().orElse(null);
+        refreshBroadcast(broadcast, now);
         var playing = player.nowPlaying();
         if (playing.isEmpty()) {
             onAirTitle.setText(getTranslation(player.isBusy() ? "ui.dashboard.starting" : "home.nowPlaying.none"));
@@ -221,9 +253,43 @@ class DashboardView extends Div implements HasDynamicTitle, BeforeEnterObserver 
         getElement().setAttribute("data-on-air", n.broadcast());
     }
 
+    /**
+     * The broadcast on air as the engine knows it (its villages, an emergency's red banner, what is
+     * left of the programme, the stop and skip buttons), and the countdown to the next one. The
+     * card's coloured edge marks a broadcast on air, red for an emergency; an idle card has none.
+     */
+    private void refreshBroadcast(@Nullable OnAir broadcast, Instant now) {
+        if (onAirButtons != null) {
+            onAirButtons.show(broadcast);
+        }
+        boolean emergency = broadcast != null && broadcast.emergency();
+        onAirCard.setClassName("loaxa-onair-live", broadcast != null);
+        onAirCard.setClassName("loaxa-onair-emergency", emergency);
+        emergencyBanner.setVisible(emergency);
+        onAirVillages.setVisible(broadcast != null);
+        programmeLeft.setVisible(broadcast != null && broadcast.now() != null);
+        if (broadcast != null) {
+            var villages = NowPlayingBar.villagesOf(this, broadcast);
+            emergencyBanner.setText(getTranslation("ui.dashboard.emergencyBanner", villages));
+            onAirVillages.setText(getTranslation("ui.dashboard.villagesOnAir", villages));
+            programmeLeft.setText(getTranslation("ui.dashboard.programmeLeft",
+                    Formats.duration(NowPlayingBar.remainingMs(broadcast, clock))));
+        }
+        var following = upcoming;
+        if (following != null && broadcast != null && following.key().equals(broadcast.key())) {
+            following = null;
+        }
+        nextIn.setText(following == null ? getTranslation("ui.dashboard.noNext")
+                : getTranslation("ui.dashboard.nextIn", following.title(),
+                stationTime.formatTime(following.plannedStart()),
+                Formats.duration(Duration.between(now, following.plannedStart()).toMillis())));
+    }
+
     void refreshLists(boolean verifyLog) {
         var now = clock.instant();
-        next.setItems(schedule.plan(now, now.plus(Duration.ofHours(24))));
+        var planned = schedule.plan(now, now.plus(Duration.ofHours(24)));
+        next.setItems(planned);
+        upcoming = planned.stream().filter(o -> o.plannedStart().isAfter(now)).findFirst().orElse(null);
         var dayStart = stationTime.startOfDay(stationTime.date(now));
         var logged = airLog.all(dayStart, dayStart.plus(Duration.ofDays(1)));
         today.setItems(logged);

@@ -22,6 +22,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import jakarta.annotation.security.PermitAll;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import vn.loaxa.base.Texts;
 import vn.loaxa.bulletin.BulletinService;
 import vn.loaxa.schedule.ui.EmergencyButton;
@@ -31,7 +32,7 @@ import vn.loaxa.station.StationSettings;
 
 /**
  * The frame around every view: the station name, the emergency button, the language switch, the
- * menu built from the views' @Menu entries, logout.
+ * menu built from the views' @Menu entries, logout, and what is on air ({@link NowPlayingBar}).
  */
 @Layout
 @PermitAll
@@ -39,8 +40,11 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final WaitingApprovals.@Nullable Badge waiting;
 
+    private final EmergencyButton emergency;
+
     public MainLayout(AuthenticationContext auth, UserService users, StationSettings settings, EmergencyRights rights,
                       EmergencyButton emergency, BulletinService bulletins) {
+        this.emergency = emergency;
         var brand = new Span(settings.stationName());
         brand.addClassName("loaxa-brand");
         var language = new Select<String>();
@@ -112,5 +116,12 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         if (content != null) {
             content.getElement().setAttribute("role", "main");
         }
+    }
+
+    /** What is on air, under the header on every page and atop the emergency dialog. */
+    @Autowired
+    void nowPlaying(NowPlayingBar bar) {
+        addToNavbar(bar);
+        emergency.onAirControls(() -> bar.copy("emergency"));
     }
 }

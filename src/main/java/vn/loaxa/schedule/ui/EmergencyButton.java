@@ -1,6 +1,8 @@
 package vn.loaxa.schedule.ui;
 
 import java.util.LinkedHashSet;
+import java.util.function.Supplier;
+
 
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.UI;
@@ -16,6 +18,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import org.springframework.modulith.NamedInterface;
@@ -45,6 +48,7 @@ public class EmergencyButton extends Composite<Button> {
     private final transient LibraryService library;
     private final transient VillageService villages;
     private final transient AuthenticationContext auth;
+    private transient @Nullable Supplier<? extends com.vaadin.flow.component.Component> onAirControls;
 
     EmergencyButton(OneOffService oneOffs, LibraryService library, VillageService villages,
                     AuthenticationContext auth) {
@@ -59,6 +63,15 @@ public class EmergencyButton extends Composite<Button> {
         button.addClassName("loaxa-emergency");
         button.setId("emergency-button");
         button.addClickListener(e -> open());
+    }
+
+    /**
+     * What is on air with its "Dừng phát" and "Bỏ qua mục này", shown at the top of the dialog: the
+     * dialog covers the page, and an operator ordering an emergency must still be able to stop a
+     * wrong one. Given by the layout, which knows the engine.
+     */
+    public void onAirControls(Supplier<? extends com.vaadin.flow.component.Component> controls) {
+        this.onAirControls = controls;
     }
 
     private void open() {
@@ -102,6 +115,9 @@ public class EmergencyButton extends Composite<Button> {
         var body = new VerticalLayout(new Paragraph(getTranslation("ui.emergency.explain")), title, audio, upload,
                 targets, reason);
         body.setPadding(false);
+        if (onAirControls != null) {
+            body.addComponentAtIndex(0, onAirControls.get());
+        }
         dialog.add(body);
         dialog.setWidth("36em");
         var go = new Button(getTranslation("ui.emergency.play"), VaadinIcon.MEGAPHONE.create(), e -> {
