@@ -1,6 +1,8 @@
 package vn.loaxa.airlog.ui;
 
 import java.time.LocalDate;
+
+import org.jspecify.annotations.Nullable;
 import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.button.Button;
@@ -109,6 +111,10 @@ class AirLogView extends Div implements HasDynamicTitle {
         grid.addColumn(LoggedBroadcast::villageNames).setHeader(getTranslation("airlog.csv.villages")).setFlexGrow(1);
         grid.addColumn(b -> b.actualMs() == null ? "" : Formats.duration(b.actualMs()))
                 .setHeader(getTranslation("ui.dashboard.length")).setAutoWidth(true).setFlexGrow(0);
+        // One figure per item, in play order: what the player did to each item's level is part of the evidence.
+        grid.addColumn(b -> b.items().stream().map(i -> gain(i.gainDb())).filter(g -> !g.isEmpty())
+                .collect(Collectors.joining(", "))).setHeader(getTranslation("airlog.gain"))
+                .setAutoWidth(true).setFlexGrow(0).setKey("gain");
         grid.addComponentColumn(b -> OutcomeBadge.of(this, b.outcome())).setHeader(getTranslation("airlog.csv.outcome"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
@@ -128,6 +134,14 @@ class AirLogView extends Div implements HasDynamicTitle {
         var end = stationTime.endOfDay(to.isEmpty() ? LocalDate.of(2100, 1, 1) : to.getValue());
         return new Query(start, end, village.isEmpty() ? null : village.getValue().id(),
                 topic.isEmpty() ? null : topic.getValue().code(), outcome.getValue(), page, size);
+    }
+
+    /** Signed, one decimal, a dot as the station's other figures; blank for rows older than the column. */
+    static String gain(@Nullable Double db) {
+        if (db == null) {
+            return "";
+        }
+        return String.format(java.util.Locale.ROOT, "%+.1f", db);
     }
 
     private void verify() {

@@ -202,6 +202,11 @@ final class Playout implements Runnable {
                 continue;
             }
             prefetcher.request(i + 1);
+            double itemGain = items.get(i).gain();
+            if (!fading) {
+                // A step, not a ramp: the item's first sample gets its own level, the last one's kept its own.
+                gain.rampTo(level(itemGain), 0);
+            }
             long itemStart = out.written();
             mark(itemStart, () -> {
                 audibleItem = i;
@@ -220,8 +225,8 @@ final class Playout implements Runnable {
                         complete = false;
                         break;
                     }
-                    if (!fading && playback.volume() != gain.target()) {
-                        gain.rampTo(playback.volume(), rampFrames);
+                    if (!fading && level(itemGain) != gain.target()) {
+                        gain.rampTo(level(itemGain), rampFrames);
                     }
                     int n = stream.read(buffer, 0, chunkFrames);
                     if (n < 0) {
@@ -255,6 +260,11 @@ final class Playout implements Runnable {
             }
         }
         return null;
+    }
+
+    /** The playout's volume times the item's own gain, within what the gain stage allows. */
+    private double level(double itemGain) {
+        return Math.min(GainStage.MAX_GAIN, playback.volume() * itemGain);
     }
 
     /**
