@@ -41,9 +41,9 @@ class ScheduleController {
                             @Nullable String reason) {
     }
 
-    record Created(long id, String key, String title, Instant startsAt, Priority priority, List<Long> assetIds,
+    public record Created(long id, String key, String title, Instant startsAt, Priority priority, List<Long> assetIds,
                    List<Long> villageIds, @Nullable String reason) {
-        static Created of(OneOff o) {
+        public static Created of(OneOff o) {
             return new Created(o.id(), o.key(), o.title(), o.startsAt(), o.priority(), o.assetIds(), o.villageIds(),
                     o.reason());
         }

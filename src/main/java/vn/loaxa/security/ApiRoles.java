@@ -56,6 +56,8 @@ final class ApiRoles {
             rule(HttpMethod.POST, "/api/output/test-tone", EnumSet.of(Role.ADMIN, Role.OPERATOR)),
             rule(HttpMethod.POST, "/api/villages/test", EnumSet.of(Role.ADMIN, Role.OPERATOR)),
             rule(HttpMethod.POST, "/api/emergency", null),
+            rule(HttpMethod.GET, "/api/emergency-presets", null),
+            rule(HttpMethod.POST, "/api/emergency-presets/{id}/order", null),
             // evidence and reports
             rule(HttpMethod.GET, "/api/reports", EnumSet.of(Role.ADMIN, Role.REPORTER)),
             rule(HttpMethod.GET, "/api/evidence", EnumSet.of(Role.ADMIN, Role.REPORTER)),

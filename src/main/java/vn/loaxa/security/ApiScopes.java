@@ -74,6 +74,8 @@ public final class ApiScopes {
             rule(HttpMethod.POST, "/api/output/test-tone", SCHEDULE),
             rule(HttpMethod.POST, "/api/villages/test", SCHEDULE),
             rule(HttpMethod.POST, "/api/emergency", EMERGENCY),
+            rule(HttpMethod.GET, "/api/emergency-presets", EMERGENCY),
+            rule(HttpMethod.POST, "/api/emergency-presets/{id}/order", EMERGENCY),
             // evidence and reports
             rule(HttpMethod.GET, "/api/airlog.csv", REPORT),
             rule(HttpMethod.GET, "/api/reports", REPORT),
