@@ -186,11 +186,11 @@ public final class ApiErrorCatalogue {
         add("POST /api/emergency-presets/{id}/order",
                 "Order an emergency preset now: its siren and message, repeated, to its villages, cutting what is on air",
                 Map.of(201, "The emergency one-off it stored, playing within about 1.5 s"), List.of(), List.of(
-                        e(400, "UNKNOWN_PRESET", "No preset has this id"),
+                        BAD_REQUEST, e(400, "UNKNOWN_PRESET", "No preset has this id"),
                         e(400, "NOTHING_TO_PLAY", "The preset has neither a siren nor a message it can play"),
                         e(400, "UNKNOWN_ASSET", "An audio of the preset is no longer in the library, or retired"),
                         e(400, "NO_VILLAGES", "No village is in use"),
-                        e(403, "PRESET_JUST_ORDERED", "The same preset was ordered less than 30 s ago")));
+                        e(400, "PRESET_JUST_ORDERED", "The same preset was ordered less than 30 s ago: the first order stands")));
 
         // --- Air log ---------------------------------------------------------------------------------------
         var badDates = e(400, "BAD_DATES", "to is before from");

@@ -206,7 +206,7 @@ public class EmergencyPresetService {
             var last = lastOrders.get(preset.id());
             if (last != null && now.isBefore(last.at().plus(REORDER_GUARD))) {
                 long ago = Math.max(0, Duration.between(last.at(), now).toSeconds());
-                throw new RefusedException("PRESET_JUST_ORDERED", "error.preset.justOrdered",
+                throw new InvalidInputException("PRESET_JUST_ORDERED", "error.preset.justOrdered",
                         "Preset " + preset.id() + " was ordered by " + last.by() + " " + ago + " s ago",
                         preset.name(), last.by(), ago);
             }
