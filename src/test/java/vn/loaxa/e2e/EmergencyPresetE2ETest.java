@@ -113,6 +113,7 @@ class EmergencyPresetE2ETest extends SpringTest {
         page.locator("vaadin-login-form input[name=password]").fill(PASSWORD);
         page.locator("vaadin-login-form input[name=password]").press("Enter");
         page.waitForSelector("#on-air");
+        hideDevelopmentTools(page);
 
         page.locator("#emergency-button").tap();
         var entry = page.locator("#preset-" + preset.id());
@@ -120,11 +121,13 @@ class EmergencyPresetE2ETest extends SpringTest {
         assertThat(entry.boundingBox().width).as("the preset fits the phone's width").isLessThanOrEqualTo(390);
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("presets-phone-dialog.png")));
 
+        hideDevelopmentTools(page);
         entry.tap();
         var play = page.locator("vaadin-confirm-dialog-overlay [slot=confirm-button], "
                 + "#preset-confirm [slot=confirm-button]").first();
         play.waitFor();
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("presets-phone-confirm.png")));
+        hideDevelopmentTools(page);
         play.tap();
 
         var deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
@@ -147,6 +150,15 @@ class EmergencyPresetE2ETest extends SpringTest {
         while (System.nanoTime() < end && airLog.loggedKeys(List.of(key)).isEmpty()) {
             Thread.sleep(100);
         }
+    }
+
+    /**
+     * Tests run Vaadin in development mode, whose tool overlay covers the bottom of a phone's screen
+     * and takes the taps; a station's production bundle has none.
+     */
+    private static void hideDevelopmentTools(Page page) {
+        page.evaluate("() => document.querySelectorAll('copilot-main, vaadin-dev-tools')"
+                + ".forEach(e => e.style.display = 'none')");
     }
 
     private Set<Long> ids() {
