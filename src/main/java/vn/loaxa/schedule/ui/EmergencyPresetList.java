@@ -5,6 +5,7 @@ import java.util.List;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -47,7 +48,9 @@ class EmergencyPresetList extends Div {
 
     private Div entry(EmergencyPreset preset, List<Village> inUse) {
         var where = where(preset, inUse);
-        var button = new Button(preset.name(), VaadinIcon.MEGAPHONE.create(), e -> confirm(preset, where));
+        var button = new Button(preset.name(), VaadinIcon.MEGAPHONE.create(), e -> confirm(preset,
+                preset.villageIds().isEmpty() || where.equals(getTranslation("ui.emergency.preset.allVillages"))
+                        ? getTranslation("ui.emergency.preset.allVillagesInSentence") : where));
         button.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_LARGE);
         button.setWidthFull();
         button.setId("preset-" + preset.id());
@@ -57,7 +60,8 @@ class EmergencyPresetList extends Div {
         var entry = new Div(button, summary);
         if (preset.messageAssetId() == null && preset.messageText() != null) {
             // No speech was made (no espeak-ng): the siren plays, a person reads the text after it.
-            var text = new Div(new Span(getTranslation("ui.emergency.preset.readOut")), new Div(preset.messageText()));
+            // Folded, so that on a phone the next preset stays within a thumb's reach.
+            var text = new Details(getTranslation("ui.emergency.preset.readOut"), new Div(preset.messageText()));
             text.addClassName("loaxa-muted");
             text.addClassName("loaxa-preset-text");
             entry.add(text);
