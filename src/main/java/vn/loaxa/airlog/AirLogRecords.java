@@ -37,19 +37,21 @@ public final class AirLogRecords {
      *                     was never read (not opened, or a generated sound)
      * @param reason       why it was cut, when a person cut it (SKIPPED, STOPPED); null otherwise
      * @param by           who cut it (decision 0030); null when the station did
+     * @param gainDb       the loudness gain the player applied to the item (decision 0034); null when
+     *                     none was set
      */
     public record PlayedItem(int position, String kind, String title, @Nullable String topicCode,
                              @Nullable String topicName, @Nullable Long assetId, @Nullable Long bulletinId,
                              String sha256, long nominalMs, long actualMs, Outcome outcome,
                              @Nullable Instant actualStart, @Nullable String playedSha256, @Nullable String reason,
-                             @Nullable String by) {
+                             @Nullable String by, @Nullable Double gainDb) {
 
         public PlayedItem(int position, String kind, String title, @Nullable String topicCode,
                           @Nullable String topicName, @Nullable Long assetId, @Nullable Long bulletinId,
                           String sha256, long nominalMs, long actualMs, Outcome outcome,
                           @Nullable Instant actualStart, @Nullable String playedSha256) {
             this(position, kind, title, topicCode, topicName, assetId, bulletinId, sha256, nominalMs, actualMs,
-                    outcome, actualStart, playedSha256, null, null);
+                    outcome, actualStart, playedSha256, null, null, null);
         }
 
         public PlayedItem(int position, String kind, String title, @Nullable String topicCode,
@@ -218,10 +220,12 @@ public final class AirLogRecords {
      * @param actualStart  when the item's first sample left the line, measured; null in older rows
      * @param playedSha256 the SHA-256 of the file as read right before it aired; null in rows older
      *                     than V0012 and for items never opened
+     * @param gainDb       the loudness gain applied at playout; null in rows older than V0018
      */
     public record LoggedItem(long seq, int position, String kind, String title, @Nullable String topicCode,
                              @Nullable String topicName, String sha256, long nominalMs, long actualMs,
-                             Outcome outcome, @Nullable Instant actualStart, @Nullable String playedSha256) {
+                             Outcome outcome, @Nullable Instant actualStart, @Nullable String playedSha256,
+                             @Nullable Double gainDb) {
     }
 
     /** Filters over planned start in {@code [from, to)}; null filters match everything. */

@@ -178,7 +178,7 @@ class AirLogRepository {
                             r.topicCode(), r.topicName(), r.assetSha256(), r.nominalMs(), r.actualMs(),
                             Outcome.valueOf(r.outcome()),
                             r.actualStartMs() == null ? null : Instant.ofEpochMilli(r.actualStartMs()),
-                            r.playedSha256()));
+                            r.playedSha256(), r.gainCdb() == null ? null : r.gainCdb() / 100.0));
                 });
         return rows.stream().map(b -> new LoggedBroadcast(b.seq(), b.occurrenceKey(), b.title(), b.plannedStart(),
                 b.actualStart(), b.startErrorMs(), b.actualEnd(), b.nominalMs(), b.actualMs(), b.villageIds(), b.villageNames(),

@@ -37,8 +37,8 @@ record LogRow(long seq, String kind, long recordedAtMs, @Nullable Long startSeq,
               @Nullable String triggerKind, @Nullable String triggeredBy, @Nullable String outcome,
               @Nullable String reason, @Nullable Long itemPosition, @Nullable String itemKind,
               @Nullable String topicCode, @Nullable String topicName, @Nullable Long assetId,
-              @Nullable Long bulletinId, @Nullable String assetSha256, @Nullable String playedSha256, String prevHash,
-              String rowHash) implements HashChain.Link {
+              @Nullable Long bulletinId, @Nullable String assetSha256, @Nullable String playedSha256,
+              @Nullable Long gainCdb, String prevHash, String rowHash) implements HashChain.Link {
 
     static final String GENESIS = HashChain.GENESIS;
     private static final String VERSION = "loaxa-airlog-v1";
@@ -47,6 +47,27 @@ record LogRow(long seq, String kind, long recordedAtMs, @Nullable Long startSeq,
      * written and checked as v1, byte for byte as before, so rows older than the column still verify.
      */
     private static final String VERSION_2 = "loaxa-airlog-v2";
+    /**
+     * Rows that carry the loudness gain the player applied (V0018): v2's columns (the played hash may
+     * be absent), then gain_cdb. Rows without a gain are written and checked as v1 or v2, as before.
+     */
+    private static final String VERSION_3 = "loaxa-airlog-v3";
+
+    /** A row without a loudness gain: every row written before V0018, and every kind but an ITEM. */
+    LogRow(long seq, String kind, long recordedAtMs, @Nullable Long startSeq, String occurrenceKey,
+           @Nullable String title, @Nullable Long plannedStartMs, @Nullable Long actualStartMs,
+           @Nullable Long actualEndMs, @Nullable Long nominalMs, @Nullable Long actualMs,
+           @Nullable String villageIds, @Nullable String villageNames, @Nullable String priority,
+           @Nullable String triggerKind, @Nullable String triggeredBy, @Nullable String outcome,
+           @Nullable String reason, @Nullable Long itemPosition, @Nullable String itemKind,
+           @Nullable String topicCode, @Nullable String topicName, @Nullable Long assetId,
+           @Nullable Long bulletinId, @Nullable String assetSha256, @Nullable String playedSha256, String prevHash,
+           String rowHash) {
+        this(seq, kind, recordedAtMs, startSeq, occurrenceKey, title, plannedStartMs, actualStartMs, actualEndMs,
+                nominalMs, actualMs, villageIds, villageNames, priority, triggerKind, triggeredBy, outcome, reason,
+                itemPosition, itemKind, topicCode, topicName, assetId, bulletinId, assetSha256, playedSha256, null,
+                prevHash, rowHash);
+    }
 
     /** A row without a played hash (every kind but an ITEM whose file was read and hashed). */
     LogRow(long seq, String kind, long recordedAtMs, @Nullable Long startSeq, String occurrenceKey,
@@ -59,7 +80,7 @@ record LogRow(long seq, String kind, long recordedAtMs, @Nullable Long startSeq,
            @Nullable Long bulletinId, @Nullable String assetSha256, String prevHash, String rowHash) {
         this(seq, kind, recordedAtMs, startSeq, occurrenceKey, title, plannedStartMs, actualStartMs, actualEndMs,
                 nominalMs, actualMs, villageIds, villageNames, priority, triggerKind, triggeredBy, outcome, reason,
-                itemPosition, itemKind, topicCode, topicName, assetId, bulletinId, assetSha256, null, prevHash,
+                itemPosition, itemKind, topicCode, topicName, assetId, bulletinId, assetSha256, null, null, prevHash,
                 rowHash);
     }
 
@@ -79,7 +100,7 @@ record LogRow(long seq, String kind, long recordedAtMs, @Nullable Long startSeq,
                 .actualStart(i.actualStart()).nominalMs(i.nominalMs()).actualMs(i.actualMs())
                 .outcome(i.outcome(), i.reason()).itemPosition(i.position()).itemKind(i.kind())
                 .topic(i.topicCode(), i.topicName()).asset(i.assetId(), i.bulletinId(), i.sha256())
-                .playedSha256(i.playedSha256()).by(i.by()).build();
+                .playedSha256(i.playedSha256()).by(i.by()).gainDb(i.gainDb()).build();
     }
 
     /** The END of a started broadcast: a new row referring to its START, never an edit of it. */
@@ -118,14 +139,15 @@ record LogRow(long seq, String kind, long recordedAtMs, @Nullable Long startSeq,
     LogRow stamped(long atMs) {
         return new LogRow(0, kind, atMs, startSeq, occurrenceKey, title, plannedStartMs, actualStartMs, actualEndMs,
                 nominalMs, actualMs, villageIds, villageNames, priority, triggerKind, triggeredBy, outcome, reason,
-                itemPosition, itemKind, topicCode, topicName, assetId, bulletinId, assetSha256, playedSha256, "", "");
+                itemPosition, itemKind, topicCode, topicName, assetId, bulletinId, assetSha256, playedSha256, gainCdb, "",
+                "");
     }
 
     LogRow chained(long newSeq, String newPrevHash) {
         var linked = new LogRow(newSeq, kind, recordedAtMs, startSeq, occurrenceKey, title, plannedStartMs,
                 actualStartMs, actualEndMs, nominalMs, actualMs, villageIds, villageNames, priority, triggerKind,
                 triggeredBy, outcome, reason, itemPosition, itemKind, topicCode, topicName, assetId, bulletinId,
-                assetSha256, playedSha256, newPrevHash, "");
+                assetSha256, playedSha256, gainCdb, newPrevHash, "");
         return linked.withHash(linked.computeHash());
     }
 
@@ -133,7 +155,7 @@ record LogRow(long seq, String kind, long recordedAtMs, @Nullable Long startSeq,
         return new LogRow(seq, kind, recordedAtMs, startSeq, occurrenceKey, title, plannedStartMs, actualStartMs,
                 actualEndMs, nominalMs, actualMs, villageIds, villageNames, priority, triggerKind, triggeredBy,
                 outcome, reason, itemPosition, itemKind, topicCode, topicName, assetId, bulletinId, assetSha256,
-                playedSha256, prevHash, hash);
+                playedSha256, gainCdb, prevHash, hash);
     }
 
     /** Column name to value, in table order: the one place a row meets the table's column names. */
@@ -165,6 +187,7 @@ record LogRow(long seq, String kind, long recordedAtMs, @Nullable Long startSeq,
         c.put("bulletin_id", bulletinId);
         c.put("asset_sha256", assetSha256);
         c.put("played_sha256", playedSha256);
+        c.put("gain_cdb", gainCdb);
         c.put("prev_hash", prevHash);
         c.put("row_hash", rowHash);
         return c;
@@ -180,7 +203,8 @@ record LogRow(long seq, String kind, long recordedAtMs, @Nullable Long startSeq,
                 rs.getString("triggered_by"), rs.getString("outcome"), rs.getString("reason"),
                 longOrNull(rs, "item_position"), rs.getString("item_kind"), rs.getString("topic_code"),
                 rs.getString("topic_name"), longOrNull(rs, "asset_id"), longOrNull(rs, "bulletin_id"),
-                rs.getString("asset_sha256"), rs.getString("played_sha256"), rs.getString("prev_hash"),
+                rs.getString("asset_sha256"), rs.getString("played_sha256"), longOrNull(rs, "gain_cdb"),
+                rs.getString("prev_hash"),
                 rs.getString("row_hash"));
     }
 
@@ -223,6 +247,7 @@ record LogRow(long seq, String kind, long recordedAtMs, @Nullable Long startSeq,
         private @Nullable Long bulletinId;
         private @Nullable String assetSha256;
         private @Nullable String playedSha256;
+        private @Nullable Long gainCdb;
 
         Builder(RowKind kind, String occurrenceKey) {
             this.kind = kind.name();
@@ -325,11 +350,17 @@ record LogRow(long seq, String kind, long recordedAtMs, @Nullable Long startSeq,
             return this;
         }
 
+        /** Kept in hundredths of a dB: an exact integer in the chained text, where a double's digits could vary. */
+        Builder gainDb(@Nullable Double db) {
+            this.gainCdb = db == null ? null : Math.round(db * 100);
+            return this;
+        }
+
         LogRow build() {
             return new LogRow(0, kind, 0, startSeq, occurrenceKey, title, plannedStartMs, actualStartMs, actualEndMs,
                     nominalMs, actualMs, villageIds, villageNames, priority, triggerKind, triggeredBy, outcome, reason,
-                    itemPosition, itemKind, topicCode, topicName, assetId, bulletinId, assetSha256, playedSha256, "",
-                    "");
+                    itemPosition, itemKind, topicCode, topicName, assetId, bulletinId, assetSha256, playedSha256,
+                    gainCdb, "", "");
         }
 
         private static @Nullable Long ms(@Nullable Instant at) {
@@ -338,6 +369,12 @@ record LogRow(long seq, String kind, long recordedAtMs, @Nullable Long startSeq,
     }
 
     String canonical() {
+        if (gainCdb != null) {
+            return HashChain.canonical(VERSION_3, seq, kind, recordedAtMs, startSeq, occurrenceKey, title,
+                    plannedStartMs, actualStartMs, actualEndMs, nominalMs, actualMs, villageIds, villageNames, priority,
+                    triggerKind, triggeredBy, outcome, reason, itemPosition, itemKind, topicCode, topicName, assetId,
+                    bulletinId, assetSha256, playedSha256, gainCdb, prevHash);
+        }
         if (playedSha256 != null) {
             return HashChain.canonical(VERSION_2, seq, kind, recordedAtMs, startSeq, occurrenceKey, title,
                     plannedStartMs, actualStartMs, actualEndMs, nominalMs, actualMs, villageIds, villageNames, priority,
@@ -352,12 +389,13 @@ record LogRow(long seq, String kind, long recordedAtMs, @Nullable Long startSeq,
 
     /** The row back from {@link #canonical()} followed by its row hash (the air log journal's record). */
     static LogRow fromCanonical(String text) {
-        boolean v2 = text.startsWith(VERSION_2 + "\n");
+        boolean v3 = text.startsWith(VERSION_3 + "\n");
+        boolean v2 = v3 || text.startsWith(VERSION_2 + "\n");
         if (!v2 && !text.startsWith(VERSION + "\n")) {
             throw new IllegalArgumentException("not an air log row");
         }
-        var values = new String[v2 ? 27 : 26];
-        int at = (v2 ? VERSION_2 : VERSION).length() + 1;
+        var values = new String[v3 ? 28 : v2 ? 27 : 26];
+        int at = (v3 ? VERSION_3 : v2 ? VERSION_2 : VERSION).length() + 1;
         for (int i = 0; i < values.length; i++) {
             if (text.startsWith("~\n", at)) {
                 at += 2;
@@ -377,7 +415,8 @@ record LogRow(long seq, String kind, long recordedAtMs, @Nullable Long startSeq,
                 numOrNull(values[6]), numOrNull(values[7]), numOrNull(values[8]), numOrNull(values[9]),
                 numOrNull(values[10]), values[11], values[12], values[13], values[14], values[15], values[16],
                 values[17], numOrNull(values[18]), values[19], values[20], values[21], numOrNull(values[22]),
-                numOrNull(values[23]), values[24], v2 ? values[25] : null, values[values.length - 1], hash);
+                numOrNull(values[23]), values[24], v2 ? values[25] : null, v3 ? numOrNull(values[26]) : null,
+                values[values.length - 1], hash);
     }
 
     private static long num(@Nullable String v) {

@@ -60,11 +60,14 @@ class AssetRepository {
     }
 
     private static AudioAsset map(ResultSet rs, int row) throws SQLException {
-        double lufs = rs.getDouble("loudness_lufs");
+        // wasNull right after its own column: read later, it would answer for peak_dbfs, and an
+        // unmeasured asset would come back as 0 LUFS (the player would then cut it by 16 dB).
+        double measured = rs.getDouble("loudness_lufs");
+        Double lufs = rs.wasNull() ? null : measured;
         return new AudioAsset(rs.getLong("id"), rs.getString("title"), rs.getString("original_filename"),
                 rs.getString("stored_name"), rs.getString("sha256"), rs.getLong("size_bytes"),
                 rs.getString("container"), rs.getLong("duration_ms"), rs.getLong("frames"), rs.getInt("sample_rate"),
-                rs.getInt("channels"), rs.getDouble("peak_dbfs"), rs.wasNull() ? null : lufs,
+                rs.getInt("channels"), rs.getDouble("peak_dbfs"), lufs,
                 Instant.parse(rs.getString("imported_at")), rs.getString("imported_by"), rs.getInt("retired") == 1);
     }
 }

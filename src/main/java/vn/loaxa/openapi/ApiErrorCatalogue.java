@@ -194,6 +194,16 @@ public final class ApiErrorCatalogue {
                 e(400, "REASON_TOO_LONG", "The reason is longer than 1000 characters")));
         add("POST /api/emergency", "An emergency broadcast now: it cuts whatever is on air",
                 Map.of(201, "The one-off, playing within about 1.5 s"), List.of(), emergency);
+        add("GET /api/emergency-presets", "The emergency presets, for whoever may order an emergency",
+                ok(), List.of(), List.of());
+        add("POST /api/emergency-presets/{id}/order",
+                "Order an emergency preset now: its siren and message, repeated, to its villages, cutting what is on air",
+                Map.of(201, "The emergency one-off it stored, playing within about 1.5 s"), List.of(), List.of(
+                        BAD_REQUEST, e(400, "UNKNOWN_PRESET", "No preset has this id"),
+                        e(400, "NOTHING_TO_PLAY", "The preset has neither a siren nor a message it can play"),
+                        e(400, "UNKNOWN_ASSET", "An audio of the preset is no longer in the library, or retired"),
+                        e(400, "NO_VILLAGES", "No village is in use"),
+                        e(400, "PRESET_JUST_ORDERED", "The same preset was ordered less than 30 s ago: the first order stands")));
 
         // --- Air log ---------------------------------------------------------------------------------------
         var badDates = e(400, "BAD_DATES", "to is before from");

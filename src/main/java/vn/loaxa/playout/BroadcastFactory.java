@@ -15,6 +15,7 @@ import vn.loaxa.airlog.AirLogRecords.BroadcastStart;
 import vn.loaxa.airlog.AirLogService;
 import vn.loaxa.airlog.Trigger;
 import vn.loaxa.audio.AudioDecoders;
+import vn.loaxa.audio.LoudnessGain;
 import vn.loaxa.audio.PcmFormat;
 import vn.loaxa.audio.output.PlayoutItem;
 import vn.loaxa.audio.output.PlayoutListener;
@@ -54,10 +55,12 @@ class BroadcastFactory {
     private final ZoneSwitchboard switchboard;
     private final Clock clock;
     private final AudioIntegrityWatch integrity;
+    private final LoudnessSettings loudness;
 
     BroadcastFactory(AirLogService airLog, LibraryService library, VillageService villages, OneOffService oneOffs,
                      AudioOutputProperties output, ZoneSwitchboard switchboard, AudioIntegrityWatch integrity,
-                     Clock clock) {
+                     LoudnessSettings loudness, Clock clock) {
+        this.loudness = loudness;
         this.integrity = integrity;
         this.switchboard = switchboard;
         this.airLog = airLog;
@@ -91,14 +94,16 @@ class BroadcastFactory {
         zones.started(started.seq());
         var requests = new ArrayList<ScheduledItem>();
         var playedHashes = new AtomicReferenceArray<String>(items.size());
+        var gains = gainsDb(items);
         for (int i = 0; i < items.size(); i++) {
             var item = items.get(i).item();
             int index = i;
-            requests.add(new ScheduledItem(new PlayoutItem(item.title(), () -> open(item, playedHashes, index)),
-                    item.durationMs()));
+            requests.add(new ScheduledItem(new PlayoutItem(item.title(), () -> open(item, playedHashes, index),
+                    LoudnessGain.linear(gains[index])), item.durationMs()));
         }
         var run = new BroadcastRun(o, started, items, resumes == null ? problems : List.of(), airLog, clock,
                 output.sampleRate(), zones, onEnd, playedHashes);
+        run.gainsDb(gains);
         var tones = zones.tones();
         run.shown(names, tones == null || requests.isEmpty() ? 0 : 1);
         if (tones == null || requests.isEmpty()) {
@@ -119,6 +124,22 @@ class BroadcastFactory {
         }
         return new Prepared(run, requests, new InBandTones(run, zones, items.size(), tail),
                 startAt.minusMillis(tones.leadMs()));
+    }
+
+    /**
+     * Each item's loudness gain from its stored measurement, under the settings read once for the
+     * whole broadcast: computed here, before the first sample, so the air log records exactly what
+     * the player applies. An asset gone from the library gets 0 dB (it will fail to open anyway).
+     */
+    private double[] gainsDb(List<Planned> items) {
+        double target = loudness.target();
+        double ceiling = loudness.ceiling();
+        var gains = new double[items.size()];
+        for (int i = 0; i < items.size(); i++) {
+            gains[i] = library.find(items.get(i).item().assetId())
+                    .map(a -> LoudnessGain.gainDb(a.loudnessLufs(), a.peakDbfs(), target, ceiling)).orElse(0.0);
+        }
+        return gains;
     }
 
     /**

@@ -70,6 +70,8 @@ final class BroadcastRun implements PlayoutListener {
     /** The hash of each item's file as it was read to play, set by the decode thread that opened it. */
     private final AtomicReferenceArray<String> playedHashes;
     private @Nullable Instant pendingStart;
+    /** The loudness gain the player applies to each item, in dB; set before the player starts. */
+    private volatile double @Nullable [] gainsDb;
 
     BroadcastRun(Occurrence occurrence, Started started, List<Planned> items, List<String> problems, AirLogService airLog,
                  Clock clock, int lineRate, ZoneSession zones, Consumer<BroadcastRun> onEnd,
@@ -104,6 +106,11 @@ final class BroadcastRun implements PlayoutListener {
     int programmeItem(int playerIndex) {
         int index = playerIndex - firstItemOnPlayer;
         return index >= 0 && index < items.size() ? index : -1;
+    }
+
+    /** The loudness gain of each item (decision 0034), copied into its ITEM row. */
+    void gainsDb(double[] gains) {
+        gainsDb = gains.clone();
     }
 
     Occurrence occurrence() {
@@ -279,10 +286,15 @@ final class BroadcastRun implements PlayoutListener {
         try {
             airLog.itemPlayed(started, new PlayedItem(planned.position(), item.kind().name(), item.title(),
                     item.topicCode(), item.topicName(), item.assetId(), item.bulletinId(), item.sha256(),
-                    item.durationMs(), actualMs, outcome, itemStart, playedHashes.get(index), reason, by));
+                    item.durationMs(), actualMs, outcome, itemStart, playedHashes.get(index), reason, by, gainDb(index)));
         } catch (RuntimeException e) {
             log.error("Could not write the air log row of item {} of {}", index, started, e);
         }
+    }
+
+    private @Nullable Double gainDb(int index) {
+        var gains = gainsDb;
+        return gains == null || index >= gains.length ? null : gains[index];
     }
 
     private void end(Outcome outcome, @Nullable String reason) {

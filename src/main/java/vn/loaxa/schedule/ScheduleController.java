@@ -45,9 +45,9 @@ class ScheduleController {
     }
 
     /** {@code bulletinIds}: beside {@code assetIds}, the bulletin each item airs as, null for raw audio. */
-    record Created(long id, String key, String title, Instant startsAt, Priority priority, List<Long> assetIds,
+    public record Created(long id, String key, String title, Instant startsAt, Priority priority, List<Long> assetIds,
                    List<@Nullable Long> bulletinIds, List<Long> villageIds, @Nullable String reason) {
-        static Created of(OneOff o) {
+        public static Created of(OneOff o) {
             return new Created(o.id(), o.key(), o.title(), o.startsAt(), o.priority(), o.assetIds(), o.bulletinIds(),
                     o.villageIds(), o.reason());
         }

@@ -76,6 +76,8 @@ public final class ApiScopes {
             rule(HttpMethod.POST, "/api/emergency", EMERGENCY),
             rule(HttpMethod.POST, "/api/onair/stop", SCHEDULE),
             rule(HttpMethod.POST, "/api/onair/skip", SCHEDULE),
+            rule(HttpMethod.GET, "/api/emergency-presets", EMERGENCY),
+            rule(HttpMethod.POST, "/api/emergency-presets/{id}/order", EMERGENCY),
             // evidence and reports
             rule(HttpMethod.GET, "/api/airlog.csv", REPORT),
             rule(HttpMethod.GET, "/api/reports", REPORT),

@@ -29,6 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import vn.loaxa.library.AudioAsset;
 import vn.loaxa.library.LibraryService;
+import vn.loaxa.schedule.EmergencyPreset;
+import vn.loaxa.schedule.EmergencyPresetService;
 import vn.loaxa.security.Role;
 import vn.loaxa.security.UserService;
 import vn.loaxa.station.StationSettings;
@@ -72,6 +74,8 @@ class AuditCoverageTest extends SpringTest {
     VillageService villages;
     @Autowired
     StationSettings settings;
+    @Autowired
+    EmergencyPresetService presets;
     @TempDir
     Path tmp;
 
@@ -134,6 +138,12 @@ class AuditCoverageTest extends SpringTest {
                         {"assetIds": [%d], "villageIds": [%d], "title": "Khẩn cấp thử nhật ký",
                          "reason": "Kiểm tra nhật ký thao tác"}"""
                         .formatted(asset.id(), village), null)),
+                Map.entry("POST /api/emergency-presets/{id}/order", () -> {
+                    var preset = RunAs.run(USER, "ADMIN", () -> presets.save(null, new EmergencyPreset.Draft(
+                            "Thử nhật ký " + System.nanoTime(), EmergencyPreset.Siren.NONE, null, asset.id(), null,
+                            List.of(village), 1)));
+                    return api.postJson("/api/emergency-presets/" + preset.id() + "/order", USER, PASSWORD, "", null);
+                }),
                 Map.entry("PUT /api/villages/{id}", () -> {
                     var current = JsonMapper.shared().readTree(api.get("/api/villages/" + village, USER, PASSWORD)
                             .body());

@@ -127,16 +127,16 @@ class LayoutE2ETest {
                 page.navigate(base() + "/airlog");
                 page.locator("#airlog-grid").waitFor();
                 page.waitForTimeout(600);
-                // Columns: planned, start, start error, title, topic, villages, length, priority, trigger, outcome.
+                // Columns: planned, start, start error, title, topic, villages, length, priority, trigger, gain, outcome.
                 var shown = (String) page.evaluate("""
                         () => [...document.querySelectorAll('#airlog-grid vaadin-grid-column')]
                           .map((c, i) => c.hidden ? '' : String(i)).filter(i => i).join(',')""");
                 var hidden = (Number) page.evaluate(
                         "() => [...document.querySelectorAll('#airlog-grid vaadin-grid-column')].filter(c => c.hidden).length");
                 assertThat(List.of(shown.split(","))).as("air log columns shown at %d px", size[0])
-                        .contains("0", "3", "9");
+                        .contains("0", "3", "10");
                 assertThat(hidden.intValue()).as("air log columns hidden at %d px", size[0])
-                        .isEqualTo(size[0] >= 1200 ? 0 : size[0] >= 700 ? 4 : 7);
+                        .isEqualTo(size[0] >= 1200 ? 0 : size[0] >= 700 ? 5 : 8);
                 if (size[0] == 1366) {
                     keyboardAndFormats(page);
                 }

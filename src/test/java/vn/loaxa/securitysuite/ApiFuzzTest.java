@@ -89,6 +89,12 @@ class ApiFuzzTest {
     }
 
     @Property
+    void post_emergency_preset_order(@ForAll("requests") @Call("POST /api/emergency-presets/{id}/order")
+                                     FuzzRequest request) {
+        check(request);
+    }
+
+    @Property
     void get_airlog(@ForAll("requests") @Call("GET /api/airlog") FuzzRequest request) {
         check(request);
     }

@@ -1,6 +1,8 @@
 package vn.loaxa.airlog.ui;
 
 import java.time.LocalDate;
+
+import org.jspecify.annotations.Nullable;
 import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.button.Button;
@@ -117,6 +119,10 @@ class AirLogView extends Div implements HasDynamicTitle {
         grid.addColumn(b -> getTranslation("airlog.trigger." + b.trigger().name())
                         + (b.trigger() == Trigger.SCHEDULE ? "" : " (" + b.triggeredBy() + ")"))
                 .setHeader(getTranslation("airlog.csv.trigger")).setAutoWidth(true).setFlexGrow(0);
+        // One figure per item, in play order: what the player did to each item's level is part of the evidence.
+        grid.addColumn(b -> b.items().stream().map(i -> gain(i.gainDb())).filter(g -> !g.isEmpty())
+                .collect(Collectors.joining(", "))).setHeader(getTranslation("airlog.gain"))
+                .setAutoWidth(true).setFlexGrow(0).setKey("gain");
         grid.addComponentColumn(b -> {
             var badge = OutcomeBadge.of(this, b.outcome());
             // Why it ended so, and who stopped it: on hover, without widening the list.
@@ -125,7 +131,7 @@ class AirLogView extends Div implements HasDynamicTitle {
             }
             return badge;
         }).setHeader(getTranslation("airlog.csv.outcome")).setAutoWidth(true).setFlexGrow(0);
-        ColumnsByWidth.of(grid).hideBelow(ColumnsByWidth.LAPTOP, 1, 2, 4, 8).hideBelow(ColumnsByWidth.PHONE, 5, 6, 7);
+        ColumnsByWidth.of(grid).hideBelow(ColumnsByWidth.LAPTOP, 1, 2, 4, 8, 9).hideBelow(ColumnsByWidth.PHONE, 5, 6, 7);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setEmptyStateText(getTranslation("ui.empty"));
         grid.setPageSize(50);
@@ -155,6 +161,14 @@ class AirLogView extends Div implements HasDynamicTitle {
         var end = stationTime.endOfDay(to.isEmpty() ? LocalDate.of(2100, 1, 1) : to.getValue());
         return new Query(start, end, village.isEmpty() ? null : village.getValue().id(),
                 topic.isEmpty() ? null : topic.getValue().code(), outcome.getValue(), page, size);
+    }
+
+    /** Signed, one decimal, a dot as the station's other figures; blank for rows older than the column. */
+    static String gain(@Nullable Double db) {
+        if (db == null) {
+            return "";
+        }
+        return String.format(java.util.Locale.ROOT, "%+.1f", db);
     }
 
     private void verify() {

@@ -203,6 +203,12 @@ final class Playout implements Runnable {
             }
             prefetcher.request(i + 1);
             playback.writing(i);
+            double itemGain = items.get(i).gain();
+            if (!fading) {
+                // A step, not a ramp: the item's first sample gets its own level, the last one's kept its own
+                // (and an item after a skipped one starts at its level, joined to the fade's last sample).
+                gain.rampTo(level(itemGain), 0);
+            }
             long itemStart = out.written();
             mark(itemStart, () -> {
                 audibleItem = i;
@@ -227,8 +233,8 @@ final class Playout implements Runnable {
                         complete = false;
                         break;
                     }
-                    if (!fading && !skipping && playback.volume() != gain.target()) {
-                        gain.rampTo(playback.volume(), rampFrames);
+                    if (!fading && !skipping && level(itemGain) != gain.target()) {
+                        gain.rampTo(level(itemGain), rampFrames);
                     }
                     int n = stream.read(buffer, 0, chunkFrames);
                     if (n < 0) {
@@ -245,10 +251,6 @@ final class Playout implements Runnable {
                 failure = itemFailure(i, "failed while decoding", e);
             }
             playback.writing(-1);
-            if (skipping && !fading) {
-                // The next item starts at full level, joined to the fade's last sample as items always join.
-                gain.rampTo(playback.volume(), 0);
-            }
             long frames = out.written() - itemStart;
             boolean completed = complete;
             mark(out.written(), () -> {
@@ -267,6 +269,11 @@ final class Playout implements Runnable {
             }
         }
         return null;
+    }
+
+    /** The playout's volume times the item's own gain, within what the gain stage allows. */
+    private double level(double itemGain) {
+        return Math.min(GainStage.MAX_GAIN, playback.volume() * itemGain);
     }
 
     /**

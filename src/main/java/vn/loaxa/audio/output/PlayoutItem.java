@@ -7,8 +7,21 @@ import vn.loaxa.audio.PcmStream;
  * One item of a playout: a label for reports and a way to open its audio. Opening is deferred
  * so that an item is decoded just in time (the player opens the next item while the current one
  * plays), not all at once when the programme starts.
+ *
+ * @param gain linear factor applied to this item's samples on top of the playout's volume (the
+ *             loudness normalisation); 1.0 leaves them bit-exact
  */
-public record PlayoutItem(String label, Opener opener) {
+public record PlayoutItem(String label, Opener opener, double gain) {
+
+    public PlayoutItem {
+        if (!(gain >= 0 && gain <= GainStage.MAX_GAIN)) {
+            throw new IllegalArgumentException("gain must be within 0.." + GainStage.MAX_GAIN + ": " + gain);
+        }
+    }
+
+    public PlayoutItem(String label, Opener opener) {
+        this(label, opener, 1.0);
+    }
 
     @FunctionalInterface
     public interface Opener {

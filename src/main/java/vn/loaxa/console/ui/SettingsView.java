@@ -41,6 +41,7 @@ import vn.loaxa.zone.ZoneSettings;
 import vn.loaxa.zone.ui.SwitchingSettings;
 import vn.loaxa.zone.ui.VillageAddressDialog;
 import vn.loaxa.library.AudioLimits;
+import vn.loaxa.playout.LoudnessSettings;
 import vn.loaxa.playout.PlayoutSettings;
 import vn.loaxa.schedule.EmergencyRights;
 import vn.loaxa.watch.DiskThresholds;
@@ -67,7 +68,8 @@ class SettingsView extends Div implements HasDynamicTitle {
     SettingsView(StationSettings settings, PlayoutSettings output, AudioLimits audioLimits,
                  DiskThresholds diskThresholds, EmergencyRights rights, VillageService villages, StationOutput player, ZoneSettings zoneSettings,
                  VillageZones zones, ZoneSwitchboard switchboard, VillageTest villageTest, Clock clock,
-                 ConnectionPanel connection, LibraryService library, vn.loaxa.watch.DiskWatch disk, StationTime stationTime) {
+                 ConnectionPanel connection, LibraryService library, vn.loaxa.watch.DiskWatch disk, StationTime stationTime,
+                 LoudnessSettings loudness) {
         this.stationTime = stationTime;
         this.villages = villages;
         this.zones = zones;
@@ -116,7 +118,8 @@ class SettingsView extends Div implements HasDynamicTitle {
         var head = new Div(new H1(getTranslation("ui.settings.title")));
         head.addClassName("loaxa-view-head");
         var left = new Div(card("ui.settings.names", names), card("ui.settings.output",
-                new OutputSettings(output, player)), card("ui.settings.library", new LibrarySettings(audioLimits, library)),
+                new OutputSettings(output, player)), card("ui.settings.loudness", new LoudnessPanel(loudness)),
+                card("ui.settings.library", new LibrarySettings(audioLimits, library)),
                 card("ui.settings.disk", new DiskSettings(diskThresholds, disk)),
                 card("ui.settings.permissions", new PermissionSettings(rights)), card("ui.tls.title", connection));
         var testPanel = new VillageTestPanel(villageTest, player, switchboard, clock, () -> {

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -30,6 +31,7 @@ import vn.loaxa.base.ui.Notices;
 import vn.loaxa.library.AudioAsset;
 import vn.loaxa.library.LibraryService;
 import vn.loaxa.library.ui.AudioUploads;
+import vn.loaxa.schedule.EmergencyPresetService;
 import vn.loaxa.schedule.OneOffService;
 import vn.loaxa.station.Village;
 import vn.loaxa.station.VillageService;
@@ -49,9 +51,11 @@ public class EmergencyButton extends Composite<Button> {
     private final transient VillageService villages;
     private final transient AuthenticationContext auth;
     private transient @Nullable Supplier<? extends com.vaadin.flow.component.Component> onAirControls;
+    private final transient EmergencyPresetService presets;
 
     EmergencyButton(OneOffService oneOffs, LibraryService library, VillageService villages,
-                    AuthenticationContext auth) {
+                    AuthenticationContext auth, EmergencyPresetService presets) {
+        this.presets = presets;
         this.oneOffs = oneOffs;
         this.library = library;
         this.villages = villages;
@@ -112,8 +116,9 @@ public class EmergencyButton extends Composite<Button> {
         reason.setHelperText(getTranslation("ui.emergency.reasonHelp"));
         reason.setWidthFull();
         reason.setId("emergency-reason");
-        var body = new VerticalLayout(new Paragraph(getTranslation("ui.emergency.explain")), title, audio, upload,
-                targets, reason);
+        var body = new VerticalLayout(new Paragraph(getTranslation("ui.emergency.explain")),
+                new EmergencyPresetList(presets, villages, dialog::close),
+                new H3(getTranslation("ui.emergency.presets.other")), title, audio, upload, targets, reason);
         body.setPadding(false);
         if (onAirControls != null) {
             body.addComponentAtIndex(0, onAirControls.get());
