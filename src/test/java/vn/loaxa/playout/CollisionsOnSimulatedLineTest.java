@@ -2,13 +2,10 @@ package vn.loaxa.playout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -33,9 +30,7 @@ import vn.loaxa.library.LibraryService;
 import vn.loaxa.schedule.Priority;
 import vn.loaxa.schedule.ScheduleChanged;
 import vn.loaxa.schedule.StartPolicy;
-import vn.loaxa.testing.RunAs;
 import vn.loaxa.testing.SpringTest;
-import vn.loaxa.testing.Wavs;
 
 /**
  * CUT, WAIT and SKIP between a normal and a priority broadcast, an emergency's pre-emption, the
@@ -225,19 +220,7 @@ class CollisionsOnSimulatedLineTest extends SpringTest {
     }
 
     private AudioAsset asset(short value, int seconds) throws Exception {
-        short[] samples = new short[RATE * seconds];
-        Arrays.fill(samples, value);
-        var file = Wavs.write16(tmp.resolve("dc" + value + "-" + System.nanoTime() + ".wav"), RATE, 1, samples);
-        try (InputStream in = Files.newInputStream(file)) {
-            var imported = RunAs.call("test", "ADMIN", () -> library.importFile(in, "dc" + value + ".wav",
-                    "Tín hiệu " + value + " " + System.nanoTime(), "test")).asset();
-            // A constant is a marker searched for on the line, not programme audio, whatever loudness the
-            // meter makes of its first step: stored unmeasured, the player leaves it at 0 dB (decision
-            // 0034) and the line carries exactly the value written.
-            transactions.executeWithoutResult(s -> jdbc.sql("UPDATE audio_asset SET loudness_lufs = NULL WHERE id = ?")
-                    .param(imported.id()).update());
-            return library.find(imported.id()).orElseThrow();
-        }
+        return MarkerAssets.constant(library, transactions, jdbc, tmp, RATE, value, seconds);
     }
 
     /** A one-off with the policy a one-off screen does not offer (programmes have it), as the schedule stores it. */

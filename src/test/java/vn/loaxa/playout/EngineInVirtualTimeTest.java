@@ -3,7 +3,6 @@ package vn.loaxa.playout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,7 +10,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -37,8 +35,6 @@ import vn.loaxa.library.AudioAsset;
 import vn.loaxa.library.LibraryService;
 import vn.loaxa.schedule.Priority;
 import vn.loaxa.schedule.StartPolicy;
-import vn.loaxa.testing.RunAs;
-import vn.loaxa.testing.Wavs;
 
 /**
  * The engine (its firing, priorities and start policies, the output, the player, the air log in
@@ -343,19 +339,7 @@ class EngineInVirtualTimeTest {
     }
 
     private AudioAsset asset(short value, int seconds) throws Exception {
-        short[] samples = new short[RATE * seconds];
-        Arrays.fill(samples, value);
-        var file = Wavs.write16(tmp.resolve("dc" + value + "-" + seconds + ".wav"), RATE, 1, samples);
-        try (InputStream in = Files.newInputStream(file)) {
-            var imported = RunAs.call("test", "ADMIN", () -> library.importFile(in, "dc" + value + ".wav",
-                    "Tín hiệu " + value + " " + System.nanoTime(), "test")).asset();
-            // A constant is a marker searched for on the line, not programme audio, whatever loudness the
-            // meter makes of its first step: stored unmeasured, the player leaves it at 0 dB (decision
-            // 0034) and the line carries exactly the value written.
-            transactions.executeWithoutResult(s -> jdbc.sql("UPDATE audio_asset SET loudness_lufs = NULL WHERE id = ?")
-                    .param(imported.id()).update());
-            return library.find(imported.id()).orElseThrow();
-        }
+        return MarkerAssets.constant(library, transactions, jdbc, tmp, RATE, value, seconds);
     }
 
     private String oneOff(String title, Instant at, Priority priority, StartPolicy policy, int waitSeconds,

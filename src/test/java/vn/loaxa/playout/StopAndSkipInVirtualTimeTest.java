@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -42,7 +39,6 @@ import vn.loaxa.schedule.OneOffService;
 import vn.loaxa.schedule.Priority;
 import vn.loaxa.schedule.StartPolicy;
 import vn.loaxa.testing.RunAs;
-import vn.loaxa.testing.Wavs;
 
 /**
  * "Dừng phát" and "Bỏ qua mục này" on the engine, its player and the air log in the real SQLite
@@ -372,13 +368,7 @@ class StopAndSkipInVirtualTimeTest {
     }
 
     private AudioAsset asset(short value, int seconds) throws Exception {
-        short[] samples = new short[RATE * seconds];
-        Arrays.fill(samples, value);
-        var file = Wavs.write16(tmp.resolve("dc" + value + "-" + seconds + ".wav"), RATE, 1, samples);
-        try (InputStream in = Files.newInputStream(file)) {
-            return RunAs.call("test", "ADMIN", () -> library.importFile(in, "dc" + value + ".wav",
-                    "Tín hiệu " + value + " " + System.nanoTime(), "test")).asset();
-        }
+        return MarkerAssets.constant(library, transactions, jdbc, tmp, RATE, value, seconds);
     }
 
     private String oneOff(String title, Instant at, Priority priority, StartPolicy policy, int waitSeconds,
