@@ -1,7 +1,6 @@
 package vn.loaxa.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +14,6 @@ import java.util.EnumSet;
 import java.util.List;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.WaitForSelectorState;
@@ -33,6 +31,7 @@ import vn.loaxa.audio.testsupport.FifoRecorder;
 import vn.loaxa.audio.testsupport.SoundCardCondition;
 import vn.loaxa.security.Role;
 import vn.loaxa.security.UserService;
+import vn.loaxa.testing.Chromium;
 import vn.loaxa.testing.RunAs;
 import vn.loaxa.testing.Wavs;
 
@@ -52,7 +51,6 @@ class AdminJourneyE2ETest {
 
     static final Path ROOT;
     static final Path SHOTS = Paths.get("target", "screenshots");
-    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     static final String TITLE = "Bản tin cải cách hành chính tháng này";
     static final String NEW_PASSWORD = "Gio-Son-2026-moi";
     static final String LEADER = "lanhdao";
@@ -84,25 +82,14 @@ class AdminJourneyE2ETest {
 
     @BeforeAll
     static void chromium() {
-        boolean ci = "true".equals(System.getenv("CI"));
-        if (!ci) {
-            assumeTrue(Files.isExecutable(CHROMIUM), "no /usr/bin/chromium: end-to-end test skipped outside CI");
-        }
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-background-networking", "--no-first-run")));
+        Chromium.assumeInstalled();
+        playwright = Chromium.playwright();
+        browser = Chromium.launch(playwright);
     }
 
     @AfterAll
     static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
+        Chromium.close(browser, playwright);
     }
 
     @Test

@@ -1,20 +1,15 @@
 package vn.loaxa.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.sun.net.httpserver.HttpServer;
@@ -29,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import vn.loaxa.security.Role;
 import vn.loaxa.security.UserService;
+import vn.loaxa.testing.Chromium;
 import vn.loaxa.testing.Api;
 import vn.loaxa.testing.RunAs;
 import vn.loaxa.testing.SpringTest;
@@ -42,8 +38,6 @@ import vn.loaxa.testing.Wavs;
  * page, with its CSRF token, still works.
  */
 class CrossOriginE2ETest extends SpringTest {
-
-    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     static final String USER = "e2e.xo";
     static final String PASSWORD = "e2e-xo-pass-2026";
 
@@ -61,24 +55,14 @@ class CrossOriginE2ETest extends SpringTest {
 
     @BeforeAll
     static void chromium() {
-        if (!"true".equals(System.getenv("CI"))) {
-            assumeTrue(Files.isExecutable(CHROMIUM), "no /usr/bin/chromium: end-to-end test skipped outside CI");
-        }
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-background-networking", "--no-first-run")));
+        Chromium.assumeInstalled();
+        playwright = Chromium.playwright();
+        browser = Chromium.launch(playwright);
     }
 
     @AfterAll
     static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
+        Chromium.close(browser, playwright);
     }
 
     @BeforeEach

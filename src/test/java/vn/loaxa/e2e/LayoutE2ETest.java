@@ -1,7 +1,6 @@
 package vn.loaxa.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,11 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import org.junit.jupiter.api.AfterAll;
@@ -29,6 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import vn.loaxa.security.Role;
 import vn.loaxa.security.UserService;
+import vn.loaxa.testing.Chromium;
 import vn.loaxa.testing.RunAs;
 
 /**
@@ -46,7 +44,6 @@ class LayoutE2ETest {
 
     static final Path ROOT;
     static final Path SHOTS = Path.of("target", "screenshots");
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final String ADMIN_PASSWORD = "Gio-Son-Bo-Cuc-2026";
     static final String LEADER = "lanhdao";
     static final String LEADER_PASSWORD = "Lanh-Dao-Dien-Thoai-2026";
@@ -83,28 +80,18 @@ class LayoutE2ETest {
 
     @BeforeAll
     static void chromium() throws IOException {
-        if (!"true".equals(System.getenv("CI"))) {
-            assumeTrue(Files.isExecutable(CHROMIUM), "no /usr/bin/chromium: layout test skipped outside CI");
-        }
+        Chromium.assumeInstalled();
         try (var in = LayoutE2ETest.class.getClassLoader().getResourceAsStream("axe.min.js")) {
             assertThat(in).as("axe.min.js from com.deque.html.axe-core:playwright on the test class path").isNotNull();
             axeSource = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-background-networking", "--no-first-run")));
+        playwright = Chromium.playwright();
+        browser = Chromium.launch(playwright);
     }
 
     @AfterAll
     static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
+        Chromium.close(browser, playwright);
     }
 
     @Test

@@ -1,19 +1,15 @@
 package vn.loaxa.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,6 +25,7 @@ import vn.loaxa.report.ReportPeriod;
 import vn.loaxa.schedule.Priority;
 import vn.loaxa.security.Role;
 import vn.loaxa.security.UserService;
+import vn.loaxa.testing.Chromium;
 import vn.loaxa.testing.RunAs;
 import vn.loaxa.testing.SpringTest;
 
@@ -38,8 +35,6 @@ import vn.loaxa.testing.SpringTest;
  * the page without a horizontal scroll bar.
  */
 class ReportsLayoutE2ETest extends SpringTest {
-
-    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     static final String USER = "vhtt-layout";
     static final String PASSWORD = "Bao-cao-vhtt-2026";
 
@@ -50,9 +45,7 @@ class ReportsLayoutE2ETest extends SpringTest {
 
     @Test
     void the_report_fits_a_1366_px_screen_and_draws_its_bars() throws Exception {
-        if (!"true".equals(System.getenv("CI"))) {
-            assumeTrue(Files.isExecutable(CHROMIUM), "no /usr/bin/chromium: end-to-end test skipped outside CI");
-        }
+        Chromium.assumeInstalled();
         if (users.find(USER).isEmpty()) {
             RunAs.run("admin", "ADMIN", () -> users.create(USER, "Công chức VH-TT", PASSWORD,
                     EnumSet.of(Role.REPORTER), false));
@@ -73,10 +66,7 @@ class ReportsLayoutE2ETest extends SpringTest {
         }
         assertThat(airLog.flush(Duration.ofSeconds(30))).isTrue();
 
-        try (var playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-             var browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-                     .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage")))) {
+        try (var playwright = Chromium.playwright(); var browser = Chromium.launch(playwright)) {
             var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768)
                     .setLocale("vi-VN").setTimezoneId("Asia/Ho_Chi_Minh"));
             var page = context.newPage();
