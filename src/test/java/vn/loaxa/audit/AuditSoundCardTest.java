@@ -24,7 +24,10 @@ import vn.loaxa.testing.Api;
 import vn.loaxa.testing.SpringTest;
 import vn.loaxa.zone.SwitchingForTests;
 
-/** The mutating endpoints that need the sound card ({@link AuditCoverageTest#ELSEWHERE}) leave their rows too. */
+/**
+ * The mutating endpoints that need the sound card ({@link AuditCoverageTest#ELSEWHERE}) leave their
+ * rows too; stop and skip, which need a broadcast on air, are checked by {@code OnAirApiTest}.
+ */
 @RequiresSoundCard
 class AuditSoundCardTest extends SpringTest {
 
@@ -39,8 +42,8 @@ class AuditSoundCardTest extends SpringTest {
 
     @Test
     void the_test_tone_and_the_village_test_leave_a_row_by_their_caller_via_the_api() throws Exception {
-        assertThat(AuditCoverageTest.ELSEWHERE.keySet())
-                .isEqualTo(Set.of("POST /api/output/test-tone", "POST /api/villages/test"));
+        assertThat(AuditCoverageTest.ELSEWHERE.keySet()).isEqualTo(Set.of("POST /api/output/test-tone",
+                "POST /api/villages/test", "POST /api/onair/stop", "POST /api/onair/skip"));
         var api = new Api(port);
         var user = AuditCoverageTest.USER;
         var password = AuditCoverageTest.PASSWORD;
