@@ -39,6 +39,7 @@ import vn.loaxa.security.Role;
 import vn.loaxa.security.UserService;
 import vn.loaxa.station.Village;
 import vn.loaxa.station.VillageService;
+import vn.loaxa.testing.AiredOneOffs;
 import vn.loaxa.testing.Api;
 import vn.loaxa.testing.RunAs;
 import vn.loaxa.testing.SpringTest;
@@ -104,14 +105,7 @@ class EmergencyPresetApiTest extends SpringTest {
         var now = clock.instant();
         var keys = oneOffs.findBetween(now.minus(Duration.ofMinutes(15)), now.plusSeconds(5)).stream()
                 .filter(o -> !oneOffsBefore.contains(o.id())).map(OneOff::key).toList();
-        var deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (airLog.loggedKeys(keys).size() == keys.size() && airLog.unfinished().isEmpty()
-                    && engine.onAirKey().isEmpty()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
+        AiredOneOffs.awaitEnded(airLog, engine, keys, Duration.ofSeconds(60));
     }
 
     @Test

@@ -29,6 +29,7 @@ import vn.loaxa.playout.PlayoutEngine;
 import vn.loaxa.security.Role;
 import vn.loaxa.security.UserService;
 import vn.loaxa.station.StationSettings;
+import vn.loaxa.testing.AiredOneOffs;
 import vn.loaxa.testing.Api;
 import vn.loaxa.testing.RunAs;
 import vn.loaxa.testing.SpringTest;
@@ -93,14 +94,7 @@ class OneOffRulesApiTest extends SpringTest {
         var now = clock.instant();
         var due = oneOffs.findBetween(now.minus(Duration.ofMinutes(15)), now.plusSeconds(5)).stream()
                 .filter(o -> !o.cancelled() && !oneOffsBefore.contains(o.id())).map(OneOff::key).toList();
-        var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (airLog.loggedKeys(due).size() == due.size() && airLog.unfinished().isEmpty()
-                    && engine.onAirKey().isEmpty()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
+        AiredOneOffs.awaitEnded(airLog, engine, due, Duration.ofSeconds(30));
     }
 
     @Test

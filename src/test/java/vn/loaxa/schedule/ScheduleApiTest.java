@@ -25,6 +25,7 @@ import vn.loaxa.library.LibraryService;
 import vn.loaxa.playout.PlayoutEngine;
 import vn.loaxa.security.Role;
 import vn.loaxa.security.UserService;
+import vn.loaxa.testing.AiredOneOffs;
 import vn.loaxa.testing.Api;
 import vn.loaxa.testing.RunAs;
 import vn.loaxa.testing.SpringTest;
@@ -88,14 +89,7 @@ class ScheduleApiTest extends SpringTest {
         var dueKeys = oneOffs.findBetween(now.minus(Duration.ofMinutes(15)), now.plusSeconds(5)).stream()
                 .filter(o -> !o.cancelled() && !oneOffsBefore.contains(o.id()))
                 .map(o -> "O" + o.id()).toList();
-        var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (airLog.loggedKeys(dueKeys).size() == dueKeys.size() && airLog.unfinished().isEmpty()
-                    && engine.onAirKey().isEmpty()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
+        AiredOneOffs.awaitEnded(airLog, engine, dueKeys, Duration.ofSeconds(30));
     }
 
     @Test
