@@ -278,7 +278,8 @@ class AdminJourneyE2ETest {
         var input = page.locator(comboId + " input");
         input.click();
         input.fill(text);
-        page.locator("vaadin-combo-box-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
+        // The open list's items only: an earlier list's items stay in the page, hidden, and may match too.
+        page.locator("vaadin-combo-box-item:visible").filter(new com.microsoft.playwright.Locator.FilterOptions()
                 .setHasText(text)).first().click();
     }
 

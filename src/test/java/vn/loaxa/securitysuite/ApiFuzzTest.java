@@ -95,6 +95,16 @@ class ApiFuzzTest {
     }
 
     @Property
+    void post_onair_stop(@ForAll("requests") @Call("POST /api/onair/stop") FuzzRequest request) {
+        check(request);
+    }
+
+    @Property
+    void post_onair_skip(@ForAll("requests") @Call("POST /api/onair/skip") FuzzRequest request) {
+        check(request);
+    }
+
+    @Property
     void get_airlog(@ForAll("requests") @Call("GET /api/airlog") FuzzRequest request) {
         check(request);
     }
