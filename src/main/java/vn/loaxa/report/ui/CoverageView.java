@@ -10,8 +10,6 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -61,8 +59,9 @@ class CoverageView extends Div implements HasDynamicTitle {
         quarter.setId("coverage-quarter");
         year.addValueChangeListener(e -> show());
         quarter.addValueChangeListener(e -> show());
-        var picker = new HorizontalLayout(year, quarter);
-        picker.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        // Wraps on a phone instead of pushing the page sideways.
+        var picker = new Div(year, quarter);
+        picker.addClassName("loaxa-toolbar");
         board.setId("coverage-board");
         add(head, picker, board);
         show();
@@ -83,7 +82,7 @@ class CoverageView extends Div implements HasDynamicTitle {
     void show(Coverage c) {
         board.removeAll();
         var roman = ReportPeriod.roman(c.quarter());
-        board.add(new H3(getTranslation("coverage.summary", roman, c.year(),
+        board.add(new H3(getTranslation("coverage.summary", roman, String.valueOf(c.year()),
                 vn.loaxa.base.StationTime.formatDate(c.period().from()),
                 vn.loaxa.base.StationTime.formatDate(c.period().to()))));
         var campaigns = new Paragraph(c.campaigns().isEmpty() ? getTranslation("coverage.noCampaign")
