@@ -148,10 +148,29 @@ public class DatabaseConfig {
      * the caller's lane. A write outside a transaction therefore fails: every write takes the gate.
      */
     static final class Routing extends AbstractRoutingDataSource {
+
+        /** The player's threads (audio, decoding, events) are named so by {@code audio.output.Player}. */
+        static final String PLAYER_THREADS = "loaxa-playout-";
+
+        private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Routing.class);
+        private volatile boolean playerWarned;
+
         @Override
         protected Object determineCurrentLookupKey() {
             boolean write = BEGINNING_WRITE.get();
             if (DatabaseLane.isEngine()) {
+                return write ? Pool.ENGINE_WRITE : Pool.ENGINE_READ;
+            }
+            if (Thread.currentThread().getName().startsWith(PLAYER_THREADS)) {
+                // A lookup on the player's thread once waited behind web users' report downloads for
+                // a shared connection and the broadcast aired seconds late. The player must be given
+                // everything it needs; should a lookup slip in again it takes the engine's connections,
+                // and says so once, so that tests and the log catch it.
+                if (!playerWarned) {
+                    playerWarned = true;
+                    LOG.error("The player's thread {} used the database; it must be given what it needs beforehand",
+                            Thread.currentThread().getName(), new IllegalStateException("database use on the player's thread"));
+                }
                 return write ? Pool.ENGINE_WRITE : Pool.ENGINE_READ;
             }
             return write ? Pool.UI_WRITE : Pool.UI_READ;

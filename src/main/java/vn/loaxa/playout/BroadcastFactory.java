@@ -19,6 +19,7 @@ import vn.loaxa.audio.LoudnessGain;
 import vn.loaxa.audio.PcmFormat;
 import vn.loaxa.audio.output.PlayoutItem;
 import vn.loaxa.audio.output.PlayoutListener;
+import vn.loaxa.library.AudioAsset;
 import vn.loaxa.library.LibraryService;
 import vn.loaxa.playout.BroadcastRun.Planned;
 import vn.loaxa.schedule.Occurrence;
@@ -94,11 +95,15 @@ class BroadcastFactory {
         zones.started(started.seq());
         var requests = new ArrayList<ScheduledItem>();
         var playedHashes = new AtomicReferenceArray<String>(items.size());
-        var gains = gainsDb(items);
+        // Looked up here, on the engine's thread and connections: the player opens items on its decode
+        // thread, where a lookup would queue behind web users for a connection while the instant passes.
+        var assets = items.stream().map(p -> library.find(p.item().assetId()).orElse(null)).toList();
+        var gains = gainsDb(assets);
         for (int i = 0; i < items.size(); i++) {
             var item = items.get(i).item();
+            var asset = assets.get(i);
             int index = i;
-            requests.add(new ScheduledItem(new PlayoutItem(item.title(), () -> open(item, playedHashes, index),
+            requests.add(new ScheduledItem(new PlayoutItem(item.title(), () -> open(item, asset, playedHashes, index),
                     LoudnessGain.linear(gains[index])), item.durationMs()));
         }
         var run = new BroadcastRun(o, started, items, resumes == null ? problems : List.of(), airLog, clock,
@@ -131,13 +136,13 @@ class BroadcastFactory {
      * whole broadcast: computed here, before the first sample, so the air log records exactly what
      * the player applies. An asset gone from the library gets 0 dB (it will fail to open anyway).
      */
-    private double[] gainsDb(List<Planned> items) {
+    private double[] gainsDb(List<@Nullable AudioAsset> assets) {
         double target = loudness.target();
         double ceiling = loudness.ceiling();
-        var gains = new double[items.size()];
-        for (int i = 0; i < items.size(); i++) {
-            gains[i] = library.find(items.get(i).item().assetId())
-                    .map(a -> LoudnessGain.gainDb(a.loudnessLufs(), a.peakDbfs(), target, ceiling)).orElse(0.0);
+        var gains = new double[assets.size()];
+        for (int i = 0; i < assets.size(); i++) {
+            var a = assets.get(i);
+            gains[i] = a == null ? 0.0 : LoudnessGain.gainDb(a.loudnessLufs(), a.peakDbfs(), target, ceiling);
         }
         return gains;
     }
@@ -145,12 +150,14 @@ class BroadcastFactory {
     /**
      * Runs on the player's decode thread, which opens each item ahead of its time (the first during
      * the lead before the due instant, the next while the one before plays), so hashing the file
-     * here costs the start nothing. A file that no longer has its recorded hash is refused.
+     * here costs the start nothing. A file that no longer has its recorded hash is refused. Touches
+     * no database: this thread is not the engine's, and must not wait for a connection.
      */
-    private vn.loaxa.audio.PcmStream open(Occurrence.Item item, AtomicReferenceArray<String> playedHashes, int index)
-            throws IOException {
-        var asset = library.find(item.assetId())
-                .orElseThrow(() -> new IOException("asset " + item.assetId() + " is no longer in the library"));
+    private vn.loaxa.audio.PcmStream open(Occurrence.Item item, @Nullable AudioAsset asset,
+                                          AtomicReferenceArray<String> playedHashes, int index) throws IOException {
+        if (asset == null) {
+            throw new IOException("asset " + item.assetId() + " is no longer in the library");
+        }
         var file = library.fileOf(asset);
         playedHashes.set(index, integrity.beforeAir(asset, file));
         return AudioDecoders.open(file);

@@ -89,6 +89,58 @@ class PlayoutEngineSoundCardTest extends SpringTest {
         assertThat(airLog.verify().intact()).isTrue();
     }
 
+    /**
+     * Five report downloads and a view can hold every connection web users share; the broadcast due
+     * meanwhile must not need one. It once did: the player looked its file up on its own thread, waited
+     * the web users' 5 s for a connection, and aired 5.8 s late.
+     */
+    @Test
+    void a_one_off_starts_on_its_instant_while_web_users_hold_every_connection_they_share() throws Exception {
+        var tone = asset("Thông báo giữa giờ cao điểm 620 Hz", 620, 1);
+        var planned = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.MILLIS);
+        var key = schedule(planned, tone);
+
+        int pool = 6;
+        var holding = new java.util.concurrent.CountDownLatch(pool);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        var readOnly = new org.springframework.transaction.support.TransactionTemplate(
+                transactions.getTransactionManager());
+        readOnly.setReadOnly(true);
+        var holders = new java.util.ArrayList<Thread>();
+        for (int i = 0; i < pool; i++) {
+            holders.add(Thread.ofPlatform().start(() -> readOnly.executeWithoutResult(status -> {
+                jdbc.sql("SELECT COUNT(*) FROM air_log").query(Long.class).single();
+                holding.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            })));
+        }
+        try {
+            assertThat(holding.await(10, java.util.concurrent.TimeUnit.SECONDS))
+                    .as("every shared read connection taken").isTrue();
+            sleepUntil(planned.plusSeconds(2));
+        } finally {
+            release.countDown();
+            for (var holder : holders) {
+                holder.join();
+            }
+        }
+
+        var end = awaitEnd(key, Duration.ofSeconds(15));
+        recorder.awaitTime(planned.plusSeconds(2), Duration.ofSeconds(5));
+        var firstOut = recorder.timeOfFrame(recorder.firstNonSilentFrameAfter(planned.minusSeconds(1)).orElseThrow());
+        double errorMs = Duration.between(planned, firstOut).toNanos() / 1e6;
+        System.out.printf("one-off while web users held every shared connection: first sample %.1f ms after "
+                + "its instant%n", errorMs);
+        assertThat(end.get("outcome")).isEqualTo("COMPLETED");
+        assertThat(Math.abs(errorMs)).as("ms from the instant to the first sample heard").isLessThan(150);
+        long logged = ((Number) end.get("actual_start_ms")).longValue() - planned.toEpochMilli();
+        assertThat(Math.abs(logged)).as("the logged start error, ms").isLessThan(150);
+    }
+
     @Test
     void an_emergency_preempts_the_broadcast_on_air_and_plays_at_once() throws Exception {
         var programme = asset("Bản tin dài 440 Hz", 440, 8);

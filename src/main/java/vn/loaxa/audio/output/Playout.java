@@ -86,11 +86,13 @@ final class Playout implements Runnable {
                 events.finished();
                 return;
             }
+            // Opened now, not at the lead: opening checks the file's hash, which for an hour-long WAV
+            // takes longer than the lead, and the first sample must not wait for it.
+            prefetcher.request(0);
             if (!sleepUntil(startNanos - config.lead().toNanos())) {
                 events.stopped();
                 return;
             }
-            prefetcher.request(0);
             OutputLine opened;
             try {
                 opened = port.open(config.deviceName(), format, config.frames(config.lineBuffer()));
