@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Virtual sound card for tests and measurement: a PulseAudio daemon (user mode, no D-Bus) with a
-# pipe sink whose FIFO a test can record bit-exactly, and an anonymous native socket that Java
-# Sound reaches through Debian's ALSA "default" -> PulseAudio hook.
+# pipe sink whose FIFO a test can record bit-exactly, a pipe source (the "microphone") whose FIFO
+# a test feeds a known signal, and an anonymous native socket that Java Sound reaches through
+# Debian's ALSA "default" -> PulseAudio hook.
 #
 #   eval "$(.ci/soundcard.sh start /tmp/loaxa-snd)"   # starts (or reuses) it, prints exports
 #   .ci/soundcard.sh stop /tmp/loaxa-snd
@@ -34,6 +35,7 @@ export HOME="${HOME:-/root}"
 print_env() {
     echo "export PULSE_SERVER=unix:$dir/native"
     echo "export LOAXA_TEST_FIFO=$dir/out.fifo"
+    echo "export LOAXA_TEST_MIC_FIFO=$dir/in.fifo"
 }
 
 is_running() {
@@ -53,6 +55,7 @@ start() {
         --log-target="file:$dir/pulse.log" \
         --load="module-native-protocol-unix auth-anonymous=1 socket=$dir/native" \
         --load="module-pipe-sink sink_name=virtual_out file=$dir/out.fifo format=s16le rate=44100 channels=2 use_system_clock_for_timing=yes" \
+        --load="module-pipe-source source_name=virtual_in file=$dir/in.fifo format=s16le rate=44100 channels=1" \
         >>"$dir/pulse.log" 2>&1 || {
             echo "soundcard: pulseaudio failed to start; see $dir/pulse.log" >&2
             tail -n 20 "$dir/pulse.log" >&2 || true
@@ -61,6 +64,7 @@ start() {
     for _ in $(seq 1 100); do
         if is_running; then
             pactl set-default-sink virtual_out >/dev/null 2>&1 || true
+            pactl set-default-source virtual_in >/dev/null 2>&1 || true
             print_env
             return 0
         fi

@@ -146,6 +146,16 @@ public final class ApiErrorCatalogue {
                         e(409, "ON_AIR_CHANGED", "Another broadcast or item than the given key and item is on air"),
                         e(409, "ALREADY_STOPPING", "The broadcast on air is being stopped"),
                         e(409, "ITEM_ENDING", "The item on air is already ending, or is the village switching signal")));
+        add("GET /api/live", "Nói trực tiếp: whether someone is live now, and whether the station has an input",
+                ok(), List.of(), List.of());
+        add("POST /api/live", "Nói trực tiếp: the station's microphone on air to the chosen villages (or every village "
+                + "as an emergency), recorded as it airs", ok(), List.of(), List.of(
+                        e(400, "NO_VILLAGES", "No village in use was chosen"),
+                        e(400, "UNKNOWN_VILLAGE", "A chosen village does not exist or is not in use"),
+                        e(409, "ALREADY_LIVE", "Someone is already live"),
+                        e(409, "NO_INPUT_DEVICE", "The microphone or line input could not be opened")));
+        add("POST /api/live/end", "Ends the live broadcast; its recording goes to the library", ok(), List.of(),
+                List.of(e(409, "NOT_LIVE", "No live broadcast is on")));
         add("GET /api/settings/switching", "The switching driver and its settings (never the MQTT password)",
                 ok(), List.of(), List.of());
         add("GET /api/backups", "The backup folder, its good backups and the latest backup attempts", ok(), List.of(),

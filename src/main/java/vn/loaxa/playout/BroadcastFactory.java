@@ -57,10 +57,12 @@ class BroadcastFactory {
     private final Clock clock;
     private final AudioIntegrityWatch integrity;
     private final LoudnessSettings loudness;
+    private final LiveSessions live;
 
     BroadcastFactory(AirLogService airLog, LibraryService library, VillageService villages, OneOffService oneOffs,
                      AudioOutputProperties output, ZoneSwitchboard switchboard, AudioIntegrityWatch integrity,
-                     LoudnessSettings loudness, Clock clock) {
+                     LoudnessSettings loudness, LiveSessions live, Clock clock) {
+        this.live = live;
         this.loudness = loudness;
         this.integrity = integrity;
         this.switchboard = switchboard;
@@ -97,12 +99,18 @@ class BroadcastFactory {
         var playedHashes = new AtomicReferenceArray<String>(items.size());
         // Looked up here, on the engine's thread and connections: the player opens items on its decode
         // thread, where a lookup would queue behind web users for a connection while the instant passes.
-        var assets = items.stream().map(p -> library.find(p.item().assetId()).orElse(null)).toList();
+        var assets = items.stream().map(p -> p.item().kind() == Occurrence.ItemKind.LIVE ? null
+                : library.find(p.item().assetId()).orElse(null)).toList();
         var gains = gainsDb(assets);
         for (int i = 0; i < items.size(); i++) {
             var item = items.get(i).item();
             var asset = assets.get(i);
             int index = i;
+            if (item.kind() == Occurrence.ItemKind.LIVE) {
+                requests.add(new ScheduledItem(PlayoutItem.live(item.title(), () -> liveInput(key, playedHashes, index)),
+                        item.durationMs()));
+                continue;
+            }
             requests.add(new ScheduledItem(new PlayoutItem(item.title(), () -> open(item, asset, playedHashes, index),
                     LoudnessGain.linear(gains[index])), item.durationMs()));
         }
@@ -163,7 +171,21 @@ class BroadcastFactory {
         return AudioDecoders.open(file);
     }
 
+    /**
+     * The live broadcast's input, opened when it was ordered: the player starts it when the item is
+     * due. Its recording's SHA-256 becomes the item's hash in the air log, like a file's.
+     */
+    private vn.loaxa.audio.PcmStream liveInput(String key, AtomicReferenceArray<String> playedHashes, int index)
+            throws IOException {
+        var session = live.get(key).orElseThrow(() -> new IOException("the live input of " + key + " was closed"));
+        session.onRecorded(r -> playedHashes.set(index, r.sha256()));
+        return session.capture;
+    }
+
     Trigger trigger(Occurrence o) {
+        if (o.source() == Occurrence.Source.LIVE) {
+            return Trigger.LIVE;
+        }
         if (o.priority() == Priority.EMERGENCY) {
             return Trigger.EMERGENCY;
         }
@@ -171,7 +193,11 @@ class BroadcastFactory {
     }
 
     String triggeredBy(Occurrence o) {
-        return o.source() == Occurrence.Source.ONE_OFF ? oneOffs.require(o.sourceId()).createdBy() : "system";
+        return switch (o.source()) {
+            case ONE_OFF -> oneOffs.require(o.sourceId()).createdBy();
+            case LIVE -> live.get(o.key()).map(s -> s.by).orElse("?");
+            case PROGRAMME -> "system";
+        };
     }
 
     List<String> villageNames(List<Long> ids) {

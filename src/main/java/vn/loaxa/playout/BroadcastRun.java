@@ -284,8 +284,12 @@ final class BroadcastRun implements PlayoutListener {
         var item = planned.item();
         playedMs += actualMs;
         try {
+            // A live item is its recording: no library asset yet (it is imported after), the recording's hash.
+            boolean live = item.kind() == Occurrence.ItemKind.LIVE;
+            var played = playedHashes.get(index);
             airLog.itemPlayed(started, new PlayedItem(planned.position(), item.kind().name(), item.title(),
-                    item.topicCode(), item.topicName(), item.assetId(), item.bulletinId(), item.sha256(),
+                    item.topicCode(), item.topicName(), live ? null : item.assetId(), item.bulletinId(),
+                    live ? (played == null ? "" : played) : item.sha256(),
                     item.durationMs(), actualMs, outcome, itemStart, playedHashes.get(index), reason, by, gainDb(index)));
         } catch (RuntimeException e) {
             log.error("Could not write the air log row of item {} of {}", index, started, e);

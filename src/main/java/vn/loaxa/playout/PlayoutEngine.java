@@ -203,6 +203,36 @@ public class PlayoutEngine {
     }
 
     /**
+     * Plays an occurrence that is not in the schedule (a live broadcast) now, on a thread of its own:
+     * the same decisions as a scheduled one due now (it cuts or waits by its priority), the same
+     * START before the player gets it. Returns at once; false when the key is already being handled.
+     *
+     * @param onDone run on the broadcast's thread once it is on air, skipped or failed to start
+     */
+    boolean playNow(Occurrence occurrence, Runnable onDone) {
+        var key = occurrence.key();
+        if (!inFlight.add(key)) {
+            return false;
+        }
+        Thread.ofPlatform().name("loaxa-live-" + key).daemon().start(() -> {
+            DatabaseLane.engine(() -> {
+                try {
+                    run(key, occurrence, occurrence.items(), allPositions(occurrence), false, null);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    log.error("Starting {} failed", key, e);
+                } finally {
+                    inFlight.remove(key);
+                }
+            });
+            // Outside the engine's lane: what the caller does next (keeping a recording) is not the engine's work.
+            onDone.run();
+        });
+        return true;
+    }
+
+    /**
      * Plays the items of {@code occurrence} at {@code positions} under a key of its own, after a
      * broadcast of it was interrupted by a crash; reconciliation calls this.
      */

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * One broadcast the schedule asks for. The key is what makes it play at most once: it is the same
  * whenever and however often the schedule is planned, and the air log records it.
  *
- * @param key      {@code P<programmeId>@yyyy-MM-dd} or {@code O<oneOffId>}
+ * @param key      {@code P<programmeId>@yyyy-MM-dd}, {@code O<oneOffId>}, or {@code L<epoch ms>} for a live broadcast
  * @param date     the programme's local date; null for a one-off
  * @param items    what plays, in order, already cut to the maximum length
  * @param dropped  what the schedule named but will not play, with the reason
@@ -20,9 +20,11 @@ public record Occurrence(String key, Source source, long sourceId, String title,
                          List<Long> villageIds, List<Item> items, List<Dropped> dropped,
                          @Nullable Integer maxLengthSeconds) {
 
-    public enum Source { PROGRAMME, ONE_OFF }
+    /** LIVE: a person speaking into the station's microphone now; never planned, never in the schedule. */
+    public enum Source { PROGRAMME, ONE_OFF, LIVE }
 
-    public enum ItemKind { OPENING, BULLETIN, CLOSING, ASSET }
+    /** LIVE: the microphone's audio as it is spoken, recorded as it airs. */
+    public enum ItemKind { OPENING, BULLETIN, CLOSING, ASSET, LIVE }
 
     public enum DropReason { OVER_MAX_LENGTH, NOT_APPROVED, OUTSIDE_VALIDITY, DELETED, ASSET_MISSING, DUPLICATE }
 
@@ -50,5 +52,9 @@ public record Occurrence(String key, Source source, long sourceId, String title,
 
     public static String oneOffKey(long oneOffId) {
         return "O" + oneOffId;
+    }
+
+    public static String liveKey(Instant ordered) {
+        return "L" + ordered.toEpochMilli();
     }
 }

@@ -1,10 +1,11 @@
 package vn.loaxa.schedule;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+
+import vn.loaxa.audio.PcmFormat;
+import vn.loaxa.audio.WavHeader;
 
 /**
  * The generated siren of emergency presets: a wail rising and falling between 600 and 1200 Hz, the
@@ -45,20 +46,10 @@ final class SirenTone {
     }
 
     private static byte[] withHeader(byte[] pcm) {
-        var header = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
-        header.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(36 + pcm.length)
-                .put("WAVE".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
-                .put("fmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1)
-                .putShort((short) 1).putInt(SAMPLE_RATE).putInt(SAMPLE_RATE * 2).putShort((short) 2)
-                .putShort((short) 16).put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
-                .putInt(pcm.length);
-        var out = new ByteArrayOutputStream(44 + pcm.length);
-        try {
-            out.write(header.array());
-            out.write(pcm);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        var header = WavHeader.of(new PcmFormat(SAMPLE_RATE, 1), pcm.length);
+        var out = new ByteArrayOutputStream(header.length + pcm.length);
+        out.writeBytes(header);
+        out.writeBytes(pcm);
         return out.toByteArray();
     }
 }

@@ -58,6 +58,9 @@ final class ApiRoles {
             rule(HttpMethod.POST, "/api/emergency", null),
             rule(HttpMethod.POST, "/api/onair/stop", EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.APPROVER)),
             rule(HttpMethod.POST, "/api/onair/skip", EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.APPROVER)),
+            rule(HttpMethod.GET, "/api/live", EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.APPROVER)),
+            rule(HttpMethod.POST, "/api/live", EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.APPROVER)),
+            rule(HttpMethod.POST, "/api/live/end", EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.APPROVER)),
             rule(HttpMethod.GET, "/api/emergency-presets", null),
             rule(HttpMethod.POST, "/api/emergency-presets/{id}/order", null),
             // evidence and reports

@@ -76,6 +76,9 @@ public final class ApiScopes {
             rule(HttpMethod.POST, "/api/emergency", EMERGENCY),
             rule(HttpMethod.POST, "/api/onair/stop", SCHEDULE),
             rule(HttpMethod.POST, "/api/onair/skip", SCHEDULE),
+            rule(HttpMethod.GET, "/api/live", SCHEDULE),
+            rule(HttpMethod.POST, "/api/live", SCHEDULE),
+            rule(HttpMethod.POST, "/api/live/end", SCHEDULE),
             rule(HttpMethod.GET, "/api/emergency-presets", EMERGENCY),
             rule(HttpMethod.POST, "/api/emergency-presets/{id}/order", EMERGENCY),
             // evidence and reports

@@ -58,7 +58,9 @@ class AuditCoverageTest extends SpringTest {
             "POST /api/output/test-tone", "plays on the sound card: AuditSoundCardTest",
             "POST /api/villages/test", "plays an ident per village on the sound card: AuditSoundCardTest",
             "POST /api/onair/stop", "needs a broadcast on air: OnAirApiTest checks its audit rows",
-            "POST /api/onair/skip", "needs a broadcast on air: OnAirApiTest checks its audit rows");
+            "POST /api/onair/skip", "needs a broadcast on air: OnAirApiTest checks its audit rows",
+            "POST /api/live", "opens the microphone: LiveSoundCardTest checks its audit rows",
+            "POST /api/live/end", "needs a live broadcast: LiveSoundCardTest checks its audit rows");
 
     @LocalServerPort
     int port;

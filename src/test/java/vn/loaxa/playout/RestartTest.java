@@ -88,13 +88,14 @@ class RestartTest {
             // The first slot must still be ahead of its trigger (fired 2 s early) when the station is
             // killed, however slow the machine is at answering the two requests.
             var missedKey = schedule(station, t0.plusSeconds(8), List.of(early));
-            var lateKey = schedule(station, t0.plusSeconds(35), List.of(later));
+            var lateKey = schedule(station, t0.plusSeconds(45), List.of(later));
             station.kill();
             assertThat(Instant.now()).as("killed before the first slot's trigger").isBefore(t0.plusSeconds(6));
 
             Thread.sleep(Duration.between(Instant.now(), t0.plusSeconds(50)).toMillis());
             // Now the first slot is over 40 s late whatever the start-up takes; the second is late by the
-            // start-up + 15 s, within grace unless the start-up takes more than 25 s.
+            // start-up + 5 s, within grace unless the start-up takes more than 35 s (a busy 2-core
+            // machine has taken more than 25).
             var startup = station.start();
             System.out.printf("station restarted in %d ms%n", startup.toMillis());
 
@@ -106,7 +107,7 @@ class RestartTest {
             var lateBy = Duration.between(Instant.parse((String) late.get("plannedStart")),
                     Instant.parse((String) late.get("actualStart")));
             System.out.printf("played %d ms late%n", lateBy.toMillis());
-            assertThat(lateBy).isBetween(Duration.ofSeconds(15), Duration.ofSeconds(40));
+            assertThat(lateBy).isBetween(Duration.ofSeconds(5), Duration.ofSeconds(40));
 
             var end = Instant.parse((String) late.get("actualEnd"));
             recorder.awaitTime(end.plusMillis(300), Duration.ofSeconds(5));

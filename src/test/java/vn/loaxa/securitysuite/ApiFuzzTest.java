@@ -105,6 +105,16 @@ class ApiFuzzTest {
     }
 
     @Property
+    void post_live(@ForAll("requests") @Call("POST /api/live") FuzzRequest request) {
+        check(request);
+    }
+
+    @Property
+    void post_live_end(@ForAll("requests") @Call("POST /api/live/end") FuzzRequest request) {
+        check(request);
+    }
+
+    @Property
     void get_airlog(@ForAll("requests") @Call("GET /api/airlog") FuzzRequest request) {
         check(request);
     }

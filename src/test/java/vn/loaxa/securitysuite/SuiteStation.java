@@ -81,6 +81,8 @@ public abstract class SuiteStation {
         // Nothing the suite sends may air: no engine, and a sound output that is not there.
         registry.add("loaxa.playout.enabled", () -> "false");
         registry.add("loaxa.audio.device", () -> "loaxa-security-suite-no-such-device");
+        // Going live opens no microphone here: the calls reach every check and answer NO_INPUT_DEVICE.
+        registry.add("loaxa.live.input-device", () -> "loaxa-security-suite-no-such-input");
         // Texts the fuzzer gets accepted are spoken by espeak-ng: short ones keep the suite quick.
         registry.add("loaxa.tts.max-chars", () -> "200");
     }

@@ -42,7 +42,8 @@ final class ItemPrefetcher implements AutoCloseable {
 
     /** Starts opening item {@code index} unless already started or out of range. */
     void request(int index) {
-        if (index >= 0 && index < items.size() && pending[index] == null) {
+        // A live input opened ahead would capture what was said before its turn: it opens in take().
+        if (index >= 0 && index < items.size() && pending[index] == null && !items.get(index).live()) {
             if (executor != null) {
                 pending[index] = executor.submit(() -> open(items.get(index)));
             } else {
@@ -55,11 +56,15 @@ final class ItemPrefetcher implements AutoCloseable {
 
     boolean isReady(int index) {
         request(index);
-        return pending[index].isDone();
+        return items.get(index).live() || pending[index].isDone();
     }
 
     /** The opened item, already in the line format, waiting for it if necessary. */
     PcmStream take(int index) throws IOException, InterruptedException {
+        if (items.get(index).live()) {
+            var item = items.get(index);
+            return PcmConversion.toFormat(item.opener().open(), lineFormat);
+        }
         request(index);
         try {
             PcmStream stream = (PcmStream) pending[index].get();

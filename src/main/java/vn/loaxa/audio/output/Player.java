@@ -48,6 +48,7 @@ public final class Player {
             throws NoOutputDeviceException {
         port.require(config.deviceName());
         String name = "loaxa-playout-" + COUNTER.incrementAndGet();
+        PlayerConfig config = items.stream().anyMatch(PlayoutItem::live) ? this.config.forLive() : this.config;
         PlayoutHandle playback = new PlayoutHandle(config.volume());
         if (clock instanceof PlayoutClock.Virtual virtual) {
             EventDispatcher inline = new EventDispatcher(listener, playback, null);

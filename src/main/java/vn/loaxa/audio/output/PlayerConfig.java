@@ -54,6 +54,17 @@ public record PlayerConfig(String deviceName, PcmFormat lineFormat, Duration lin
         return new PlayerConfig(name, lineFormat, lineBuffer, lead, outputLatency, fadeOut, volume, onItemFailure);
     }
 
+    /**
+     * The line buffer a playout with a live input gets: what waits in the output line is delay from
+     * the microphone to the loudspeakers, so it holds 40 ms (never more than configured).
+     */
+    public PlayerConfig forLive() {
+        var live = Duration.ofMillis(Math.min(lineBuffer.toMillis(), LIVE_LINE_BUFFER_MS));
+        return new PlayerConfig(deviceName, lineFormat, live, lead, outputLatency, fadeOut, volume, onItemFailure);
+    }
+
+    static final long LIVE_LINE_BUFFER_MS = 40;
+
     public PlayerConfig withLineFormat(PcmFormat format) {
         return new PlayerConfig(deviceName, format, lineBuffer, lead, outputLatency, fadeOut, volume, onItemFailure);
     }

@@ -10,8 +10,10 @@ import vn.loaxa.audio.PcmStream;
  *
  * @param gain linear factor applied to this item's samples on top of the playout's volume (the
  *             loudness normalisation); 1.0 leaves them bit-exact
+ * @param live  a live input (a microphone): opened only when it is due, never ahead, and played
+ *              through a short line buffer so that the delay to the loudspeakers stays small
  */
-public record PlayoutItem(String label, Opener opener, double gain) {
+public record PlayoutItem(String label, Opener opener, double gain, boolean live) {
 
     public PlayoutItem {
         if (!(gain >= 0 && gain <= GainStage.MAX_GAIN)) {
@@ -19,8 +21,17 @@ public record PlayoutItem(String label, Opener opener, double gain) {
         }
     }
 
+    public PlayoutItem(String label, Opener opener, double gain) {
+        this(label, opener, gain, false);
+    }
+
     public PlayoutItem(String label, Opener opener) {
         this(label, opener, 1.0);
+    }
+
+    /** A live input: the opener is called when the item is due. */
+    public static PlayoutItem live(String label, Opener opener) {
+        return new PlayoutItem(label, opener, 1.0, true);
     }
 
     @FunctionalInterface

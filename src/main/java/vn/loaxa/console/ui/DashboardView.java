@@ -34,6 +34,7 @@ import vn.loaxa.base.StationTime;
 import vn.loaxa.base.ui.Formats;
 import vn.loaxa.bulletin.BulletinService;
 import vn.loaxa.airlog.ui.OutcomeBadge;
+import vn.loaxa.playout.LiveBroadcasts;
 import vn.loaxa.playout.OnAir;
 import vn.loaxa.playout.OnAirControl;
 import vn.loaxa.playout.PlayoutEngine;
@@ -84,6 +85,7 @@ class DashboardView extends Div implements HasDynamicTitle, BeforeEnterObserver 
     private final Span nextIn = new Span();
     private final transient PlayoutEngine engine;
     private final @Nullable OnAirButtons onAirButtons;
+    private final @Nullable LivePanel livePanel;
     /** The next broadcast not yet on air, from the 5-second list refresh; its countdown moves every second. */
     private @Nullable Occurrence upcoming;
     private final Div alertList = new Div();
@@ -99,7 +101,7 @@ class DashboardView extends Div implements HasDynamicTitle, BeforeEnterObserver 
     DashboardView(StationOutput player, ScheduleService schedule, AirLogService airLog, Alerts alerts,
                   VillageService villages, Clock clock, ZoneSwitchboard switchboard, VillageTest villageTest,
                   AuthenticationContext auth, LoginThrottle throttle, LoginThrottleProperties throttleLimits, StationTime stationTime,
-                  BulletinService bulletins, PlayoutEngine engine, OnAirControl onAirControl) {
+                  BulletinService bulletins, PlayoutEngine engine, OnAirControl onAirControl, LiveBroadcasts live) {
         this.stationTime = stationTime;
         this.engine = engine;
         this.player = player;
@@ -132,6 +134,11 @@ class DashboardView extends Div implements HasDynamicTitle, BeforeEnterObserver 
                 ? new OnAirButtons(onAirControl, auth.getPrincipalName().orElse("?"), "dashboard") : null;
         if (onAirButtons != null) {
             onAir.add(onAirButtons);
+        }
+        livePanel = auth.hasAnyRole("ADMIN", "OPERATOR", "APPROVER")
+                ? new LivePanel(live, villages.findAll(), auth.getPrincipalName().orElse("?"), clock) : null;
+        if (livePanel != null) {
+            onAir.add(livePanel);
         }
         onAir.add(nextIn);
         onAir.setId("on-air");
@@ -232,6 +239,9 @@ class DashboardView extends Div implements HasDynamicTitle, BeforeEnterObserver 
         clockText.setText(stationTime.formatDateTimeSeconds(now));
         var broadcast = engine.onAir().orElse(null);
         refreshBroadcast(broadcast, now);
+        if (livePanel != null) {
+            livePanel.refresh();
+        }
         var playing = player.nowPlaying();
         if (playing.isEmpty()) {
             onAirTitle.setText(getTranslation(player.isBusy() ? "ui.dashboard.starting" : "home.nowPlaying.none"));
