@@ -20,12 +20,13 @@ import vn.loaxa.base.Texts;
 /**
  * The air log as CSV for Excel: UTF-8 with a byte-order mark (without it Excel reads the Vietnamese
  * as Windows-1258 mojibake), dd/MM/yyyy HH:mm:ss in the station's zone, one row per broadcast
- * followed by one per item.
+ * followed by one per item. New columns go at the end, so a sheet that reads them by position
+ * keeps working.
  */
 public final class AirLogCsv {
 
     private static final String[] COLUMNS = {"type", "key", "title", "topic", "planned", "start", "end",
-            "nominalS", "actualS", "villages", "priority", "outcome", "trigger", "reason", "sha256"};
+            "nominalS", "actualS", "villages", "priority", "outcome", "trigger", "reason", "sha256", "gainDb"};
 
     private AirLogCsv() {
     }
@@ -49,12 +50,12 @@ public final class AirLogCsv {
                     Texts.get(locale, "airlog.priority." + b.priority().name()),
                     b.outcome() == null ? Texts.get(locale, "airlog.outcome.UNFINISHED")
                             : Texts.get(locale, "airlog.outcome." + b.outcome().name()),
-                    trigger, b.reason() == null ? "" : b.reason(), "");
+                    trigger, b.reason() == null ? "" : b.reason(), "", "");
             for (var i : b.items()) {
                 line(w, Texts.get(locale, "airlog.csv.type.item"), b.occurrenceKey(), i.title(),
                         i.topicName() == null ? "" : i.topicName(), "", "", "", seconds(i.nominalMs()),
                         seconds(i.actualMs()), "", "", Texts.get(locale, "airlog.outcome." + i.outcome().name()), "",
-                        "", i.sha256());
+                        "", i.sha256(), gain(i.gainDb(), locale));
             }
         }
         w.flush();
@@ -67,6 +68,18 @@ public final class AirLogCsv {
     private static String seconds(@Nullable Long ms) {
         // A decimal point would be read as a thousands separator under Vietnamese Excel settings.
         return ms == null ? "" : Long.toString(Math.round(ms / 1000.0));
+    }
+
+    /**
+     * The loudness gain the player applied (decision 0034), in dB to the hundredth the log keeps.
+     * The export's language gives the decimal separator: a comma in Vietnamese, which Excel under
+     * Vietnamese regional settings reads as a decimal (a point would be read as thousands), a point
+     * in English. No "+" and no grouping, as the other figures. A cut (negative gain) gets Csv's
+     * formula guard like every cell that starts with "-": Excel shows it as text, never as a formula.
+     * Empty for rows older than the column and for sounds the player did not level.
+     */
+    static String gain(@Nullable Double db, Locale locale) {
+        return db == null ? "" : String.format(locale, "%.2f", db);
     }
 
     private static void line(Writer w, String... fields) throws IOException {

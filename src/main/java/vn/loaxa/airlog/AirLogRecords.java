@@ -207,13 +207,15 @@ public final class AirLogRecords {
      * @param actualStart  when the first sample left the line, as the player measured it (the requested
      *                     instant for a broadcast still on air, and for rows written before it was measured)
      * @param startErrorMs {@code actualStart - plannedStart}: a few ms on time, the lateness of a late start
+     * @param endedBy      who stopped it on air (END outcome STOPPED, decision 0030); null when the
+     *                     station ended it, and for rows that never started
      */
     public record LoggedBroadcast(long seq, String occurrenceKey, String title, Instant plannedStart,
                                   @Nullable Instant actualStart, @Nullable Long startErrorMs,
                                   @Nullable Instant actualEnd, long nominalMs,
                                   @Nullable Long actualMs, List<Long> villageIds, String villageNames, Priority priority,
                                   Trigger trigger, String triggeredBy, @Nullable Outcome outcome,
-                                  @Nullable String reason, List<LoggedItem> items) {
+                                  @Nullable String reason, @Nullable String endedBy, List<LoggedItem> items) {
     }
 
     /**
@@ -221,11 +223,14 @@ public final class AirLogRecords {
      * @param playedSha256 the SHA-256 of the file as read right before it aired; null in rows older
      *                     than V0012 and for items never opened
      * @param gainDb       the loudness gain applied at playout; null in rows older than V0018
+     * @param reason       why it was cut (SKIPPED, STOPPED); null otherwise
+     * @param by           who skipped it or stopped its broadcast on air (decision 0030); null when
+     *                     the station ended it
      */
     public record LoggedItem(long seq, int position, String kind, String title, @Nullable String topicCode,
                              @Nullable String topicName, String sha256, long nominalMs, long actualMs,
                              Outcome outcome, @Nullable Instant actualStart, @Nullable String playedSha256,
-                             @Nullable Double gainDb) {
+                             @Nullable Double gainDb, @Nullable String reason, @Nullable String by) {
     }
 
     /** Filters over planned start in {@code [from, to)}; null filters match everything. */

@@ -42,12 +42,12 @@ class AirLogRepository {
                                 CASE WHEN e.seq IS NULL OR e.actual_ms > 0 THEN s.actual_start_ms END) AS actual_start_ms,
                        e.actual_end_ms,
                        s.nominal_ms, e.actual_ms, s.village_ids, s.village_names, s.priority, s.trigger_kind,
-                       s.triggered_by, e.outcome, e.reason
+                       s.triggered_by, e.outcome, e.reason, e.triggered_by AS ended_by
                 FROM air_log s LEFT JOIN air_log e ON e.kind = 'END' AND e.start_seq = s.seq
                 WHERE s.kind = 'START'
                 UNION ALL
                 SELECT seq, occurrence_key, title, planned_start_ms, NULL, NULL, nominal_ms, NULL, village_ids,
-                       village_names, priority, trigger_kind, triggered_by, outcome, reason
+                       village_names, priority, trigger_kind, triggered_by, outcome, reason, NULL
                 FROM air_log WHERE kind = 'NOT_AIRED')
             SELECT %s FROM b
             WHERE planned_start_ms >= :from AND planned_start_ms < :to
@@ -178,11 +178,12 @@ class AirLogRepository {
                             r.topicCode(), r.topicName(), r.assetSha256(), r.nominalMs(), r.actualMs(),
                             Outcome.valueOf(r.outcome()),
                             r.actualStartMs() == null ? null : Instant.ofEpochMilli(r.actualStartMs()),
-                            r.playedSha256(), r.gainCdb() == null ? null : r.gainCdb() / 100.0));
+                            r.playedSha256(), r.gainCdb() == null ? null : r.gainCdb() / 100.0, r.reason(),
+                            r.triggeredBy()));
                 });
         return rows.stream().map(b -> new LoggedBroadcast(b.seq(), b.occurrenceKey(), b.title(), b.plannedStart(),
                 b.actualStart(), b.startErrorMs(), b.actualEnd(), b.nominalMs(), b.actualMs(), b.villageIds(), b.villageNames(),
-                b.priority(), b.trigger(), b.triggeredBy(), b.outcome(), b.reason(),
+                b.priority(), b.trigger(), b.triggeredBy(), b.outcome(), b.reason(), b.endedBy(),
                 items.getOrDefault(b.seq(), List.of()))).toList();
     }
 
@@ -207,7 +208,8 @@ class AirLogRepository {
                 instant(rs, "actual_end_ms"), rs.getLong("nominal_ms"), longOrNull(rs, "actual_ms"), ids,
                 rs.getString("village_names"), Priority.valueOf(rs.getString("priority")),
                 Trigger.valueOf(rs.getString("trigger_kind")), rs.getString("triggered_by"),
-                outcome == null ? null : Outcome.valueOf(outcome), rs.getString("reason"), List.of());
+                outcome == null ? null : Outcome.valueOf(outcome), rs.getString("reason"), rs.getString("ended_by"),
+                List.of());
     }
 
     static LogRow map(ResultSet rs) throws SQLException {

@@ -221,8 +221,13 @@ public final class ApiErrorCatalogue {
                 List.of(BAD_REQUEST, badDates, e(400, "BAD_PAGE", "page below 0, or size not 1 to 1000")));
         var reportFailed = e(500, "REPORT_FAILED", "The file could not be rendered (the station's fault, never the request's)");
         add("GET /api/airlog.csv", "The as-played log of a period as CSV for Excel",
-                Map.of(200, "UTF-8 CSV with BOM, as an attachment"), List.of("text/csv"),
-                List.of(BAD_REQUEST, badDates, reportFailed));
+                Map.of(200, "UTF-8 CSV with BOM, as an attachment: a row per broadcast, then one per item. Columns,"
+                        + " headers in the Accept-Language (Vietnamese by default): Loại, Mã lượt phát, Tiêu đề, Chủ đề,"
+                        + " Giờ phát theo lịch, Giờ bắt đầu, Giờ kết thúc, Thời lượng dự kiến (giây),"
+                        + " Thời lượng thực tế (giây), Thôn, Mức ưu tiên, Kết quả, Phát bởi, Lý do,"
+                        + " Mã băm SHA-256 của tệp, Độ lợi (dB) (an item's loudness gain, two decimals with the"
+                        + " language's separator; empty on broadcast rows and items logged without one)"),
+                List.of("text/csv"), List.of(BAD_REQUEST, badDates, reportFailed));
         add("GET /api/airlog/villages", "The village switches (ON and OFF rows) of a period", ok(), List.of(),
                 List.of(BAD_REQUEST, badDates));
         add("GET /api/airlog/verify", "Check the air log's hash chain", ok(), List.of(), List.of());

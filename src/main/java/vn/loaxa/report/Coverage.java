@@ -34,6 +34,14 @@ public record Coverage(int year, int quarter, ReportPeriod period, Report report
 
     public enum Kind { EMPHASISED_NOT_AIRED, VILLAGE_NOTHING_AIRED }
 
+    /**
+     * The columns of the village x topic table: the campaign's emphasised topics, then any other
+     * topic that reached a village this quarter (what aired must show, even off the plan).
+     */
+    public List<TopicLine> villageTopicColumns() {
+        return topics.stream().filter(t -> t.emphasised() || report.villageTopics().topic(t.code()) > 0).toList();
+    }
+
     public @Nullable TopicLine topic(String code) {
         return topics.stream().filter(t -> t.code().equals(code)).findFirst().orElse(null);
     }

@@ -3,6 +3,7 @@ package vn.loaxa.report;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -15,7 +16,8 @@ import vn.loaxa.station.StationIdentity;
 public record Report(ReportPeriod period, StationIdentity station, Instant generatedAt, Figures total,
                      List<TopicRow> byTopic, List<MonthRow> byMonth, List<QuarterRow> byQuarter,
                      List<VillageRow> byVillage, List<BulletinRow> topBulletins, List<EmergencyRow> emergencies,
-                     List<LateStart> lateStarts, List<AiredFile> airedFiles, TopicRow notCchc) {
+                     List<LateStart> lateStarts, List<AiredFile> airedFiles, TopicRow notCchc,
+                     VillageTopics villageTopics) {
 
     /** The code and name of the line that counts a one-off's raw audio, which is no CCHC bulletin. */
     public static final String NOT_CCHC_CODE = "NOT_CCHC";
@@ -100,6 +102,31 @@ public record Report(ReportPeriod period, StationIdentity station, Instant gener
      */
     public record LateStart(Instant plannedStart, Instant actualStart, long lateSeconds, String title,
                             String villages, String outcome, @Nullable String reason) {
+    }
+
+    /**
+     * What aired per village and per topic: for each village of {@link Report#byVillage} (same order),
+     * the broadcasts that reached it ({@link VillageRow#received}'s rule) and aired a bulletin of the
+     * topic. A broadcast that aired two topics counts under each of them but once in a total, and a
+     * broadcast to two villages once in a topic's total: a total is the number of broadcasts, not a
+     * sum of cells.
+     *
+     * @param topics by topic code ("" for bulletins without topic): broadcasts that reached at least one village
+     * @param total  broadcasts with a bulletin that reached at least one village
+     */
+    public record VillageTopics(List<VillageTopicRow> villages, Map<String, Long> topics, long total) {
+
+        public long topic(String code) {
+            return topics.getOrDefault(code, 0L);
+        }
+    }
+
+    /** @param total broadcasts with a bulletin, any topic, that reached the village */
+    public record VillageTopicRow(long id, String name, Map<String, Long> topics, long total) {
+
+        public long topic(String code) {
+            return topics.getOrDefault(code, 0L);
+        }
     }
 
     /** Every file that reached the air, with the SHA-256 the log recorded when it played. */

@@ -116,7 +116,8 @@ public class ReportService {
         return new Report(period, identity.get(), clock.instant(), tally.total.figures(), topicRows(tally),
                 monthRows(tally), quarterRows(tally), villageRows(tally), tally.topBulletins(),
                 tally.emergencies.stream().map(e -> e.withOrderReason(orderReasons.apply(e.occurrenceKey()))).toList(),
-                List.copyOf(tally.lateStarts), tally.airedFiles(), topicRow(Report.NOT_CCHC_CODE, tally.notCchc));
+                List.copyOf(tally.lateStarts), tally.airedFiles(), topicRow(Report.NOT_CCHC_CODE, tally.notCchc),
+                villageTopics(tally));
     }
 
     private Instant start(ReportPeriod period) {
@@ -149,6 +150,13 @@ public class ReportService {
     private static List<QuarterRow> quarterRows(Tally t) {
         return t.quarters.entrySet().stream()
                 .map(e -> new QuarterRow(e.getKey() / 10, e.getKey() % 10, e.getValue().figures())).toList();
+    }
+
+    private static Report.VillageTopics villageTopics(Tally t) {
+        var rows = t.villages.keySet().stream().map(id -> new Report.VillageTopicRow(id, t.villageNames.get(id),
+                Map.copyOf(t.reachedByTopic.getOrDefault(id, Map.of())), t.reachedBulletins.getOrDefault(id, 0L)))
+                .toList();
+        return new Report.VillageTopics(rows, Map.copyOf(t.topicReachedAny), t.bulletinsReachedAny);
     }
 
     private static List<VillageRow> villageRows(Tally t) {

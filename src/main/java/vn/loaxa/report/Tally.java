@@ -99,6 +99,8 @@ final class Tally implements Consumer<Row> {
         private final Acc[] groups;
         private final Instant aired;
         private final Set<Long> villages;
+        /** The topic codes of the bulletins that aired in it ("" for a bulletin without topic). */
+        final Set<String> topics = new HashSet<>();
         boolean audio;
 
         Open(Row start, Acc[] groups, Instant aired, Set<Long> villages) {
@@ -135,6 +137,17 @@ final class Tally implements Consumer<Row> {
     final List<EmergencyRow> emergencies = new ArrayList<>();
     final List<Report.LateStart> lateStarts = new ArrayList<>();
     final Map<Long, Reach> reach = new HashMap<>();
+    /**
+     * By village, by topic code: broadcasts that reached the village (as {@link Reach#received}
+     * counts them) and aired a bulletin of the topic. The report's village x topic table.
+     */
+    final Map<Long, Map<String, Long>> reachedByTopic = new HashMap<>();
+    /** By village: broadcasts that reached it and aired any bulletin. */
+    final Map<Long, Long> reachedBulletins = new HashMap<>();
+    /** By topic code: broadcasts of the topic that reached at least one village. */
+    final Map<String, Long> topicReachedAny = new HashMap<>();
+    /** Broadcasts that aired a bulletin and reached at least one village. */
+    long bulletinsReachedAny;
     /**
      * By START seq, each village that has an ON row: true when it was switched on, false when the
      * switch failed. A broadcast missing here was logged without village rows (driver "none").
@@ -270,6 +283,7 @@ final class Tally implements Consumer<Row> {
         b.airedMs += r.actualMs();
         b.seen(o.aired());
         var code = r.topicCode() == null ? "" : r.topicCode();
+        o.topics.add(code);
         var t = topics.computeIfAbsent(code, k -> new TopicAcc(r.topicName() == null ? "(không có chủ đề)" : r.topicName()));
         t.airings++;
         t.airedMs += r.actualMs();
@@ -312,11 +326,13 @@ final class Tally implements Consumer<Row> {
      */
     private void received(Open o) {
         var ons = switchedOn.get(o.start().seq());
+        var reached = new ArrayList<Long>();
         for (var v : o.villages) {
             var r = reach(v);
             r.aired++;
             if (ons == null || Boolean.TRUE.equals(ons.get(v))) {
                 r.received++;
+                reached.add(v);
             } else {
                 r.shortfall++;
             }
@@ -325,9 +341,21 @@ final class Tally implements Consumer<Row> {
             ons.forEach((v, on) -> {
                 if (on && !o.villages.contains(v)) {
                     reach(v).received++;
+                    reached.add(v);
                 }
             });
         }
+        // The village x topic table counts with the same rule as "received", so its rows agree with it.
+        if (o.topics.isEmpty() || reached.isEmpty()) {
+            return;
+        }
+        for (var v : reached) {
+            var byTopic = reachedByTopic.computeIfAbsent(v, k -> new HashMap<>());
+            o.topics.forEach(code -> byTopic.merge(code, 1L, Long::sum));
+            reachedBulletins.merge(v, 1L, Long::sum);
+        }
+        o.topics.forEach(code -> topicReachedAny.merge(code, 1L, Long::sum));
+        bulletinsReachedAny++;
     }
 
     /** Starts with no end: still on air, or the station stopped and has not yet closed them. */

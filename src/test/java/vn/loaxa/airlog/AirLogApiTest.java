@@ -99,12 +99,57 @@ class AirLogApiTest extends SpringTest {
         var text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
         var lines = text.split("\r\n");
         assertThat(lines[0]).startsWith("\"Loại\",\"Mã lượt phát\",\"Tiêu đề\",\"Chủ đề\",\"Giờ phát theo lịch\"");
+        assertThat(lines[0]).endsWith(",\"Mã băm SHA-256 của tệp\",\"Độ lợi (dB)\"");
         assertThat(lines[1]).contains("P1@2027-03-02", "Bản tin sáng", "02/03/2027 05:30:00", "\"Thôn 1, Thôn 2, Thôn 3\"",
                 "Phát xong", "Theo lịch");
         assertThat(lines[2]).contains("Hướng dẫn nộp hồ sơ trực tuyến mức độ 4", "Chính quyền điện tử, chính quyền số",
                 "c".repeat(64));
+        assertThat(lines[2]).as("an item logged without a gain: an empty cell").endsWith("\"" + "c".repeat(64) + "\",\"\"");
         assertThat(lines[4]).contains("P2@2027-03-02", "Bỏ lỡ", "17:00:00");
         assertThat(lines).hasSize(5);
+    }
+
+    /**
+     * 3 March 2027: a bulletin cut by 3.25 dB, one lifted by 2.5 dB, and a closing logged without a
+     * gain, as every row before the column was. The CSV carries each item's gain in its last column, with the
+     * decimal separator of the export's language, and nothing for the broadcast's own row.
+     */
+    @Test
+    void the_csv_gives_each_item_the_gain_the_player_applied() throws Exception {
+        var planned = MARCH_2.plus(Duration.ofDays(1));
+        if (airLog.loggedKeys(Set.of("P1@2027-03-03")).isEmpty()) {
+            var started = airLog.broadcastStarted(new AirLogRecords.BroadcastStart("P1@2027-03-03", "Bản tin sáng",
+                    planned, planned, 150_000, List.of(1L), List.of("Thôn 1"), Priority.NORMAL, Trigger.SCHEDULE,
+                    "system"));
+            airLog.itemPlayed(started, new AirLogRecords.PlayedItem(1, "BULLETIN", "Bản tin huyện", "CQ_SO",
+                    "Chính quyền điện tử, chính quyền số", 11L, 101L, "c".repeat(64), 60_000, 60_000,
+                    Outcome.COMPLETED, planned, null, null, null, -3.25));
+            airLog.itemPlayed(started, new AirLogRecords.PlayedItem(2, "BULLETIN", "Thu âm tại đài", "CHI_SO",
+                    "Chỉ số PAR Index, SIPAS, PAPI, PCI", 12L, 102L, "d".repeat(64), 60_000, 60_000,
+                    Outcome.COMPLETED, planned.plusSeconds(60), null, null, null, 2.5));
+            airLog.itemPlayed(started, new AirLogRecords.PlayedItem(3, "CLOSING", "Nhạc kết", null, null, 13L, null,
+                    "e".repeat(64), 30_000, 30_000, Outcome.COMPLETED, planned.plusSeconds(120)));
+            airLog.broadcastEnded(started, new AirLogRecords.BroadcastEnd(planned.plusSeconds(150), 150_000,
+                    Outcome.COMPLETED, null, planned));
+            assertThat(airLog.flush(Duration.ofSeconds(30))).isTrue();
+        }
+
+        var vi = api.get("/api/airlog.csv?from=2027-03-03&to=2027-03-03", "vhtt-log", "reporter-pass", "vi");
+        assertThat(vi.statusCode()).isEqualTo(200);
+        var lines = vi.body().substring(1).split("\r\n");
+        assertThat(lines).hasSize(5);
+        assertThat(lines[0]).endsWith("\"Độ lợi (dB)\"");
+        assertThat(lines[1]).as("the broadcast's own row has no gain").endsWith(",\"\",\"\"");
+        // A cut is guarded like every cell that starts with "-" (Csv): Excel shows it as text, never runs it.
+        assertThat(lines[2]).endsWith(",\"'-3,25\"");
+        assertThat(lines[3]).endsWith(",\"2,50\"");
+        assertThat(lines[4]).contains("Nhạc kết").endsWith("\"" + "e".repeat(64) + "\",\"\"");
+
+        var en = api.get("/api/airlog.csv?from=2027-03-03&to=2027-03-03", "vhtt-log", "reporter-pass", "en");
+        var english = en.body().substring(1).split("\r\n");
+        assertThat(english[0]).endsWith("\"Gain (dB)\"");
+        assertThat(english[2]).endsWith(",\"'-3.25\"");
+        assertThat(english[3]).endsWith(",\"2.50\"");
     }
 
     @Test

@@ -24,6 +24,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.PermitAll;
 import vn.loaxa.airlog.AirLogCsv;
 import vn.loaxa.airlog.AirLogRecords.LoggedBroadcast;
+import vn.loaxa.airlog.AirLogRecords.LoggedItem;
 import vn.loaxa.airlog.AirLogRecords.Query;
 import vn.loaxa.airlog.AirLogService;
 import vn.loaxa.airlog.Outcome;
@@ -123,14 +124,8 @@ class AirLogView extends Div implements HasDynamicTitle {
         grid.addColumn(b -> b.items().stream().map(i -> gain(i.gainDb())).filter(g -> !g.isEmpty())
                 .collect(Collectors.joining(", "))).setHeader(getTranslation("airlog.gain"))
                 .setAutoWidth(true).setFlexGrow(0).setKey("gain");
-        grid.addComponentColumn(b -> {
-            var badge = OutcomeBadge.of(this, b.outcome());
-            // Why it ended so, and who stopped it: on hover, without widening the list.
-            if (b.reason() != null) {
-                badge.getElement().setAttribute("title", b.reason());
-            }
-            return badge;
-        }).setHeader(getTranslation("airlog.csv.outcome")).setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::outcome).setHeader(getTranslation("airlog.csv.outcome")).setAutoWidth(true)
+                .setFlexGrow(0).setKey("outcome");
         ColumnsByWidth.of(grid).hideBelow(ColumnsByWidth.LAPTOP, 1, 2, 4, 8, 9).hideBelow(ColumnsByWidth.PHONE, 5, 6, 7);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setEmptyStateText(getTranslation("ui.empty"));
@@ -142,6 +137,46 @@ class AirLogView extends Div implements HasDynamicTitle {
         var head = new Div(new H1(getTranslation("ui.airlog.title")));
         head.addClassName("loaxa-view-head");
         add(head, filters, verifyResult, grid);
+    }
+
+    /**
+     * The outcome, and who cut the broadcast on air: a stop or a skip is a person's act and the log
+     * keeps whose (decision 0030), so the list says it where the officer looks ("Dừng phát (bởi
+     * dieuhanh)", "Bỏ qua 1 mục (bởi …)"). The log's reason and each cut item, with who cut it, are in
+     * the tooltip, so the list does not widen.
+     */
+    Span outcome(LoggedBroadcast b) {
+        var badge = OutcomeBadge.of(this, b.outcome());
+        if (b.outcome() == Outcome.STOPPED && b.endedBy() != null) {
+            badge.setText(getTranslation("airlog.byPerson", badge.getText(), b.endedBy()));
+        }
+        var cell = new Span(badge);
+        cell.addClassName("airlog-outcome");
+        cell.getStyle().set("display", "inline-flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-xs)");
+        var skipped = b.items().stream().filter(i -> i.outcome() == Outcome.SKIPPED).toList();
+        if (!skipped.isEmpty()) {
+            var who = skipped.stream().map(LoggedItem::by).filter(java.util.Objects::nonNull).distinct()
+                    .collect(Collectors.joining(", "));
+            var skips = new Span(who.isEmpty() ? getTranslation("airlog.skippedItems", skipped.size())
+                    : getTranslation("airlog.skippedItemsBy", skipped.size(), who));
+            skips.addClassNames("loaxa-badge", "loaxa-badge-warn", "airlog-skips");
+            cell.add(skips);
+        }
+        var tip = new java.util.ArrayList<String>();
+        if (b.reason() != null) {
+            tip.add(b.reason());
+        }
+        for (var i : b.items()) {
+            if (i.outcome() == Outcome.SKIPPED || i.outcome() == Outcome.STOPPED && i.by() != null) {
+                var what = i.outcome() == Outcome.SKIPPED ? "airlog.tip.skipped" : "airlog.tip.stopped";
+                tip.add(getTranslation(what + (i.by() == null ? "" : "By"), String.valueOf(i.position()), i.title(),
+                        i.by()));
+            }
+        }
+        if (!tip.isEmpty()) {
+            cell.getElement().setAttribute("title", String.join("\n", tip));
+        }
+        return cell;
     }
 
     /** An emergency stands out in the list as it does on air. */

@@ -129,6 +129,33 @@ class CoverageView extends Div implements HasDynamicTitle {
         numbers(villages, "minutes", "report.fig.minutes", v -> number(v.figures().minutes()));
         villages.setId("coverage-villages");
         board.add(new H3(getTranslation("report.section.villages")), grid(villages, c.report().byVillage()));
+        villageTopics(c);
+    }
+
+    /**
+     * What aired per village and per topic, from the report's own table: rows are the villages in
+     * their configured order, then the whole commune. Fixed-width columns, so at phone width the grid
+     * scrolls sideways inside itself (the village column stays) and the page does not.
+     */
+    private void villageTopics(Coverage c) {
+        var table = c.report().villageTopics();
+        var grid = new Grid<Report.VillageTopicRow>();
+        grid.addColumn(Report.VillageTopicRow::name).setHeader(getTranslation("report.col.village")).setKey("village")
+                .setWidth("8em").setFlexGrow(0).setFrozen(true);
+        for (var t : c.villageTopicColumns()) {
+            var header = new Span(t.name());
+            header.getStyle().set("white-space", "normal");
+            grid.addColumn(v -> number(v.topic(t.code()))).setHeader(header).setKey("topic-" + t.code())
+                    .setWidth("8em").setFlexGrow(1).setTextAlign(ColumnTextAlign.END);
+        }
+        grid.addColumn(v -> number(v.total())).setHeader(getTranslation("coverage.col.total")).setKey("total")
+                .setWidth("6em").setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
+        var rows = new java.util.ArrayList<>(table.villages());
+        rows.add(new Report.VillageTopicRow(0, getTranslation("coverage.row.commune"), table.topics(), table.total()));
+        grid.setId("coverage-village-topics");
+        var note = new Paragraph(getTranslation("coverage.villageTopics.note"));
+        note.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        board.add(new H3(getTranslation("coverage.section.villageTopics")), note, grid(grid, rows));
     }
 
     private static <T> void numbers(Grid<T> grid, String key, String header,

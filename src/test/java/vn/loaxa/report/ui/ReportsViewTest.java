@@ -41,7 +41,8 @@ class ReportsViewTest extends UiTest {
         return new Report(ReportPeriod.firstHalf(2035), new StationIdentity("Gio Sơn", "Đài truyền thanh xã Gio Sơn",
                 "Gio Linh", "Quảng Trị", "", "Đỗ An Chung", "PHÓ CHỦ TỊCH"), Instant.parse("2035-07-01T01:00:00Z"),
                 figures(82, 80), List.of(), List.of(), List.of(), villages, List.of(), List.of(), List.of(), List.of(),
-                new Report.TopicRow(Report.NOT_CCHC_CODE, Report.NOT_CCHC_NAME, 0, 0, 0, 0, 0));
+                new Report.TopicRow(Report.NOT_CCHC_CODE, Report.NOT_CCHC_NAME, 0, 0, 0, 0, 0),
+                new Report.VillageTopics(List.of(), java.util.Map.of(), 0));
     }
 
     @Test
@@ -115,7 +116,8 @@ class ReportsViewTest extends UiTest {
                 new Report.TopicRow("CHI_SO", "Chỉ số PAR Index, SIPAS, PAPI, PCI", 0, 0, 0, 0, 0));
         var report = new Report(ReportPeriod.secondHalf(2035), report().station(), report().generatedAt(), f, topics,
                 List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                new Report.TopicRow(Report.NOT_CCHC_CODE, Report.NOT_CCHC_NAME, 3, 0, 5, 95, 1.6));
+                new Report.TopicRow(Report.NOT_CCHC_CODE, Report.NOT_CCHC_NAME, 3, 0, 5, 95, 1.6),
+                new Report.VillageTopics(List.of(), java.util.Map.of(), 0));
         view.show(report);
 
         var bars = find(Div.class).withClassName("report-topic-bar").all();
