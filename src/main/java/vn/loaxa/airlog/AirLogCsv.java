@@ -43,7 +43,7 @@ public final class AirLogCsv {
         line(w, header);
         for (var b : broadcasts) {
             var trigger = Texts.get(locale, "airlog.trigger." + b.trigger().name())
-                    + (b.trigger() == Trigger.OPERATOR ? " (" + b.triggeredBy() + ")" : "");
+                    + (b.trigger() == Trigger.OPERATOR || b.trigger() == Trigger.LIVE ? " (" + b.triggeredBy() + ")" : "");
             line(w, Texts.get(locale, "airlog.csv.type.broadcast"), b.occurrenceKey(), b.title(), "",
                     format(time, b.plannedStart()), format(time, b.actualStart()), format(time, b.actualEnd()),
                     seconds(b.nominalMs()), seconds(b.actualMs()), b.villageNames(),
