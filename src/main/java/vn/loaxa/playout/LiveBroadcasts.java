@@ -62,12 +62,15 @@ public class LiveBroadcasts {
     private final VillageService villages;
     private final AudioOutputProperties output;
     private final LiveProperties properties;
+    private final PlayoutSettings settings;
     private final Path folder;
     private final Clock clock;
     private final java.time.ZoneId zone;
 
     LiveBroadcasts(PlayoutEngine engine, LiveSessions sessions, LibraryService library, VillageService villages,
-                   AudioOutputProperties output, LiveProperties properties, StationProperties station, Clock clock) {
+                   AudioOutputProperties output, LiveProperties properties, PlayoutSettings settings,
+                   StationProperties station, Clock clock) {
+        this.settings = settings;
         this.engine = engine;
         this.sessions = sessions;
         this.library = library;
@@ -88,7 +91,7 @@ public class LiveBroadcasts {
     /** Whether this machine has an input to speak into (the one chosen in the settings, or any). */
     public boolean inputAvailable() {
         try {
-            InputDevices.require(properties.inputDevice());
+            InputDevices.require(settings.inputDevice());
             return true;
         } catch (IOException e) {
             return false;
@@ -115,7 +118,7 @@ public class LiveBroadcasts {
         LiveCapture capture;
         try {
             Files.createDirectories(folder);
-            capture = LiveCapture.open(properties.inputDevice(), output.sampleRate(), folder.resolve(key + ".wav"),
+            capture = LiveCapture.open(settings.inputDevice(), output.sampleRate(), folder.resolve(key + ".wav"),
                     recording -> sessions.get(key).ifPresent(s -> s.recorded(recording)));
         } catch (IOException e) {
             throw LiveException.noInput(e.getMessage());

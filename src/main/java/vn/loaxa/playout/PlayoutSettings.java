@@ -23,14 +23,34 @@ public class PlayoutSettings {
     /** Java Sound device for new broadcasts; blank = the system default. */
     public static final String OUTPUT_DEVICE = "output.device";
 
+    /** Java Sound input "Nói trực tiếp" speaks into; blank = the system default microphone. */
+    public static final String INPUT_DEVICE = "live.input-device";
+
     private final SettingStore store;
     private final AudioOutputProperties audio;
     private final GraceSettings graceSettings;
+    private final LiveProperties live;
 
-    PlayoutSettings(SettingStore store, AudioOutputProperties audio, GraceSettings graceSettings) {
+    PlayoutSettings(SettingStore store, AudioOutputProperties audio, GraceSettings graceSettings, LiveProperties live) {
         this.store = store;
         this.audio = audio;
         this.graceSettings = graceSettings;
+        this.live = live;
+    }
+
+    /** The microphone or line input the next live broadcast opens, read now; never set, {@code loaxa.live.input-device}. */
+    @Transactional(readOnly = true)
+    public String inputDevice() {
+        return store.read(INPUT_DEVICE).orElse(live.inputDevice());
+    }
+
+    /** Blank picks the system default; an input absent now is kept (a USB microphone plugged in later). */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    @Audited(value = "LIVE_INPUT_CHANGED", target = "SETTING", id = "'live'", snapshot = "{'input': inputDevice()}")
+    public void setInputDevice(String device) {
+        Limits.title(device);
+        store.write(INPUT_DEVICE, device.strip(), CurrentUser.name());
     }
 
     /** The device the next broadcast plays on, read now; blank = the system default. */

@@ -118,7 +118,8 @@ class SettingsView extends Div implements HasDynamicTitle {
         var head = new Div(new H1(getTranslation("ui.settings.title")));
         head.addClassName("loaxa-view-head");
         var left = new Div(card("ui.settings.names", names), card("ui.settings.output",
-                new OutputSettings(output, player)), card("ui.settings.loudness", new LoudnessPanel(loudness)),
+                new OutputSettings(output, player)), card("ui.settings.liveInput", new InputSettings(output)),
+                card("ui.settings.loudness", new LoudnessPanel(loudness)),
                 card("ui.settings.library", new LibrarySettings(audioLimits, library)),
                 card("ui.settings.disk", new DiskSettings(diskThresholds, disk)),
                 card("ui.settings.permissions", new PermissionSettings(rights)), card("ui.tls.title", connection));
