@@ -36,6 +36,7 @@ import vn.loaxa.schedule.StartPolicy;
 import vn.loaxa.security.SystemIdentity;
 import vn.loaxa.station.Village;
 import vn.loaxa.station.VillageService;
+import vn.loaxa.zone.ZoneSwitchboard;
 
 /**
  * "Nói trực tiếp": a person speaks into the station's microphone (or line-in) and the villages they
@@ -63,14 +64,18 @@ public class LiveBroadcasts {
     private final AudioOutputProperties output;
     private final LiveProperties properties;
     private final PlayoutSettings settings;
+    private final PlayoutTiming timing;
+    private final ZoneSwitchboard switchboard;
     private final Path folder;
     private final Clock clock;
     private final java.time.ZoneId zone;
 
     LiveBroadcasts(PlayoutEngine engine, LiveSessions sessions, LibraryService library, VillageService villages,
                    AudioOutputProperties output, LiveProperties properties, PlayoutSettings settings,
-                   StationProperties station, Clock clock) {
+                   PlayoutTiming timing, ZoneSwitchboard switchboard, StationProperties station, Clock clock) {
         this.settings = settings;
+        this.timing = timing;
+        this.switchboard = switchboard;
         this.engine = engine;
         this.sessions = sessions;
         this.library = library;
@@ -128,7 +133,11 @@ public class LiveBroadcasts {
         var title = title(session);
         var item = new Occurrence.Item(Occurrence.ItemKind.LIVE, 0, null, title, null, null, "",
                 properties.maxLength().toMillis());
-        var occurrence = new Occurrence(key, Occurrence.Source.LIVE, 0, title, null, now,
+        // Planned for when it can start (the engine's late start, and the villages' pre-roll to switch
+        // them on first), so the log's start error says how the station did, not that speech takes a moment.
+        var lead = timing.lateStart().plusMillis(100);
+        var planned = now.plus(lead.compareTo(switchboard.preRoll()) >= 0 ? lead : switchboard.preRoll());
+        var occurrence = new Occurrence(key, Occurrence.Source.LIVE, 0, title, null, planned,
                 emergency ? Priority.EMERGENCY : Priority.PRIORITY, StartPolicy.CUT, 0, chosen, List.of(item),
                 List.of(), null);
         log.warn("Live broadcast {} ordered by {} to {}", key, by, emergency ? "every village (emergency)" : chosen);

@@ -2,18 +2,13 @@ package vn.loaxa.playout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,6 +26,7 @@ import vn.loaxa.security.UserService;
 import vn.loaxa.testing.Api;
 import vn.loaxa.testing.RunAs;
 import vn.loaxa.testing.SpringTest;
+import vn.loaxa.testing.TestMicrophone;
 
 /**
  * "Nói trực tiếp" on the virtual card: a known signal is spoken into the card's microphone (its pipe
@@ -41,7 +37,6 @@ import vn.loaxa.testing.SpringTest;
 @RequiresSoundCard
 class LiveSoundCardTest extends SpringTest {
 
-    private static final int RATE = 44_100;
     private static final double HZ = 1_000;
     private static final int BURST_MS = 400;
 
@@ -70,7 +65,7 @@ class LiveSoundCardTest extends SpringTest {
 
     @Test
     void what_is_said_into_the_microphone_airs_within_100_ms_and_is_kept_as_evidence() throws Exception {
-        var mic = Microphone.fromEnvironment();
+        var mic = TestMicrophone.fromEnvironment();
         try (mic) {
             var api = new Api(port);
             var started = api.postJson("/api/live", "admin", ADMIN_PASSWORD, "{\"villageIds\": [1, 2]}", null);
@@ -82,7 +77,7 @@ class LiveSoundCardTest extends SpringTest {
 
             awaitOnAir(api, key);
             Thread.sleep(500);
-            var spoken = mic.say(BURST_MS);
+            var spoken = mic.say(HZ, BURST_MS);
             Thread.sleep(BURST_MS + 600);
             var ended = api.postJson("/api/live/end", "admin", ADMIN_PASSWORD, "", null);
             assertThat(ended.statusCode()).as(ended.body()).isEqualTo(200);
@@ -122,7 +117,7 @@ class LiveSoundCardTest extends SpringTest {
 
     @Test
     void stop_on_air_ends_a_live_broadcast_and_an_approver_may_speak() throws Exception {
-        var mic = Microphone.fromEnvironment();
+        var mic = TestMicrophone.fromEnvironment();
         try (mic) {
             var api = new Api(port);
             if (users.find("truongthon").isEmpty()) {
@@ -207,85 +202,5 @@ class LiveSoundCardTest extends SpringTest {
 
     private static Map<String, Object> json(String body) throws IOException {
         return new com.fasterxml.jackson.databind.ObjectMapper().readValue(body, Map.class);
-    }
-
-    /**
-     * The virtual card's microphone: its pipe source's FIFO, fed 10 ms of mono PCM every 10 ms of real
-     * time (as a sound card delivers it; written ahead, it would wait in the FIFO and add delay), silence
-     * unless a burst of 1 kHz is being "said".
-     */
-    private static final class Microphone implements AutoCloseable {
-        private final FileOutputStream fifo;
-        private final Thread feeder;
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final AtomicReference<Instant> burstSpoken = new AtomicReference<>();
-        private volatile int burstFrames;
-
-        private Microphone(Path path) throws IOException {
-            fifo = new FileOutputStream(path.toFile());
-            feeder = Thread.ofPlatform().name("test-microphone").start(this::feed);
-        }
-
-        static Microphone fromEnvironment() throws IOException {
-            var path = System.getenv("LOAXA_TEST_MIC_FIFO");
-            if (path == null || !Files.exists(Path.of(path))) {
-                throw new AssertionError("the virtual card has no microphone (LOAXA_TEST_MIC_FIFO): restart it with "
-                        + ".ci/soundcard.sh, which now loads a pipe source");
-            }
-            return new Microphone(Path.of(path));
-        }
-
-        /** Starts a burst of {@code millis} at the next 10 ms; returns when its first sample was written. */
-        Instant say(int millis) throws InterruptedException {
-            burstSpoken.set(null);
-            burstFrames = RATE * millis / 1000;
-            while (burstSpoken.get() == null) {
-                Thread.sleep(1);
-            }
-            return burstSpoken.get();
-        }
-
-        private void feed() {
-            int chunk = RATE / 100;
-            var bytes = ByteBuffer.allocate(chunk * 2).order(ByteOrder.LITTLE_ENDIAN);
-            long next = System.nanoTime();
-            long burstAt = 0;
-            try {
-                while (running.get()) {
-                    bytes.clear();
-                    int remaining = burstFrames;
-                    for (int i = 0; i < chunk; i++) {
-                        double v = 0;
-                        if (remaining > 0) {
-                            v = 0.5 * Math.sin(2 * Math.PI * HZ * burstAt / RATE);
-                            burstAt++;
-                            remaining--;
-                        }
-                        bytes.putShort((short) Math.round(v * Short.MAX_VALUE));
-                    }
-                    boolean first = burstFrames > 0 && burstSpoken.get() == null;
-                    var at = Instant.now();
-                    fifo.write(bytes.array());
-                    if (first) {
-                        burstSpoken.set(at);
-                    }
-                    burstFrames = remaining;
-                    next += 10_000_000L;
-                    long sleep = next - System.nanoTime();
-                    if (sleep > 0) {
-                        Thread.sleep(sleep / 1_000_000L, (int) (sleep % 1_000_000L));
-                    }
-                }
-            } catch (IOException | InterruptedException e) {
-                // Closed by the test.
-            }
-        }
-
-        @Override
-        public void close() throws IOException, InterruptedException {
-            running.set(false);
-            feeder.join(1_000);
-            fifo.close();
-        }
     }
 }

@@ -85,7 +85,9 @@ final class LivePanel extends Div {
         emergency.addValueChangeListener(e -> choice.setEnabled(!e.getValue()));
         var hint = new Paragraph(getTranslation("ui.live.hint"));
         hint.addClassName("loaxa-muted");
-        dialog.add(choice, emergency, hint);
+        // On a line of its own: it changes what the village choice means.
+        var emergencyRow = new Div(emergency);
+        dialog.add(choice, emergencyRow, hint);
         var go = new Button(getTranslation("ui.live.go"), VaadinIcon.MICROPHONE.create());
         go.setId("live-go");
         go.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
