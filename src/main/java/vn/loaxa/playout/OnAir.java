@@ -26,6 +26,17 @@ public record OnAir(String key, String title, Priority priority, List<String> vi
         return priority == Priority.EMERGENCY;
     }
 
+    /** Someone speaking into the microphone: it lasts until they end it, so there is no time left to show. */
+    public boolean live() {
+        return vn.loaxa.schedule.Occurrence.isLiveKey(key);
+    }
+
+    /** How long the item on air has been playing (a live broadcast: how long the person has spoken). */
+    public long elapsedMs(java.time.Instant now) {
+        var n = this.now;
+        return n == null ? 0 : Math.max(0, java.time.Duration.between(n.itemStartedAt(), now).toMillis());
+    }
+
     /** What is left of the programme at {@code elapsedInItemMs} into the item on air: nominal, never negative. */
     public long remainingMs(long elapsedInItemMs) {
         long item = now == null ? 0 : Math.max(0, now.itemDurationMs() - elapsedInItemMs);

@@ -57,4 +57,9 @@ public record Occurrence(String key, Source source, long sourceId, String title,
     public static String liveKey(Instant ordered) {
         return "L" + ordered.toEpochMilli();
     }
+
+    /** Whether the key is a live broadcast's: someone speaking, with no length known in advance. */
+    public static boolean isLiveKey(String key) {
+        return key.matches("L\\d+");
+    }
 }

@@ -102,6 +102,9 @@ class LiveMicE2ETest extends SpringTest {
             // The on-air card shows the live broadcast like any other once its first sample is out.
             page.waitForCondition(() -> page.locator(".loaxa-onair-title").textContent().startsWith("Nói trực tiếp"),
                     new Page.WaitForConditionOptions().setTimeout(10_000));
+            page.waitForCondition(() -> page.locator("#programme-left").textContent().startsWith("Đã nói"),
+                    new Page.WaitForConditionOptions().setTimeout(5_000));
+            assertThat(page.locator("#dashboard-onair-skip").isVisible()).as("no skip for a voice").isFalse();
             page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("live-1366-on-air.png")));
             for (var width : new int[] {1024, 390}) {
                 page.setViewportSize(width, width == 390 ? 844 : 768);

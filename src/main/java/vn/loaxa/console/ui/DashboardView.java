@@ -255,8 +255,11 @@ class DashboardView extends Div implements HasDynamicTitle, BeforeEnterObserver 
         onAirTitle.setText(n.broadcast());
         onAirItem.setText(getTranslation("ui.dashboard.item", n.itemIndex() + 1, n.itemCount(), n.item()));
         long elapsed = Duration.between(n.itemStartedAt(), now).toMillis();
-        progress.setVisible(n.itemDurationMs() > 0);
-        if (n.itemDurationMs() > 0) {
+        // A live voice has no length: its nominal is only the longest it may run, not time left.
+        boolean live = Occurrence.isLiveKey(engine.onAirKey().orElse(""));
+        progress.setVisible(n.itemDurationMs() > 0 && !live);
+        timeLeft.setVisible(!live);
+        if (n.itemDurationMs() > 0 && !live) {
             progress.setValue(Math.min(1.0, Math.max(0.0, elapsed / (double) n.itemDurationMs())));
             timeLeft.setText(getTranslation("ui.dashboard.left", Formats.duration(n.itemDurationMs() - elapsed)));
         }
@@ -282,7 +285,9 @@ class DashboardView extends Div implements HasDynamicTitle, BeforeEnterObserver 
             var villages = NowPlayingBar.villagesOf(this, broadcast);
             emergencyBanner.setText(getTranslation("ui.dashboard.emergencyBanner", villages));
             onAirVillages.setText(getTranslation("ui.dashboard.villagesOnAir", villages));
-            programmeLeft.setText(getTranslation("ui.dashboard.programmeLeft",
+            programmeLeft.setText(broadcast.live()
+                    ? getTranslation("ui.dashboard.spoken", Formats.duration(broadcast.elapsedMs(now)))
+                    : getTranslation("ui.dashboard.programmeLeft",
                     Formats.duration(NowPlayingBar.remainingMs(broadcast, clock))));
         }
         var following = upcoming;

@@ -101,6 +101,7 @@ class NowPlayingBar extends Div {
         title.setText(onAir.title());
         villages.setText(villagesOf(this, onAir));
         left.setText(onAir.now() == null ? getTranslation("ui.dashboard.starting")
+                : onAir.live() ? getTranslation("ui.dashboard.spoken", Formats.duration(onAir.elapsedMs(clock.instant())))
                 : getTranslation("ui.dashboard.programmeLeft", Formats.duration(remainingMs(onAir, clock))));
     }
 

@@ -52,6 +52,8 @@ final class OnAirButtons extends Div {
         setVisible(onAir != null);
         stop.setEnabled(onAir != null && !onAir.stopping());
         skip.setEnabled(onAir != null && !onAir.stopping() && onAir.now() != null && onAir.programmeItem() >= 0);
+        // A live broadcast has one item, the voice: skipping it is stopping it, which "Dừng phát" says.
+        skip.setVisible(onAir == null || !onAir.live());
         stop.setText(getTranslation(onAir != null && onAir.stopping() ? "ui.onair.stopping" : "ui.onair.stop"));
     }
 
