@@ -102,6 +102,7 @@ class LiveSoundCardTest extends SpringTest {
             long heardMs = Duration.between(heard, recorder.timeOfFrame(last)).toMillis();
             System.out.printf("live: spoken to loudspeakers %d ms; %d ms of the %d ms burst heard%n", latencyMs,
                     heardMs, BURST_MS);
+            System.out.printf("BENCH live_latency_ms %d%n", latencyMs);
             assertThat(latencyMs).as("ms from the microphone to the output").isBetween(0L, 100L);
             assertThat(heardMs).as("the burst aired whole").isBetween(BURST_MS - 30L, BURST_MS + 30L);
 
