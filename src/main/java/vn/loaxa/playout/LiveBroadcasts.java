@@ -27,6 +27,7 @@ import vn.loaxa.audio.WavHeader;
 import vn.loaxa.audio.input.InputDevices;
 import vn.loaxa.audio.input.LiveCapture;
 import vn.loaxa.audio.input.LiveCapture.Recording;
+import vn.loaxa.base.InvalidInputException;
 import vn.loaxa.base.StationProperties;
 import vn.loaxa.library.ImportRejectedException;
 import vn.loaxa.library.LibraryService;
@@ -160,11 +161,12 @@ public class LiveBroadcasts {
     private List<Long> checkedVillages(List<Long> ids) {
         var inUse = villages.findAll().stream().filter(Village::enabled).map(Village::id).toList();
         if (ids.isEmpty()) {
-            throw LiveException.noVillages();
+            throw new InvalidInputException("NO_VILLAGES", "error.live.noVillages", "Choose at least one village in use");
         }
         for (var id : ids) {
             if (!inUse.contains(id)) {
-                throw LiveException.unknownVillage(id);
+                throw new InvalidInputException("UNKNOWN_VILLAGE", "error.live.unknownVillage",
+                        "No village in use has id " + id, id);
             }
         }
         return List.copyOf(ids);

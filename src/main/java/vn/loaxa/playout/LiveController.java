@@ -83,12 +83,8 @@ class LiveController {
 
     private static ResponseEntity<?> refused(LiveException e, HttpServletRequest request) {
         var locale = Texts.localeOf(request.getHeader("Accept-Language"));
-        // No microphone is the station's state, like someone already live: 409, the request was fine.
-        var status = switch (e.code()) {
-            case "NO_VILLAGES", "UNKNOWN_VILLAGE" -> HttpStatus.BAD_REQUEST;
-            default -> HttpStatus.CONFLICT;
-        };
-        return ResponseEntity.status(status).body(Map.of("error", Texts.get(locale, e.messageKey(), e.args()),
+        // The station's state, not the request: 409. A wrong village (400) goes to the common handler.
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", Texts.get(locale, e.messageKey(), e.args()),
                 "code", e.code(), "detail", e.getMessage()));
     }
 }

@@ -1,17 +1,16 @@
 package vn.loaxa.playout;
 
-/** A live broadcast that cannot be started or ended, with the code and text a person is shown. */
-public class LiveException extends RuntimeException {
+import vn.loaxa.base.InvalidInputException;
 
-    private final String code;
-    private final String messageKey;
-    private final Object[] args;
+/**
+ * A live broadcast that cannot be started or ended because of the station's state (someone already
+ * live, none live, no microphone): the request itself was fine, so the API answers 409, where a
+ * wrong village is a plain {@link InvalidInputException} (400).
+ */
+public class LiveException extends InvalidInputException {
 
     private LiveException(String code, String messageKey, String detail, Object... args) {
-        super(detail);
-        this.code = code;
-        this.messageKey = messageKey;
-        this.args = args.clone();
+        super(code, messageKey, detail, args);
     }
 
     static LiveException already(String key, String by) {
@@ -24,25 +23,5 @@ public class LiveException extends RuntimeException {
 
     static LiveException noInput(String detail) {
         return new LiveException("NO_INPUT_DEVICE", "error.live.noInput", detail, detail);
-    }
-
-    static LiveException noVillages() {
-        return new LiveException("NO_VILLAGES", "error.live.noVillages", "Choose at least one village in use");
-    }
-
-    static LiveException unknownVillage(long id) {
-        return new LiveException("UNKNOWN_VILLAGE", "error.live.unknownVillage", "No village in use has id " + id, id);
-    }
-
-    public String code() {
-        return code;
-    }
-
-    public String messageKey() {
-        return messageKey;
-    }
-
-    public Object[] args() {
-        return args.clone();
     }
 }

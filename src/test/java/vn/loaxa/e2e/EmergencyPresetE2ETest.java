@@ -14,10 +14,8 @@ import java.util.stream.Collectors;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,6 +31,7 @@ import vn.loaxa.schedule.Priority;
 import vn.loaxa.security.Role;
 import vn.loaxa.security.UserService;
 import vn.loaxa.testing.Chromium;
+import vn.loaxa.testing.ChromiumBrowser;
 import vn.loaxa.testing.RunAs;
 import vn.loaxa.testing.SpringTest;
 import vn.loaxa.testing.TestAssets;
@@ -47,8 +46,8 @@ class EmergencyPresetE2ETest extends SpringTest {
     static final String USER = "truc-dai";
     static final String PASSWORD = "Truc-dai-2026-pass";
 
-    static Playwright playwright;
-    static Browser browser;
+    @RegisterExtension
+    static final ChromiumBrowser chromium = new ChromiumBrowser();
 
     @LocalServerPort
     int port;
@@ -67,18 +66,6 @@ class EmergencyPresetE2ETest extends SpringTest {
     @TempDir
     Path tmp;
 
-    @BeforeAll
-    static void chromium() {
-        Chromium.assumeInstalled();
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void close() {
-        Chromium.close(browser, playwright);
-    }
-
     @Test
     void an_operator_orders_a_preset_in_two_taps_on_a_phone() throws Exception {
         if (users.find(USER).isEmpty()) {
@@ -90,17 +77,13 @@ class EmergencyPresetE2ETest extends SpringTest {
                 Siren.NONE, null, recording.id(), "Giông lốc, đề nghị bà con trú ẩn an toàn", List.of(), 1)));
         var before = ids();
         Files.createDirectories(SHOTS);
-        var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
+        var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
                 .setIsMobile(true).setHasTouch(true).setLocale("vi-VN").setTimezoneId("Asia/Ho_Chi_Minh"));
         var page = context.newPage();
         page.setDefaultTimeout(30_000);
         var base = "http://localhost:" + port;
-        page.navigate(base + "/login");
-        page.locator("vaadin-login-form input[name=username]").fill(USER);
-        page.locator("vaadin-login-form input[name=password]").fill(PASSWORD);
-        page.locator("vaadin-login-form input[name=password]").press("Enter");
-        page.waitForSelector("#on-air");
-        hideDevelopmentTools(page);
+        Chromium.logIn(page, base, USER, PASSWORD);
+        Chromium.hideDevelopmentTools(page);
 
         page.locator("#emergency-button").tap();
         var entry = page.locator("#preset-" + preset.id());
@@ -108,13 +91,13 @@ class EmergencyPresetE2ETest extends SpringTest {
         assertThat(entry.boundingBox().width).as("the preset fits the phone's width").isLessThanOrEqualTo(390);
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("presets-phone-dialog.png")));
 
-        hideDevelopmentTools(page);
+        Chromium.hideDevelopmentTools(page);
         entry.tap();
         var play = page.locator("vaadin-confirm-dialog-overlay [slot=confirm-button], "
                 + "#preset-confirm [slot=confirm-button]").first();
         play.waitFor();
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("presets-phone-confirm.png")));
-        hideDevelopmentTools(page);
+        Chromium.hideDevelopmentTools(page);
         play.tap();
 
         var deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
@@ -139,14 +122,6 @@ class EmergencyPresetE2ETest extends SpringTest {
         }
     }
 
-    /**
-     * Tests run Vaadin in development mode, whose tool overlay covers the bottom of a phone's screen
-     * and takes the taps; a station's production bundle has none.
-     */
-    private static void hideDevelopmentTools(Page page) {
-        page.evaluate("() => document.querySelectorAll('copilot-main, vaadin-dev-tools')"
-                + ".forEach(e => e.style.display = 'none')");
-    }
 
     private Set<Long> ids() {
         var now = clock.instant();

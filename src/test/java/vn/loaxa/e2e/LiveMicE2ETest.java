@@ -10,10 +10,8 @@ import java.util.EnumSet;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,6 +21,7 @@ import vn.loaxa.playout.LiveBroadcasts;
 import vn.loaxa.security.Role;
 import vn.loaxa.security.UserService;
 import vn.loaxa.testing.Chromium;
+import vn.loaxa.testing.ChromiumBrowser;
 import vn.loaxa.testing.RunAs;
 import vn.loaxa.testing.SpringTest;
 import vn.loaxa.testing.TestMicrophone;
@@ -39,8 +38,8 @@ class LiveMicE2ETest extends SpringTest {
     static final String USER = "chu-tich-xa";
     static final String PASSWORD = "Chu-tich-2026-pass";
 
-    static Playwright playwright;
-    static Browser browser;
+    @RegisterExtension
+    static final ChromiumBrowser chromium = new ChromiumBrowser();
 
     @LocalServerPort
     int port;
@@ -51,18 +50,6 @@ class LiveMicE2ETest extends SpringTest {
     @Autowired
     JdbcClient jdbc;
 
-    @BeforeAll
-    static void chromium() {
-        Chromium.assumeInstalled();
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void close() {
-        Chromium.close(browser, playwright);
-    }
-
     @Test
     void the_leader_speaks_live_from_the_dashboard_and_the_air_log_shows_it() throws Exception {
         if (users.find(USER).isEmpty()) {
@@ -71,17 +58,13 @@ class LiveMicE2ETest extends SpringTest {
         }
         Files.createDirectories(SHOTS);
         try (var mic = TestMicrophone.fromEnvironment()) {
-            var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768)
+            var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1366, 768)
                     .setLocale("vi-VN").setTimezoneId("Asia/Ho_Chi_Minh"));
             var page = context.newPage();
             page.setDefaultTimeout(30_000);
             var base = "http://localhost:" + port;
-            page.navigate(base + "/login");
-            page.locator("vaadin-login-form input[name=username]").fill(USER);
-            page.locator("vaadin-login-form input[name=password]").fill(PASSWORD);
-            page.locator("vaadin-login-form input[name=password]").press("Enter");
-            page.waitForSelector("#on-air");
-            hideDevelopmentTools(page);
+            Chromium.logIn(page, base, USER, PASSWORD);
+            Chromium.hideDevelopmentTools(page);
 
             page.locator("#live-start").click();
             page.locator("#live-go").waitFor();
@@ -108,7 +91,7 @@ class LiveMicE2ETest extends SpringTest {
             page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("live-1366-on-air.png")));
             for (var width : new int[] {1024, 390}) {
                 page.setViewportSize(width, width == 390 ? 844 : 768);
-                hideDevelopmentTools(page);
+                Chromium.hideDevelopmentTools(page);
                 var end = page.locator("#live-end").boundingBox();
                 assertThat(end.x + end.width).as("'Kết thúc nói' on screen at %d px", width).isLessThanOrEqualTo(width);
                 page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("live-" + width + "-on-air.png")));
@@ -136,11 +119,5 @@ class LiveMicE2ETest extends SpringTest {
     private String ended(String key) {
         return jdbc.sql("SELECT outcome FROM air_log WHERE kind = 'END' AND occurrence_key = ?").param(key)
                 .query(String.class).optional().orElse(null);
-    }
-
-    /** Vaadin's development tools overlay (tests run in development mode) would cover the buttons. */
-    private static void hideDevelopmentTools(Page page) {
-        page.evaluate("() => document.querySelectorAll('copilot-main, vaadin-dev-tools')"
-                + ".forEach(e => e.style.display = 'none')");
     }
 }

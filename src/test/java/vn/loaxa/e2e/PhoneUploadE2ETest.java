@@ -7,10 +7,8 @@ import java.util.EnumSet;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -19,6 +17,7 @@ import vn.loaxa.library.Ffmpeg;
 import vn.loaxa.security.Role;
 import vn.loaxa.security.UserService;
 import vn.loaxa.testing.Chromium;
+import vn.loaxa.testing.ChromiumBrowser;
 import vn.loaxa.testing.RunAs;
 import vn.loaxa.testing.SpringTest;
 
@@ -31,24 +30,12 @@ class PhoneUploadE2ETest extends SpringTest {
     static final String USER = "phone-operator";
     static final String PASSWORD = "Phone-operator-2026-pass";
 
-    static Playwright playwright;
-    static Browser browser;
+    @RegisterExtension
+    static final ChromiumBrowser chromium = new ChromiumBrowser();
 
     @LocalServerPort int port;
     @Autowired UserService users;
     @Autowired AudioConverter converter;
-
-    @BeforeAll
-    static void chromium() {
-        Chromium.assumeInstalled();
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void close() {
-        Chromium.close(browser, playwright);
-    }
 
     @Test
     void the_widget_ticks_a_good_recording_and_shows_the_true_reason_beside_a_refused_one() throws Exception {
@@ -63,16 +50,12 @@ class PhoneUploadE2ETest extends SpringTest {
         var cut = Files.write(dir.resolve("ghi-am-do-dang.m4a"), java.util.Arrays.copyOf(whole, whole.length / 2));
 
         Files.createDirectories(ContentSecurityPolicyE2ETest.SHOTS);
-        var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900)
+        var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1366, 900)
                 .setLocale("vi-VN").setTimezoneId("Asia/Ho_Chi_Minh"));
         var page = context.newPage();
         page.setDefaultTimeout(60_000);
         var base = "http://localhost:" + port;
-        page.navigate(base + "/login");
-        page.locator("vaadin-login-form input[name=username]").fill(USER);
-        page.locator("vaadin-login-form input[name=password]").fill(PASSWORD);
-        page.locator("vaadin-login-form input[name=password]").press("Enter");
-        page.waitForSelector("#on-air");
+        Chromium.logIn(page, base, USER, PASSWORD);
 
         page.navigate(base + "/library");
         page.locator("#library-upload input[type=file]").setInputFiles(new java.nio.file.Path[]{good, cut});

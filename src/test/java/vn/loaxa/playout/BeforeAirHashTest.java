@@ -14,16 +14,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import vn.loaxa.airlog.AirLogService;
-import vn.loaxa.audio.testsupport.FifoRecorder;
+import vn.loaxa.audio.testsupport.RecordedCard;
 import vn.loaxa.audio.testsupport.RequiresSoundCard;
 import vn.loaxa.library.AudioAsset;
 import vn.loaxa.library.LibraryService;
@@ -40,7 +39,8 @@ import vn.loaxa.watch.AudioIntegrityWatch;
 @RequiresSoundCard
 class BeforeAirHashTest extends SpringTest {
 
-    private static FifoRecorder recorder;
+    @RegisterExtension
+    static final RecordedCard card = new RecordedCard();
 
     @LocalServerPort
     int port;
@@ -54,18 +54,6 @@ class BeforeAirHashTest extends SpringTest {
     JdbcClient jdbc;
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void startRecorder() throws IOException {
-        recorder = FifoRecorder.startFromEnvironment();
-    }
-
-    @AfterAll
-    static void stopRecorder() throws IOException {
-        if (recorder != null) {
-            recorder.close();
-        }
-    }
 
     @Test
     void a_file_changed_on_disk_is_refused_before_air_and_what_played_is_logged_with_its_hash() throws Exception {
@@ -98,9 +86,9 @@ class BeforeAirHashTest extends SpringTest {
             assertThat(airLog.verify().intact()).isTrue();
 
             // Heard: the good item only, whole; not a moment of the changed one.
-            recorder.awaitTime(planned.plusSeconds(3), Duration.ofSeconds(5));
-            var timeline = Tones.timeline(recorder, recorder.frameAt(planned.minusMillis(500)),
-                    recorder.frameAt(planned.plusSeconds(3)), 440, 880);
+            card.recorder().awaitTime(planned.plusSeconds(3), Duration.ofSeconds(5));
+            var timeline = Tones.timeline(card.recorder(), card.recorder().frameAt(planned.minusMillis(500)),
+                    card.recorder().frameAt(planned.plusSeconds(3)), 440, 880);
             assertThat(Tones.seconds(timeline, 0)).as("seconds of the changed file heard").isLessThan(0.1);
             assertThat(Tones.seconds(timeline, 1)).as("seconds of the good file heard").isBetween(0.85, 1.15);
 

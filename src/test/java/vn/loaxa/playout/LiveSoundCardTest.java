@@ -10,15 +10,14 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import vn.loaxa.audio.AudioDecoders;
-import vn.loaxa.audio.testsupport.FifoRecorder;
+import vn.loaxa.audio.testsupport.RecordedCard;
 import vn.loaxa.audio.testsupport.RequiresSoundCard;
 import vn.loaxa.library.LibraryService;
 import vn.loaxa.security.Role;
@@ -40,7 +39,8 @@ class LiveSoundCardTest extends SpringTest {
     private static final double HZ = 1_000;
     private static final int BURST_MS = 400;
 
-    private static FifoRecorder recorder;
+    @RegisterExtension
+    static final RecordedCard card = new RecordedCard();
 
     @LocalServerPort
     int port;
@@ -50,18 +50,6 @@ class LiveSoundCardTest extends SpringTest {
     LibraryService library;
     @Autowired
     UserService users;
-
-    @BeforeAll
-    static void startRecorder() throws IOException {
-        recorder = FifoRecorder.startFromEnvironment();
-    }
-
-    @AfterAll
-    static void stopRecorder() throws IOException {
-        if (recorder != null) {
-            recorder.close();
-        }
-    }
 
     @Test
     void what_is_said_into_the_microphone_airs_within_100_ms_and_is_kept_as_evidence() throws Exception {
@@ -94,12 +82,12 @@ class LiveSoundCardTest extends SpringTest {
             var sha256 = (String) item.get("asset_sha256");
             assertThat(sha256).hasSize(64);
 
-            recorder.awaitTime(spoken.plusMillis(BURST_MS + 300), Duration.ofSeconds(5));
-            var heard = recorder.timeOfFrame(recorder.firstNonSilentFrameAfter(spoken.minusMillis(300)).orElseThrow());
+            card.recorder().awaitTime(spoken.plusMillis(BURST_MS + 300), Duration.ofSeconds(5));
+            var heard = card.recorder().timeOfFrame(card.recorder().firstNonSilentFrameAfter(spoken.minusMillis(300)).orElseThrow());
             long latencyMs = Duration.between(spoken, heard).toMillis();
-            var last = recorder.lastNonSilentFrame(recorder.frameAt(spoken), recorder.frameAt(spoken.plusSeconds(2)))
+            var last = card.recorder().lastNonSilentFrame(card.recorder().frameAt(spoken), card.recorder().frameAt(spoken.plusSeconds(2)))
                     .orElseThrow();
-            long heardMs = Duration.between(heard, recorder.timeOfFrame(last)).toMillis();
+            long heardMs = Duration.between(heard, card.recorder().timeOfFrame(last)).toMillis();
             System.out.printf("live: spoken to loudspeakers %d ms; %d ms of the %d ms burst heard%n", latencyMs,
                     heardMs, BURST_MS);
             System.out.printf("BENCH live_latency_ms %d%n", latencyMs);

@@ -2,7 +2,6 @@ package vn.loaxa.playout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,9 +11,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import vn.loaxa.airlog.AirLogService;
 import vn.loaxa.audio.LoudnessGain;
-import vn.loaxa.audio.testsupport.FifoRecorder;
+import vn.loaxa.audio.testsupport.RecordedCard;
 import vn.loaxa.audio.testsupport.RequiresSoundCard;
 import vn.loaxa.library.AudioAsset;
 import vn.loaxa.library.LibraryService;
@@ -41,7 +39,8 @@ class LoudnessSoundCardTest extends SpringTest {
 
     private static final int RATE = 44_100;
     private static final double SECONDS = 3.0;
-    private static FifoRecorder recorder;
+    @RegisterExtension
+    static final RecordedCard card = new RecordedCard();
 
     @LocalServerPort
     int port;
@@ -55,18 +54,6 @@ class LoudnessSoundCardTest extends SpringTest {
     JdbcClient jdbc;
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void startRecorder() throws IOException {
-        recorder = FifoRecorder.startFromEnvironment();
-    }
-
-    @AfterAll
-    static void stopRecorder() throws IOException {
-        if (recorder != null) {
-            recorder.close();
-        }
-    }
 
     @Test
     void a_quiet_and_a_loud_item_come_out_within_one_lu_of_each_other() throws Exception {
@@ -84,9 +71,9 @@ class LoudnessSoundCardTest extends SpringTest {
                 .get("key");
         awaitEnd(key, Duration.ofSeconds(20));
 
-        recorder.awaitTime(planned.plusSeconds(7), Duration.ofSeconds(5));
-        long first = recorder.firstNonSilentFrameAfter(planned.minusSeconds(1)).orElseThrow();
-        int rate = recorder.format().sampleRate();
+        card.recorder().awaitTime(planned.plusSeconds(7), Duration.ofSeconds(5));
+        long first = card.recorder().firstNonSilentFrameAfter(planned.minusSeconds(1)).orElseThrow();
+        int rate = card.recorder().format().sampleRate();
         // The middle two seconds of each item: clear of the join and of the ends.
         double quietOut = rmsDb(first + rate / 2, 2 * rate);
         double loudOut = rmsDb(first + (long) (SECONDS * rate) + rate / 2, 2 * rate);
@@ -109,7 +96,7 @@ class LoudnessSoundCardTest extends SpringTest {
     }
 
     private double rmsDb(long from, int frames) {
-        var samples = recorder.samples(from, frames);
+        var samples = card.recorder().samples(from, frames);
         double sum = 0;
         for (short s : samples) {
             sum += (double) s * s;

@@ -2,7 +2,6 @@ package vn.loaxa.playout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,16 +10,15 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import vn.loaxa.airlog.AirLogService;
-import vn.loaxa.audio.testsupport.FifoRecorder;
+import vn.loaxa.audio.testsupport.RecordedCard;
 import vn.loaxa.audio.testsupport.RequiresSoundCard;
 import vn.loaxa.library.AudioAsset;
 import vn.loaxa.library.LibraryService;
@@ -36,7 +34,8 @@ import vn.loaxa.testing.SpringTest;
 @RequiresSoundCard
 class OnAirSoundCardTest extends SpringTest {
 
-    private static FifoRecorder recorder;
+    @RegisterExtension
+    static final RecordedCard card = new RecordedCard();
 
     @LocalServerPort
     int port;
@@ -53,18 +52,6 @@ class OnAirSoundCardTest extends SpringTest {
     @TempDir
     Path tmp;
 
-    @BeforeAll
-    static void startRecorder() throws IOException {
-        recorder = FifoRecorder.startFromEnvironment();
-    }
-
-    @AfterAll
-    static void stopRecorder() throws IOException {
-        if (recorder != null) {
-            recorder.close();
-        }
-    }
-
     @Test
     void a_stop_silences_the_sound_card_within_the_fade_and_the_log_names_who_stopped_it() throws Exception {
         var tone = asset("Bản tin 440 Hz", 440, 8);
@@ -80,10 +67,10 @@ class OnAirSoundCardTest extends SpringTest {
         assertThat(end.get("outcome")).isEqualTo("STOPPED");
         assertThat(end.get("triggered_by")).isEqualTo("admin");
 
-        recorder.awaitTime(planned.plusSeconds(9), Duration.ofSeconds(15));
-        long from = recorder.frameAt(planned.minusMillis(500));
-        long last = recorder.lastNonSilentFrame(from, recorder.frameAt(planned.plusSeconds(9))).orElseThrow();
-        var silentAt = recorder.timeOfFrame(last);
+        card.recorder().awaitTime(planned.plusSeconds(9), Duration.ofSeconds(15));
+        long from = card.recorder().frameAt(planned.minusMillis(500));
+        long last = card.recorder().lastNonSilentFrame(from, card.recorder().frameAt(planned.plusSeconds(9))).orElseThrow();
+        var silentAt = card.recorder().timeOfFrame(last);
         long afterAnswer = Duration.between(answered, silentAt).toMillis();
         System.out.printf("stop: silent %d ms after the answer (%d ms after the press)%n", afterAnswer,
                 Duration.between(pressed, silentAt).toMillis());
@@ -92,10 +79,10 @@ class OnAirSoundCardTest extends SpringTest {
                 .isLessThan(timing.fadeOut().plus(timing.lineBuffer()).toMillis() + 700);
         assertThat(Duration.between(planned, silentAt).toMillis()).as("it played until the stop")
                 .isBetween(1_800L, 4_000L);
-        var timeline = Tones.timeline(recorder, from, recorder.frameAt(planned.plusSeconds(8)), 440);
+        var timeline = Tones.timeline(card.recorder(), from, card.recorder().frameAt(planned.plusSeconds(8)), 440);
         assertThat(Tones.seconds(timeline, 0)).as("s of the tone heard").isLessThan(4.5);
         // Faded, not chopped: the last 100 ms before silence get quieter.
-        long fadeFrames = timing.fadeOut().toMillis() * recorder.format().sampleRate() / 1000;
+        long fadeFrames = timing.fadeOut().toMillis() * card.recorder().format().sampleRate() / 1000;
         assertThat(peak(last - fadeFrames / 3, (int) (fadeFrames / 3))).as("the fade's tail")
                 .isLessThan(peak(last - fadeFrames - 4_410, 4_410) / 2);
         assertThat(engine.onAir()).isEmpty();
@@ -119,9 +106,9 @@ class OnAirSoundCardTest extends SpringTest {
                 + " ORDER BY seq").param(key).query((rs, n) -> rs.getString(1) + " " + rs.getString(2)).list();
         assertThat(items).containsExactly("SKIPPED admin", "COMPLETED null");
 
-        recorder.awaitTime(planned.plusSeconds(5), Duration.ofSeconds(10));
-        var timeline = Tones.timeline(recorder, recorder.frameAt(planned.minusMillis(500)),
-                recorder.frameAt(planned.plusSeconds(5)), 440, 1_000);
+        card.recorder().awaitTime(planned.plusSeconds(5), Duration.ofSeconds(10));
+        var timeline = Tones.timeline(card.recorder(), card.recorder().frameAt(planned.minusMillis(500)),
+                card.recorder().frameAt(planned.plusSeconds(5)), 440, 1_000);
         assertThat(Tones.seconds(timeline, 0)).as("s of the skipped item").isBetween(1.3, 3.0);
         assertThat(Tones.seconds(timeline, 1)).as("the next item whole").isBetween(1.3, 1.7);
         int switchAt = -1;
@@ -137,7 +124,7 @@ class OnAirSoundCardTest extends SpringTest {
 
     private double peak(long from, int count) {
         double peak = 0;
-        for (short s : recorder.samples(from, count)) {
+        for (short s : card.recorder().samples(from, count)) {
             peak = Math.max(peak, Math.abs(s));
         }
         return peak;

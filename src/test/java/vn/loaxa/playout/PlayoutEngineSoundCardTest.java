@@ -2,7 +2,6 @@ package vn.loaxa.playout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,16 +11,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import vn.loaxa.airlog.AirLogService;
-import vn.loaxa.audio.testsupport.FifoRecorder;
+import vn.loaxa.audio.testsupport.RecordedCard;
 import vn.loaxa.audio.testsupport.RequiresSoundCard;
 import vn.loaxa.library.AudioAsset;
 import vn.loaxa.library.LibraryService;
@@ -37,7 +35,8 @@ import vn.loaxa.testing.SpringTest;
 @RequiresSoundCard
 class PlayoutEngineSoundCardTest extends SpringTest {
 
-    private static FifoRecorder recorder;
+    @RegisterExtension
+    static final RecordedCard card = new RecordedCard();
 
     @LocalServerPort
     int port;
@@ -50,18 +49,6 @@ class PlayoutEngineSoundCardTest extends SpringTest {
     @TempDir
     Path tmp;
 
-    @BeforeAll
-    static void startRecorder() throws IOException {
-        recorder = FifoRecorder.startFromEnvironment();
-    }
-
-    @AfterAll
-    static void stopRecorder() throws IOException {
-        if (recorder != null) {
-            recorder.close();
-        }
-    }
-
     @Test
     void a_one_off_plays_on_its_instant_after_its_start_row_is_on_disk_and_completes() throws Exception {
         var tone = asset("Thông báo 660 Hz", 660, 1.5);
@@ -70,9 +57,9 @@ class PlayoutEngineSoundCardTest extends SpringTest {
         var key = schedule(planned, tone);
         var end = awaitEnd(key, Duration.ofSeconds(15));
 
-        recorder.awaitTime(planned.plusSeconds(2), Duration.ofSeconds(5));
-        long first = recorder.firstNonSilentFrameAfter(planned.minusSeconds(1)).orElseThrow();
-        var firstOut = recorder.timeOfFrame(first);
+        card.recorder().awaitTime(planned.plusSeconds(2), Duration.ofSeconds(5));
+        long first = card.recorder().firstNonSilentFrameAfter(planned.minusSeconds(1)).orElseThrow();
+        var firstOut = card.recorder().timeOfFrame(first);
         double errorMs = Duration.between(planned, firstOut).toNanos() / 1e6;
         long startRecordedAt = ((Number) row(key, "START").get("recorded_at_ms")).longValue();
         System.out.printf("engine one-off: first sample %.1f ms after the planned instant; START row committed %d ms "
@@ -130,8 +117,8 @@ class PlayoutEngineSoundCardTest extends SpringTest {
         }
 
         var end = awaitEnd(key, Duration.ofSeconds(15));
-        recorder.awaitTime(planned.plusSeconds(2), Duration.ofSeconds(5));
-        var firstOut = recorder.timeOfFrame(recorder.firstNonSilentFrameAfter(planned.minusSeconds(1)).orElseThrow());
+        card.recorder().awaitTime(planned.plusSeconds(2), Duration.ofSeconds(5));
+        var firstOut = card.recorder().timeOfFrame(card.recorder().firstNonSilentFrameAfter(planned.minusSeconds(1)).orElseThrow());
         double errorMs = Duration.between(planned, firstOut).toNanos() / 1e6;
         System.out.printf("one-off while web users held every shared connection: first sample %.1f ms after "
                 + "its instant%n", errorMs);
@@ -164,9 +151,9 @@ class PlayoutEngineSoundCardTest extends SpringTest {
         assertThat(emergencyEnd.get("outcome")).isEqualTo("COMPLETED");
         assertThat(row(emergencyKey, "START").get("trigger_kind")).isEqualTo("EMERGENCY");
 
-        recorder.awaitTime(ordered.plusSeconds(4), Duration.ofSeconds(5));
-        var timeline = Tones.timeline(recorder, recorder.frameAt(planned.minusMillis(500)),
-                recorder.frameAt(ordered.plusSeconds(4)), 440, 1_000);
+        card.recorder().awaitTime(ordered.plusSeconds(4), Duration.ofSeconds(5));
+        var timeline = Tones.timeline(card.recorder(), card.recorder().frameAt(planned.minusMillis(500)),
+                card.recorder().frameAt(ordered.plusSeconds(4)), 440, 1_000);
         int switchAt = indexOf(timeline, 1);
         var heardAt = planned.minusMillis(500).plusMillis(switchAt * 50L);
         System.out.printf("emergency heard %d ms after it was ordered%n", Duration.between(ordered, heardAt).toMillis());
@@ -205,9 +192,9 @@ class PlayoutEngineSoundCardTest extends SpringTest {
         assertThat(items).containsExactly("Tệp hỏng=FAILED", "Tệp tốt 770 Hz=COMPLETED");
         assertThat(completed.get("outcome")).isEqualTo("COMPLETED");
 
-        recorder.awaitTime(planned.plusSeconds(5), Duration.ofSeconds(5));
-        var timeline = Tones.timeline(recorder, recorder.frameAt(planned.minusMillis(500)),
-                recorder.frameAt(planned.plusSeconds(5)), 770, 550);
+        card.recorder().awaitTime(planned.plusSeconds(5), Duration.ofSeconds(5));
+        var timeline = Tones.timeline(card.recorder(), card.recorder().frameAt(planned.minusMillis(500)),
+                card.recorder().frameAt(planned.plusSeconds(5)), 770, 550);
         assertThat(Tones.seconds(timeline, 0)).isBetween(0.85, 1.15);
         assertThat(Tones.seconds(timeline, 1)).isBetween(0.85, 1.15);
 

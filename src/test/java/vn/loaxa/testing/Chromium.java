@@ -51,4 +51,22 @@ public final class Chromium {
             playwright.close();
         }
     }
+
+    /** Logs in on the station's login page and waits for the dashboard. */
+    public static void logIn(com.microsoft.playwright.Page page, String base, String user, String password) {
+        page.navigate(base + "/login");
+        page.locator("vaadin-login-form input[name=username]").fill(user);
+        page.locator("vaadin-login-form input[name=password]").fill(password);
+        page.locator("vaadin-login-form input[name=password]").press("Enter");
+        page.locator("#on-air").waitFor();
+    }
+
+    /**
+     * Tests run Vaadin in development mode, whose tool overlay covers the bottom of a phone's screen
+     * and takes the taps; a station's production bundle has none.
+     */
+    public static void hideDevelopmentTools(com.microsoft.playwright.Page page) {
+        page.evaluate("() => document.querySelectorAll('copilot-main, vaadin-dev-tools')"
+                + ".forEach(e => e.style.display = 'none')");
+    }
 }

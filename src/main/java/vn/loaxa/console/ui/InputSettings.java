@@ -1,6 +1,5 @@
 package vn.loaxa.console.ui;
 
-import java.util.ArrayList;
 import java.util.Objects;
 
 import com.vaadin.flow.component.button.Button;
@@ -19,38 +18,16 @@ import vn.loaxa.playout.PlayoutSettings;
  */
 final class InputSettings extends Div {
 
-    private static final String SYSTEM_DEFAULT = "";
+    private static final String SYSTEM_DEFAULT = DeviceChoice.SYSTEM_DEFAULT;
 
     private final transient PlayoutSettings settings;
-    private final ComboBox<String> device = new ComboBox<>();
+    private final ComboBox<String> device;
     private final Paragraph status = new Paragraph();
 
     InputSettings(PlayoutSettings settings) {
         this.settings = settings;
-        var saved = settings.inputDevice();
-        var items = new ArrayList<String>();
-        items.add(SYSTEM_DEFAULT);
-        items.addAll(InputDevices.list());
-        if (!items.contains(saved)) {
-            items.add(saved);
-        }
-        device.setLabel(getTranslation("ui.settings.input"));
-        device.setItems(items);
-        device.setItemLabelGenerator(d -> d.isBlank() ? getTranslation("ui.settings.systemDefault") : d);
-        device.setAllowCustomValue(true);
-        device.addCustomValueSetListener(e -> {
-            var typed = e.getDetail().strip();
-            if (!items.contains(typed)) {
-                items.add(typed);
-                device.setItems(items);
-            }
-            device.setValue(typed);
-        });
-        device.setValue(saved);
-        device.setHelperText(getTranslation("ui.settings.inputHelp"));
-        device.setWidth("24em");
-        device.setMaxWidth("100%");
-        device.setId("input-device");
+        device = DeviceChoice.of(this, "ui.settings.input", "ui.settings.inputHelp", InputDevices.list(),
+                settings.inputDevice(), "input-device");
         var save = new Button(getTranslation("ui.settings.saveInput"), e -> save());
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("save-input");

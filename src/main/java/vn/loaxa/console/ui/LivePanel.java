@@ -17,7 +17,6 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import vn.loaxa.base.ui.Dialogs;
 import vn.loaxa.base.ui.Notices;
 import vn.loaxa.playout.LiveBroadcasts;
-import vn.loaxa.playout.LiveException;
 import vn.loaxa.station.Village;
 
 /**
@@ -104,14 +103,10 @@ final class LivePanel extends Div {
         dialog.open();
     }
 
+    /** Refusals (no microphone, someone already live) are shown in the person's words by {@link Notices}. */
     private boolean act(Runnable action) {
-        try {
-            boolean done = Notices.attempt(this, action);
-            refresh();
-            return done;
-        } catch (LiveException e) {
-            Notices.error(this, getTranslation(e.messageKey(), e.args()));
-            return false;
-        }
+        boolean done = Notices.attempt(this, action);
+        refresh();
+        return done;
     }
 }

@@ -1,6 +1,5 @@
 package vn.loaxa.console.ui;
 
-import java.util.ArrayList;
 import java.util.Objects;
 
 import com.vaadin.flow.component.button.Button;
@@ -26,43 +25,19 @@ import vn.loaxa.schedule.GraceSettings;
  */
 class OutputSettings extends Div {
 
-    /** The combo box item standing for the system default (stored as a blank device name). */
-    private static final String SYSTEM_DEFAULT = "";
+    private static final String SYSTEM_DEFAULT = DeviceChoice.SYSTEM_DEFAULT;
 
     private final PlayoutSettings settings;
     private final StationOutput player;
-    private final ComboBox<String> device = new ComboBox<>();
+    private final ComboBox<String> device;
     private final IntegerField grace = new IntegerField();
     private final Paragraph status = new Paragraph();
 
     OutputSettings(PlayoutSettings settings, StationOutput player) {
         this.settings = settings;
         this.player = player;
-        var saved = settings.outputDevice();
-        var items = new ArrayList<String>();
-        items.add(SYSTEM_DEFAULT);
-        items.addAll(OutputDevices.list());
-        if (!items.contains(saved)) {
-            items.add(saved); // unplugged now, but still the station's choice
-        }
-        device.setLabel(getTranslation("ui.settings.device"));
-        device.setItems(items);
-        device.setItemLabelGenerator(d -> d.isBlank() ? getTranslation("ui.settings.systemDefault") : d);
-        // Java Sound may name a card the station has not seen yet (plugged in later): allow typing it.
-        device.setAllowCustomValue(true);
-        device.addCustomValueSetListener(e -> {
-            var typed = e.getDetail().strip();
-            if (!items.contains(typed)) {
-                items.add(typed);
-                device.setItems(items);
-            }
-            device.setValue(typed);
-        });
-        device.setValue(saved);
-        device.setHelperText(getTranslation("ui.settings.deviceHelp"));
-        device.setWidth("24em");
-        device.setMaxWidth("100%");
-        device.setId("output-device");
+        device = DeviceChoice.of(this, "ui.settings.device", "ui.settings.deviceHelp", OutputDevices.list(),
+                settings.outputDevice(), "output-device");
 
         grace.setLabel(getTranslation("ui.settings.graceMinutes"));
         grace.setMin(0);

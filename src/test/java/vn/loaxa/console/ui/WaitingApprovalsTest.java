@@ -55,6 +55,16 @@ class WaitingApprovalsTest extends UiTest {
         navigate(DashboardView.class);
         assertThat(find(Span.class).id("approvals-badge").getText()).isEqualTo(Integer.toString(waiting + 1));
         assertThat(find(Anchor.class).id("approvals-card-link").getText()).startsWith((waiting + 1) + " ");
+
+        // And while the page stays open: the badge counts again every 15th one-second poll, not before.
+        submit("Chờ duyệt bốn");
+        var ui = com.vaadin.flow.component.UI.getCurrent();
+        for (int tick = 1; tick < MainLayout.WAITING_EVERY_POLLS; tick++) {
+            com.vaadin.flow.component.ComponentUtil.fireEvent(ui, new com.vaadin.flow.component.PollEvent(ui, false));
+        }
+        assertThat(find(Span.class).id("approvals-badge").getText()).isEqualTo(Integer.toString(waiting + 1));
+        com.vaadin.flow.component.ComponentUtil.fireEvent(ui, new com.vaadin.flow.component.PollEvent(ui, false));
+        assertThat(find(Span.class).id("approvals-badge").getText()).isEqualTo(Integer.toString(waiting + 2));
     }
 
     @Test
