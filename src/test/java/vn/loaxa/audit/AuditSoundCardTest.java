@@ -43,7 +43,8 @@ class AuditSoundCardTest extends SpringTest {
     @Test
     void the_test_tone_and_the_village_test_leave_a_row_by_their_caller_via_the_api() throws Exception {
         assertThat(AuditCoverageTest.ELSEWHERE.keySet()).isEqualTo(Set.of("POST /api/output/test-tone",
-                "POST /api/villages/test", "POST /api/onair/stop", "POST /api/onair/skip"));
+                "POST /api/villages/test", "POST /api/onair/stop", "POST /api/onair/skip", "POST /api/live",
+                "POST /api/live/end"));
         var api = new Api(port);
         var user = AuditCoverageTest.USER;
         var password = AuditCoverageTest.PASSWORD;
