@@ -88,10 +88,16 @@ public class LiveBroadcasts {
         this.zone = station.timeZone();
     }
 
-    /** The live broadcast ordered and not yet over, if any. */
+    /**
+     * The live broadcast ordered and not yet over, if any. On air means the voice is going out (the
+     * player plays the live item), not that the engine has taken the broadcast: the speaker is told
+     * to speak only when what they say will be heard.
+     */
     public Optional<Live> current() {
+        var onAir = engine.onAir().orElse(null);
         return sessions.all().stream().findFirst().map(s -> new Live(s.key, title(s), s.by, s.ordered,
-                engine.onAirKey().filter(s.key::equals).isPresent(), s.capture.ending()));
+                onAir != null && onAir.key().equals(s.key) && onAir.now() != null && onAir.programmeItem() >= 0,
+                s.capture.ending()));
     }
 
     /** Whether this machine has an input to speak into (the one chosen in the settings, or any). */

@@ -160,7 +160,9 @@ class ClockStepTest {
             assertThat(Tones.seconds(whole, 3)).as("the slot played before the step back, once").isBetween(1.8, 2.2);
             assertThat(Tones.seconds(whole, 4)).as("the pending slot, once").isBetween(1.8, 2.2);
             var setBack = Tones.timeline(recorder, recorder.frameAt(stepBack), recorder.frameAt(stepForward), tones);
-            assertThat(Tones.seconds(setBack, 3) + Tones.seconds(setBack, 4)).as("silence while set back").isZero();
+            // As above: a lone 50 ms window at the edge of the played slot's tone is not a slot sounding.
+            assertThat(Math.max(longestRun(setBack, 3), longestRun(setBack, 4))).as("silence while set back")
+                    .isLessThanOrEqualTo(0.05);
 
             var log = station.logText();
             log.lines().filter(l -> l.contains("wall clock") || l.contains("Missed") || l.contains("Re-planned"))
