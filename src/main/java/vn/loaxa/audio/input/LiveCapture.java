@@ -57,7 +57,9 @@ public final class LiveCapture implements PcmStream {
     private final int readFrames;
     private final int backlogFrames;
     private byte[] bytes = new byte[0];
-    private long frames;
+    /** Frames of what aired that are in the file: all of them unless writing it failed. */
+    private long recordedFrames;
+    private @Nullable IOException recordingFailed;
     private long dropped;
     private boolean started;
     private long startedNanos;
@@ -115,7 +117,7 @@ public final class LiveCapture implements PcmStream {
     }
 
     @Override
-    public int read(short[] buffer, int offset, int maxFrames) throws IOException {
+    public synchronized int read(short[] buffer, int offset, int maxFrames) throws IOException {
         if (ending || closed) {
             return -1;
         }
@@ -163,12 +165,29 @@ public final class LiveCapture implements PcmStream {
             silentSince = System.nanoTime();
         }
         int frameCount = got / frameBytes;
-        out.write(bytes, 0, frameCount * frameBytes);
+        record(frameCount);
         for (int i = 0; i < frameCount * format.channels(); i++) {
             buffer[offset + i] = (short) ((bytes[2 * i] & 0xff) | (bytes[2 * i + 1] << 8));
         }
-        frames += frameCount;
         return frameCount == 0 && ending ? -1 : frameCount;
+    }
+
+    /**
+     * Keeps what airs. A recording that cannot be written (a full disk) stops, and the voice goes on:
+     * an announcement that reaches the villages matters more than its copy; what was written is kept.
+     */
+    private void record(int frameCount) {
+        if (recordingFailed != null) {
+            return;
+        }
+        try {
+            out.write(bytes, 0, frameCount * frameBytes);
+            recordedFrames += frameCount;
+        } catch (IOException e) {
+            recordingFailed = e;
+            log.error("The live recording {} could not be written after {} ms; the broadcast goes on unrecorded",
+                    file, recordedFrames * 1000 / format.sampleRate(), e);
+        }
     }
 
     /** @param stale what the input held from before the broadcast could carry it: not a voice falling behind */
@@ -182,7 +201,7 @@ public final class LiveCapture implements PcmStream {
 
     /** Stops capturing, completes the WAV header, and hands the recording over with its SHA-256. */
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
         if (closed) {
             return;
         }
@@ -191,8 +210,10 @@ public final class LiveCapture implements PcmStream {
         try {
             line.stop();
             line.close();
+            // A write the disk cut short leaves part of a chunk: the file ends with the last whole one.
+            out.setLength(WavHeader.LENGTH + recordedFrames * frameBytes);
             out.seek(0);
-            out.write(WavHeader.of(format, frames * frameBytes));
+            out.write(WavHeader.of(format, recordedFrames * frameBytes));
             out.getFD().sync();
         } finally {
             out.close();
@@ -201,7 +222,7 @@ public final class LiveCapture implements PcmStream {
             log.warn("Live input fell behind: {} ms dropped to keep the delay to the loudspeakers short",
                     dropped * 1000 / format.sampleRate());
         }
-        onClosed.accept(new Recording(file, sha256(file), frames, format, dropped));
+        onClosed.accept(new Recording(file, sha256(file), recordedFrames, format, dropped));
     }
 
     private static String sha256(Path file) throws IOException {
