@@ -108,6 +108,10 @@ class LiveMicE2ETest extends SpringTest {
 
             page.setViewportSize(1366, 768);
             page.navigate(base + "/airlog");
+            page.locator("#airlog-grid").waitFor();
+            page.waitForFunction("() => document.querySelector('#airlog-grid').size > 0");
+            // The log lists the period oldest first: on the shared station this broadcast is the last row.
+            page.evaluate("() => { const g = document.querySelector('#airlog-grid'); g.scrollToIndex(g.size - 1); }");
             var row = page.locator("vaadin-grid-cell-content").filter(new com.microsoft.playwright.Locator.FilterOptions()
                     .setHasText("Nói trực tiếp (" + USER + ")"));
             row.first().waitFor();

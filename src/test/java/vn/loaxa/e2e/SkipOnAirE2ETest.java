@@ -111,6 +111,10 @@ class SkipOnAirE2ETest extends SpringTest {
         page.setViewportSize(390, 844);
         page.navigate(base + "/airlog");
         var grid = page.locator("#airlog-grid");
+        grid.waitFor();
+        page.waitForFunction("() => document.querySelector('#airlog-grid').size > 0");
+        // The log lists the period oldest first: on the shared station this broadcast is the last row.
+        page.evaluate("() => { const g = document.querySelector('#airlog-grid'); g.scrollToIndex(g.size - 1); }");
         grid.getByText("Bỏ qua 1 mục (bởi " + USER + ")").first().waitFor(new Locator.WaitForOptions()
                 .setTimeout(10_000));
         Chromium.hideDevelopmentTools(page);
