@@ -11,8 +11,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -62,6 +65,18 @@ public class LibraryService {
     private final AudioConverter converter;
     /** Imports of the same content meet here for their last step; others never wait for each other. */
     private final Object[] placing = new Object[64];
+    /**
+     * Decodes {@link #check} proved, by content and length limit: the import that soon follows (a
+     * schedule file applied after its preview, the first start's samples) does not decode the same
+     * bytes again. A decode's result depends on nothing else; the last 64 are kept.
+     */
+    private final Map<String, AudioProbe.Result> proven = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, AudioProbe.Result> eldest) {
+                    return size() > 64;
+                }
+            });
 
     LibraryService(AssetRepository assets, LibraryProperties properties, TransactionTemplate transactions,
                    Clock clock, AudioLimits settings, AudioConverter converter) {
@@ -181,6 +196,34 @@ public class LibraryService {
                 deleteQuietly(converted);
             }
         }
+    }
+
+    /**
+     * Proves {@code file} as its import would (a full decode under the library's length limit) and
+     * stores nothing: for a preview, which must say what the import would refuse. A file that passes
+     * is remembered by its content, so importing the same bytes afterwards skips the decode.
+     *
+     * @throws AudioTooLongException longer than the library takes
+     * @throws AudioDecodeException not audio the station can play
+     */
+    public AudioProbe.Result check(Path file) throws IOException {
+        var limit = maxDuration();
+        var before = hash(file);
+        var key = provenKey(before, limit);
+        var known = proven.get(key);
+        if (known != null) {
+            return known;
+        }
+        var result = AudioProbe.probe(file, limit);
+        // Only bytes that stayed as they were while they decoded are vouched for.
+        if (hash(file).equals(before)) {
+            proven.put(key, result);
+        }
+        return result;
+    }
+
+    private static String provenKey(String sha256, Duration limit) {
+        return sha256 + "/" + limit.toMillis();
     }
 
     /** Whether this machine converts the formats phones send (ffmpeg found). */
@@ -303,8 +346,12 @@ public class LibraryService {
         if (existing.isPresent()) {
             return new Imported(existing.get(), true);
         }
-        // The long part, seconds for an hour of MP3: no lock, no transaction, stopped at the length limit.
-        var probe = probe(temp, converted);
+        // The long part, seconds for an hour of MP3: no lock, no transaction, stopped at the length limit;
+        // skipped for content a check has just decoded (the same hash is the same bytes).
+        var probe = proven.get(provenKey(sha256, maxDuration()));
+        if (probe == null) {
+            probe = probe(temp, converted);
+        }
         synchronized (placing[Math.floorMod(sha256.hashCode(), placing.length)]) {
             // The same content may have been imported by someone else while this one decoded.
             existing = assets.findBySha256(sha256);

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,6 +58,8 @@ public class LiveBroadcasts {
 
     private static final Logger log = LoggerFactory.getLogger(LiveBroadcasts.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+    /** Beside {@code <key>.wav}: the login of who is speaking (see {@link #speakerNote}). */
+    private static final String SPEAKER = ".speaker";
 
     private final PlayoutEngine engine;
     private final LiveSessions sessions;
@@ -135,6 +138,7 @@ public class LiveBroadcasts {
         } catch (IOException e) {
             throw LiveException.noInput(e.getMessage());
         }
+        speakerNote(key, by);
         var session = new LiveSessions.Session(key, by, now, capture);
         sessions.add(session);
         var title = title(session);
@@ -211,11 +215,38 @@ public class LiveBroadcasts {
         }
     }
 
+    /**
+     * Who is speaking, in a file beside the recording: a recording a crash or a full library leaves in
+     * the live folder is kept at the next start under its speaker's name, not an unknown one. A note
+     * that cannot be written costs only that name; the voice goes on air all the same.
+     */
+    private void speakerNote(String key, String by) {
+        try {
+            Files.createDirectories(folder);
+            Files.writeString(folder.resolve(key + SPEAKER), by, StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+        } catch (IOException e) {
+            log.warn("Could not note the speaker of live broadcast {} beside its recording: {}", key, e.toString());
+        }
+    }
+
+    private @Nullable String speakerOf(String key) {
+        var note = folder.resolve(key + SPEAKER);
+        try {
+            var by = Files.isRegularFile(note) ? Files.readString(note).strip() : "";
+            return by.isEmpty() ? null : by;
+        } catch (IOException e) {
+            log.warn("Could not read the speaker of live broadcast {}: {}", key, e.toString());
+            return null;
+        }
+    }
+
     /** Adds the recording to the library (its bytes and hash unchanged), then removes the working file. */
     private void keep(String key, @Nullable Recording recording, String by, String title) {
         var file = folder.resolve(key + ".wav");
         if (recording == null || recording.frames() == 0) {
             deleteQuietly(file);
+            deleteQuietly(folder.resolve(key + SPEAKER));
             return;
         }
         try (InputStream in = Files.newInputStream(file)) {
@@ -230,6 +261,7 @@ public class LiveBroadcasts {
             log.info("Live broadcast {} kept in the library as asset {} ({} ms, SHA-256 {})", key,
                     imported.asset().id(), recording.millis(), recording.sha256());
             deleteQuietly(file);
+            deleteQuietly(folder.resolve(key + SPEAKER));
         } catch (IOException | RuntimeException e) {
             // The file stays in the live folder; the next start tries again.
             log.error("The recording of live broadcast {} could not be added to the library; it stays in {}", key,
@@ -248,8 +280,11 @@ public class LiveBroadcasts {
             return;
         }
         List<Path> left;
+        List<Path> notes;
         try (Stream<Path> files = Files.list(folder)) {
-            left = files.filter(f -> f.getFileName().toString().matches("L\\d+\\.wav")).toList();
+            var all = files.toList();
+            left = all.stream().filter(f -> f.getFileName().toString().matches("L\\d+\\.wav")).toList();
+            notes = all.stream().filter(f -> f.getFileName().toString().matches("L\\d+\\" + SPEAKER)).toList();
         } catch (IOException e) {
             log.error("The live folder {} could not be read", folder, e);
             return;
@@ -260,9 +295,19 @@ public class LiveBroadcasts {
             try {
                 var recording = completeHeader(file);
                 var ordered = Instant.ofEpochMilli(Long.parseLong(key.substring(1)));
-                keep(key, recording, "?", "Nói trực tiếp " + TIME.format(ordered.atZone(zone)) + " (ghi đến lúc mất điện)");
+                var by = speakerOf(key);
+                keep(key, recording, by == null ? "?" : by, "Nói trực tiếp " + TIME.format(ordered.atZone(zone))
+                        + (by == null ? "" : " – " + by) + " (ghi đến lúc mất điện)");
             } catch (IOException | RuntimeException e) {
                 log.error("The live recording {} left by a crash could not be kept", file, e);
+            }
+        }
+        // A note whose recording never began (the crash came first), unless its broadcast is on now.
+        for (var note : notes) {
+            var name = note.getFileName().toString();
+            var key = name.substring(0, name.length() - SPEAKER.length());
+            if (!Files.exists(folder.resolve(key + ".wav")) && sessions.get(key).isEmpty()) {
+                deleteQuietly(note);
             }
         }
     }

@@ -17,16 +17,19 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import vn.loaxa.audio.AudioDecodeException;
-import vn.loaxa.audio.AudioProbe;
 import vn.loaxa.audio.AudioTooLongException;
 import vn.loaxa.bulletin.Bulletin;
 import vn.loaxa.bulletin.BulletinService;
@@ -55,6 +58,8 @@ import vn.loaxa.zone.ZoneSettings;
  */
 @Component
 class ScheduleChecks {
+
+    private static final Logger log = LoggerFactory.getLogger(ScheduleChecks.class);
 
     private final VillageService villages;
     private final TopicService topics;
@@ -93,6 +98,7 @@ class ScheduleChecks {
         topics.findAll().stream().filter(t -> !t.retired()).forEach(t -> topicIds.put(t.code(), t.id()));
         var assets = library.findAll().stream().filter(a -> !a.retired()).toList();
         var audio = new LinkedHashMap<String, Resolved.Audio>();
+        decodeAhead(doc, assets);
 
         var bulletinSpecs = new LinkedHashMap<String, ScheduleDocument.BulletinSpec>();
         if (doc.bulletins() != null) {
@@ -336,7 +342,7 @@ class ScheduleChecks {
                             "larger than loaxa.library.max-file-size"));
                     return;
                 }
-                AudioProbe.probe(result.file(), library.maxDuration());
+                library.check(result.file());
             } catch (AudioTooLongException e) {
                 problems.add(ScheduleFileProblem.at(ref.at(), e.wholeLength() ? "schedulefile.error.audioTooLong"
                         : "schedulefile.error.audioTooLongAtLeast", ref.name(), LibraryService.length(e.durationMs()),
@@ -353,6 +359,57 @@ class ScheduleChecks {
             }
         }
         found.put(ref.name(), result);
+    }
+
+    /**
+     * Decodes the new audio files the document names side by side, one per core, before the checks
+     * take them one by one in the document's order: decoding is nearly all of a check's time (the
+     * first start's samples, a district's batch of bulletins) and keeps one core busy. The library
+     * remembers what decoded, so the checks and the import that follows find it done; a file that
+     * fails is decoded again by its check, which reports it in its place.
+     */
+    private void decodeAhead(ScheduleDocument doc, List<AudioAsset> assets) {
+        var refs = new ArrayList<AudioRef>();
+        if (doc.bulletins() != null) {
+            doc.bulletins().forEach(b -> refs.add(b.file()));
+        }
+        if (doc.programmes() != null) {
+            doc.programmes().forEach(p -> {
+                refs.add(p.opening());
+                refs.add(p.closing());
+            });
+        }
+        var files = new LinkedHashSet<Path>();
+        for (var ref : refs) {
+            if (ref == null || ref.name().isBlank()) {
+                continue;
+            }
+            var found = lookUp(ref.name(), assets);
+            if (found != null && found.assetId() == null && found.file() != null) {
+                files.add(found.file());
+            }
+        }
+        int threads = Math.min(files.size(), Runtime.getRuntime().availableProcessors());
+        if (threads < 2) {
+            return;
+        }
+        // Below the player, as the library's own decoding (MAX_PRIORITY plays, where priorities count).
+        var factory = Thread.ofPlatform().name("loaxa-audio-check-", 1).daemon().priority(Thread.MIN_PRIORITY)
+                .factory();
+        try (var pool = Executors.newFixedThreadPool(threads, factory)) {
+            for (var file : files) {
+                pool.execute(() -> {
+                    try {
+                        if (Files.size(file) <= library.maxFileSizeBytes()) {
+                            library.check(file);
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        // Reported by the file's own check, in the document's order.
+                        log.debug("Decoding {} ahead failed: {}", file, e.toString());
+                    }
+                });
+            }
+        }
     }
 
     /** Where an audio name leads; also what an export must write for an asset to come back as itself. */

@@ -18,9 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
 
+import vn.loaxa.audio.AudioDecodeException;
 import vn.loaxa.audio.AudioDecoders;
 import vn.loaxa.audio.PcmStream;
 import vn.loaxa.library.ImportRejectedException.Code;
+import vn.loaxa.station.StationSettings;
+import vn.loaxa.testing.RunAs;
 import vn.loaxa.testing.SpringTest;
 import vn.loaxa.testing.Wavs;
 
@@ -29,6 +32,12 @@ class LibraryServiceTest extends SpringTest {
 
     @Autowired
     LibraryService library;
+
+    @Autowired
+    AudioLimits limits;
+
+    @Autowired
+    StationSettings settings;
 
     @TempDir
     Path tmp;
@@ -153,6 +162,44 @@ class LibraryServiceTest extends SpringTest {
                 .isInstanceOfSatisfying(ImportRejectedException.class,
                         e -> assertThat(e.code()).isEqualTo(Code.STORAGE_FAILED));
         assertThat(listAudioDir()).isEqualTo(filesBefore);
+    }
+
+    @Test
+    void a_checked_file_imports_without_a_second_decode_only_while_its_bytes_and_the_limit_are_the_same()
+            throws Exception {
+        // 70 s: over the smallest limit an admin can set (1 min).
+        var wav = Wavs.write16(tmp.resolve("check.wav"), 8_000, 1, Wavs.sine(8_000, 1, 70, 611, 0.3));
+        var checked = library.check(wav);
+        assertThat(checked.durationMs()).isEqualTo(70_000);
+
+        // The limit is part of what was proved: lowered after the check, the import refuses the file.
+        try {
+            RunAs.run("admin", "ADMIN", () -> {
+                limits.setMaxAudioMinutes(1);
+                return null;
+            });
+            assertRejected(wav, "check.wav", Code.TOO_LONG);
+        } finally {
+            RunAs.run("admin", "ADMIN", () -> {
+                settings.resetToDefault(AudioLimits.MAX_AUDIO_MINUTES);
+                return null;
+            });
+        }
+
+        // Other bytes under the checked file's name are decoded and refused: nothing is vouched for by name.
+        var bytes = Files.readAllBytes(wav);
+        var broken = java.util.Arrays.copyOf(bytes, bytes.length);
+        broken[0] = 'X';
+        Files.write(wav, broken);
+        assertThatThrownBy(() -> library.check(wav)).isInstanceOf(AudioDecodeException.class);
+        assertRejected(wav, "check.wav", Code.NOT_AUDIO);
+
+        // The checked bytes themselves import with what the check measured.
+        Files.write(wav, bytes);
+        var imported = importAs(wav, "check.wav", null).asset();
+        assertThat(imported.sha256()).isEqualTo(sha256(wav));
+        assertThat(imported.durationMs()).isEqualTo(checked.durationMs());
+        assertThat(imported.frames()).isEqualTo(checked.frames());
     }
 
     private void assertRejected(Path file, String name, Code code) {

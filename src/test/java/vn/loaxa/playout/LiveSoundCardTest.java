@@ -49,6 +49,8 @@ class LiveSoundCardTest extends SpringTest {
     @Autowired
     LibraryService library;
     @Autowired
+    vn.loaxa.base.StationProperties station;
+    @Autowired
     UserService users;
 
     @Test
@@ -64,6 +66,8 @@ class LiveSoundCardTest extends SpringTest {
             assertThat(again.body()).contains("ALREADY_LIVE").contains("nói trực tiếp");
 
             awaitOnAir(api, key);
+            // While the voice is on air, who speaks is noted beside the recording (kept under that name after a crash).
+            assertThat(station.dataDir().resolve("live").resolve(key + ".speaker")).hasContent("admin");
             Thread.sleep(500);
             var spoken = mic.say(HZ, BURST_MS);
             Thread.sleep(BURST_MS + 600);
@@ -99,6 +103,9 @@ class LiveSoundCardTest extends SpringTest {
             assertThat(asset.title()).startsWith("Nói trực tiếp").endsWith("admin");
             var burstMs = burstMillis(library.fileOf(asset));
             assertThat(burstMs).as("ms of the burst in the stored recording").isBetween(BURST_MS - 30L, BURST_MS + 30L);
+            // Once kept, nothing of it stays in the live folder: neither the recording nor the note of its speaker.
+            var folder = station.dataDir().resolve("live");
+            awaitGone(folder.resolve(key + ".wav"), folder.resolve(key + ".speaker"));
             assertThat(jdbc.sql("SELECT actor || ' ' || action FROM audit_log WHERE target_id = ? ORDER BY seq").param(key)
                     .query(String.class).list()).containsExactly("admin LIVE_STARTED", "admin LIVE_ENDED");
         }
@@ -155,6 +162,17 @@ class LiveSoundCardTest extends SpringTest {
             Thread.sleep(100);
         }
         throw new AssertionError("no " + kind + " row for " + key + " within 15 s");
+    }
+
+    private static void awaitGone(java.nio.file.Path... files) throws InterruptedException {
+        var deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (java.util.Arrays.stream(files).anyMatch(java.nio.file.Files::exists)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("still in the live folder after 5 s: "
+                        + java.util.Arrays.stream(files).filter(java.nio.file.Files::exists).toList());
+            }
+            Thread.sleep(50);
+        }
     }
 
     private vn.loaxa.library.AudioAsset awaitAsset(String sha256) throws InterruptedException {
