@@ -9,7 +9,7 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -23,22 +23,28 @@ import org.springframework.stereotype.Component;
  * ready, so that the classes and profiles of the web path are in the cache too, and closes. The JVM
  * writes the cache as it exits. A station that does not answer 200 ends the run with exit status 1,
  * which fails the build: the packaged jar must start.
+ *
+ * <p>Always a bean, and switched by the property when it runs: the packaged station's beans are
+ * fixed when the build prepares them (decision 0036), so a bean that exists only under a property
+ * given at start-up would never exist there.
  */
 @Component
-@ConditionalOnProperty(name = "loaxa.training-run", havingValue = "true")
 class TrainingRun {
 
     private static final Logger log = LoggerFactory.getLogger(TrainingRun.class);
 
     private final ConfigurableApplicationContext context;
 
-    TrainingRun(ConfigurableApplicationContext context) {
+    private final boolean enabled;
+
+    TrainingRun(ConfigurableApplicationContext context, @Value("${loaxa.training-run:false}") boolean enabled) {
         this.context = context;
+        this.enabled = enabled;
     }
 
     @EventListener
     void readinessChanged(AvailabilityChangeEvent<ReadinessState> change) {
-        if (change.getState() == ReadinessState.ACCEPTING_TRAFFIC) {
+        if (enabled && change.getState() == ReadinessState.ACCEPTING_TRAFFIC) {
             // Not on the thread that announces readiness: closing the context from it would deadlock.
             Thread.ofPlatform().name("loaxa-training-run").start(this::askAndClose);
         }

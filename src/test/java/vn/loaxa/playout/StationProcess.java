@@ -108,6 +108,9 @@ final class StationProcess implements AutoCloseable {
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         var classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         var command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-XX:TieredStopAtLevel=1",
+                // As the service runs it (packaging/loaxa.jvmopts): the bean definitions the build
+                // prepared ahead of time, in target/classes (decision 0036).
+                "-Dspring.aot.enabled=true",
                 "--enable-native-access=ALL-UNNAMED", "-cp", classpath, LoaXaApplication.class.getName(),
                 "--server.port=" + port,
                 "--loaxa.station.data-dir=" + dataDir,
