@@ -44,6 +44,9 @@ class JvmOptionsFileTest {
         assertThat(result.output).containsPattern("bool UseSerialGC\\s+= true");
         assertThat(result.output).containsPattern("size_t MaxHeapSize\\s+= " + 512L * 1024 * 1024 + "\\b");
         assertThat(result.output).containsPattern("uintx ReservedCodeCacheSize\\s+= " + 64L * 1024 * 1024 + "\\b");
+        // what lets the station hand back its start-up memory in one collection (decision 0037)
+        assertThat(result.output).containsPattern("bool ShrinkHeapInSteps\\s+= false");
+        assertThat(result.output).containsPattern("intx SoftRefLRUPolicyMSPerMB\\s+= 0\\b");
     }
 
     @Test

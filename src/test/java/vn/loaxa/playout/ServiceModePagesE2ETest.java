@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Instant;
 import java.util.List;
 
 import com.microsoft.playwright.Browser;
@@ -20,7 +21,8 @@ import vn.loaxa.testing.ChromiumBrowser;
  * Every page of the station as the service runs it: a process on the bean definitions the build
  * prepared (decision 0036), not the Spring test context the other browser tests use. An admin opens
  * each page in Chromium; each must show its own content inside the layout (no error page, no
- * Vaadin exception), and the station must log no error while serving them.
+ * Vaadin exception), and the station must log no error while serving them. The pages are opened
+ * once the station has handed back its start-up memory, as on a station that has run a while.
  */
 class ServiceModePagesE2ETest {
 
@@ -42,6 +44,14 @@ class ServiceModePagesE2ETest {
             station.start();
             assertThat(station.logText()).as("started on the prepared bean definitions")
                     .contains("Starting AOT-processed LoaXaApplication");
+            // The pages are served after the station handed back its start-up memory (decision
+            // 0037): the emptied class-reader caches and the collection must not break them.
+            var handedBack = Instant.now().plusSeconds(60);
+            while (!station.logText().contains("Start-up memory handed back") && Instant.now().isBefore(handedBack)) {
+                Thread.sleep(200);
+            }
+            assertThat(station.logText()).as("the start-up memory handed back within 60 s of the start")
+                    .contains("Start-up memory handed back");
             Files.createDirectories(SHOTS);
             var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1366, 900)
                     .setLocale("vi-VN").setTimezoneId("Asia/Ho_Chi_Minh"));
