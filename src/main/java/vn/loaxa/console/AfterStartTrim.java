@@ -83,17 +83,29 @@ class AfterStartTrim {
     private void run() {
         try {
             Thread.sleep(FIRST_TRY);
+            if (!context.isActive()) {
+                return;
+            }
             log.debug("Start-up memory: {} class-file reader caches emptied", dropClassReaders());
             for (int i = 0; i < TRIES; i++) {
+                if (!context.isActive()) {
+                    return;
+                }
                 if (quiet(clock.instant())) {
                     collect();
                     return;
                 }
                 Thread.sleep(RETRY_EVERY);
             }
-            log.info("Start-up memory: the station was never quiet for {} in the ten minutes after its start; left to the JVM", QUIET_AHEAD);
+            log.info("Start-up memory: the station was never quiet for {} in the ten minutes after its start;"
+                    + " left to the JVM", QUIET_AHEAD);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // The station stopping while this waited (a closed context answers no more questions),
+            // or a library that changed how it keeps its readers: memory is all that is lost.
+            log.info("Start-up memory not handed back: {}",
+                    context.isActive() ? e.toString() : "the station is stopping");
         }
     }
 

@@ -79,8 +79,8 @@ class TrainingRun {
             out.write("GET /login HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            var statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
-                    .readLine();
+            var in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            var statusLine = in.readLine();
             // "HTTP/1.1 200 " or "HTTP/1.1 200 OK"
             var parts = statusLine == null ? new String[0] : statusLine.split(" ");
             if (parts.length < 2 || !parts[0].startsWith("HTTP/")) {
