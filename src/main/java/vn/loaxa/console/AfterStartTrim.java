@@ -12,6 +12,7 @@ import com.vaadin.flow.spring.VaadinServletContextInitializer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.support.AbstractBeanFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationContext;
@@ -64,18 +65,29 @@ class AfterStartTrim {
 
     private final Clock clock;
 
+    private final boolean enabled;
+
+    /**
+     * @param enabled off only in the test JVM (pom.xml): it holds several stations and all their
+     *                tests, and a full collection of all that would pause the other stations' timing
+     *                tests; the stations the tests start as processes hand back as the service does
+     */
     AfterStartTrim(ApplicationContext context, StationOutput player, PlayoutEngine engine, PlayoutScheduler scheduler,
-            Clock clock) {
+            Clock clock, @Value("${loaxa.station.trim-after-start:true}") boolean enabled) {
         // Spring Boot's servlet context is one; the cast fails loudly at start if that ever changes.
         this.context = (GenericApplicationContext) context;
         this.player = player;
         this.engine = engine;
         this.scheduler = scheduler;
         this.clock = clock;
+        this.enabled = enabled;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void ready() {
+        if (!enabled) {
+            return;
+        }
         // Not on the thread that announces readiness: the station answers as soon as it is ready.
         Thread.ofPlatform().daemon().name("loaxa-after-start-trim").start(this::run);
     }
