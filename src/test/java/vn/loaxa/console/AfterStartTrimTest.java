@@ -39,7 +39,7 @@ class AfterStartTrimTest extends SpringTest {
     }
 
     @Test
-    void collects_only_when_nothing_plays_or_is_due_within_the_quiet_window() throws Exception {
+    void collects_only_when_nothing_plays_or_is_due_within_the_quiet_window() {
         assertThat(AfterStartTrim.quiet(false, List.of(), NOW)).as("idle, nothing planned").isTrue();
         assertThat(AfterStartTrim.quiet(true, List.of(), NOW)).as("on air").isFalse();
         assertThat(AfterStartTrim.quiet(false, List.of(NOW.plusSeconds(10)), NOW)).as("due in 10 s").isFalse();
