@@ -156,6 +156,22 @@ class BroadcastFactory {
     }
 
     /**
+     * Has the files of broadcasts due within minutes hashed now, on the integrity watch's own
+     * low-priority thread, so that opening their items in the lead only compares each file's size,
+     * time and identity with those it had when hashed (decision 0038). Called by the planner in the
+     * engine's lane: the lookups are a few short reads; the hashing is outside any transaction.
+     */
+    void checkAhead(List<Occurrence> soon) {
+        for (var o : soon) {
+            for (var item : o.items()) {
+                if (item.kind() != Occurrence.ItemKind.LIVE) {
+                    library.find(item.assetId()).ifPresent(a -> integrity.verifyAhead(a, library.fileOf(a)));
+                }
+            }
+        }
+    }
+
+    /**
      * Runs on the player's decode thread, which opens each item ahead of its time (the first during
      * the lead before the due instant, the next while the one before plays), so hashing the file
      * here costs the start nothing. A file that no longer has its recorded hash is refused. Touches

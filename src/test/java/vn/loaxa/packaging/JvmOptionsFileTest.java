@@ -47,6 +47,9 @@ class JvmOptionsFileTest {
         // what lets the station hand back its start-up memory in one collection (decision 0037)
         assertThat(result.output).containsPattern("bool ShrinkHeapInSteps\\s+= false");
         assertThat(result.output).containsPattern("intx SoftRefLRUPolicyMSPerMB\\s+= 0\\b");
+        // the quick compiler only, and a small young generation (decision 0038)
+        assertThat(result.output).containsPattern("intx TieredStopAtLevel\\s+= 1\\b");
+        assertThat(result.output).containsPattern("size_t MaxNewSize\\s+= " + 8L * 1024 * 1024 + "\\b");
     }
 
     @Test
@@ -65,6 +68,7 @@ class JvmOptionsFileTest {
         // asks for included), at the path loaxa-aot.jvmopts names.
         assertThat(Files.readAllLines(AOT_OPTIONS)).contains("-XX:+UseCompactObjectHeaders");
         Result training = run(station, List.of(JAVA.toString(), "@" + OPTIONS, "-XX:+UseCompactObjectHeaders",
+                "-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTRecordTraining",
                 "-XX:AOTCacheOutput=app/loaxa.aot", "Hello.java"));
         assertThat(training.exit).as(training.output).isZero();
         assertThat(station.resolve("app/loaxa.aot")).isNotEmptyFile();

@@ -1,10 +1,14 @@
 package vn.loaxa.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
+import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -15,8 +19,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
+import vn.loaxa.library.AudioAsset;
 import vn.loaxa.library.LibraryService;
+import vn.loaxa.schedule.OneOffService;
 import vn.loaxa.testing.Api;
+import vn.loaxa.testing.RunAs;
 import vn.loaxa.testing.SpringTest;
 import vn.loaxa.testing.TestAssets;
 
@@ -36,6 +43,8 @@ class WatchTest extends SpringTest {
     LibraryService library;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    OneOffService oneOffs;
     @TempDir
     java.nio.file.Path tmp;
 
@@ -135,6 +144,77 @@ class WatchTest extends SpringTest {
                 .isEqualTo(!result.changed().isEmpty());
         assertThat(alerts("en").stream().anyMatch(a -> a.get("code").equals("AUDIO_MISSING")))
                 .isEqualTo(!result.missing().isEmpty());
+    }
+
+    @Test
+    void a_file_checked_ahead_of_air_is_not_hashed_again_in_the_lead_unless_it_changed_since() throws Exception {
+        var asset = TestAssets.wav(library, tmp, "Bản tin kiểm trước " + System.nanoTime(), 0.5);
+        var file = library.fileOf(asset);
+        var original = tmp.resolve("original-ahead");
+        Files.copy(file, original);
+
+        audio.verifyAhead(asset, file);
+        var hashedAhead = awaitHashed(asset, null);
+        // The check before air takes the hash made ahead: the file is as it was then.
+        assertThat(audio.beforeAir(asset, file)).isEqualTo(asset.sha256());
+        assertThat(audio.lastHashed(asset.id())).isEqualTo(hashedAhead);
+        // Asked again at the next re-plan: nothing to do.
+        audio.verifyAhead(asset, file);
+        assertThat(audio.beforeAir(asset, file)).isEqualTo(asset.sha256());
+        assertThat(audio.lastHashed(asset.id())).isEqualTo(hashedAhead);
+
+        try {
+            // Rewritten after the check ahead, same size: its time changed, so it is hashed again and refused.
+            var bytes = Files.readAllBytes(file);
+            bytes[bytes.length / 2] ^= 0x55;
+            Files.write(file, bytes);
+            audio.verifyAhead(asset, file);
+            awaitHashed(asset, hashedAhead);
+            // The alert is raised by the check ahead, minutes before the broadcast's instant.
+            assertThat(alerts("en")).filteredOn(a -> a.get("code").equals("AUDIO_CHANGED"))
+                    .anySatisfy(a -> assertThat(a.get("message").toString()).contains(asset.title()));
+            assertThatThrownBy(() -> audio.beforeAir(asset, file)).isInstanceOf(IOException.class)
+                    .hasMessageContaining("AUDIO_CHANGED").hasMessageContaining("not aired");
+        } finally {
+            Files.copy(original, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+        assertThat(audio.beforeAir(asset, file)).isEqualTo(asset.sha256());
+        assertThat(alerts("en")).filteredOn(a -> a.get("code").equals("AUDIO_CHANGED"))
+                .noneSatisfy(a -> assertThat(a.get("message").toString()).contains(asset.title()));
+    }
+
+    @Test
+    void the_planner_has_the_files_of_a_broadcast_due_within_minutes_checked_at_once() throws Exception {
+        var asset = TestAssets.wav(library, tmp, "Bản tin sắp phát " + System.nanoTime(), 0.5);
+        assertThat(audio.lastHashed(asset.id())).isNull();
+        var startsAt = Instant.now().plus(Duration.ofSeconds(150)).truncatedTo(ChronoUnit.SECONDS);
+        var response = new Api(port).postJson("/api/broadcasts", "admin", ADMIN_PASSWORD, """
+                {"startsAt": "%s", "assetIds": [%d], "villageIds": [1]}""".formatted(startsAt, asset.id()), null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        var key = (String) json.readValue(response.body(), Map.class).get("key");
+        try {
+            // The re-plan that follows the new one-off asks for its file at once, not 1.5 s before it airs.
+            awaitHashed(asset, null);
+        } finally {
+            var oneOff = oneOffs.byKey(key).orElseThrow();
+            RunAs.run("admin", "ADMIN", () -> {
+                oneOffs.cancel(oneOff.id());
+                return null;
+            });
+        }
+    }
+
+    /** Waits until the asset's file was hashed (again, if {@code after} is given); the time it was. */
+    private long awaitHashed(AudioAsset asset, Long after) throws InterruptedException {
+        var deadline = Instant.now().plusSeconds(20);
+        while (Instant.now().isBefore(deadline)) {
+            var at = audio.lastHashed(asset.id());
+            if (at != null && !at.equals(after)) {
+                return at;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the file of \"" + asset.title() + "\" was not hashed ahead of air within 20 s");
     }
 
     private void setting(String key, String value) {
