@@ -187,21 +187,28 @@ class OpenApiDocumentTest extends SuiteStation {
         var wrongPassword = http.get("/v3/api-docs", new Caller(USERS.get(Role.ADMIN).user(), "not-the-password-1"));
         assertThat(wrongPassword.status()).isEqualTo(401);
 
-        // Swagger UI: the admin's page, served by springdoc and not by the Vaadin servlet.
+        // Swagger UI: the admin's page, from the swagger-ui webjar and not by the Vaadin servlet, on
+        // the station's own document.
         var ui = http.get("/swagger-ui/index.html", USERS.get(Role.ADMIN));
         assertThat(ui.status()).isEqualTo(200);
         assertThat(ui.body()).contains("swagger-ui").doesNotContain("vaadin");
-        assertThat(http.get("/swagger-ui/swagger-initializer.js", USERS.get(Role.ADMIN)).status()).isEqualTo(200);
-        var config = http.get("/v3/api-docs/swagger-config", USERS.get(Role.ADMIN));
-        assertThat(config.status()).isEqualTo(200);
-        assertThat(config.body()).contains("/v3/api-docs");
+        for (var file : List.of("swagger-ui.css", "index.css", "swagger-ui-bundle.js", "swagger-ui-standalone-preset.js")) {
+            var served = http.get("/swagger-ui/" + file, USERS.get(Role.ADMIN));
+            assertThat(served.status()).as(file).isEqualTo(200);
+            assertThat(served.body()).as(file).isNotBlank().doesNotContain("vaadin");
+        }
+        var initializer = http.get("/swagger-ui/swagger-initializer.js", USERS.get(Role.ADMIN));
+        assertThat(initializer.status()).isEqualTo(200);
+        assertThat(initializer.body()).contains("v3/api-docs").doesNotContain("petstore");
         var entry = http.get("/swagger-ui.html", USERS.get(Role.ADMIN));
         assertThat(entry.status()).isEqualTo(302);
         assertThat(entry.header("Location")).contains("/swagger-ui/index.html");
         for (var role : List.of(Role.OPERATOR, Role.APPROVER, Role.REPORTER)) {
-            var refused = http.get("/swagger-ui/index.html", USERS.get(role));
-            assertThat(refused.status()).as(role.name()).isEqualTo(403);
-            assertThat(refused.body()).as(role.name()).doesNotContain("swagger-ui");
+            for (var path : List.of("/swagger-ui/index.html", "/swagger-ui.html", "/swagger-ui/swagger-ui-bundle.js")) {
+                var refused = http.get(path, USERS.get(role));
+                assertThat(refused.status()).as(role.name() + " " + path).isEqualTo(403);
+                assertThat(refused.body()).as(role.name() + " " + path).doesNotContain("swagger-ui");
+            }
         }
         var visitor = http.get("/swagger-ui/index.html", Caller.ANONYMOUS);
         assertThat(visitor.status()).as("a browser without a session goes to the login page").isEqualTo(302);
@@ -216,7 +223,8 @@ class OpenApiDocumentTest extends SuiteStation {
         assertThat(get(reporter, "/swagger-ui/index.html").statusCode()).isEqualTo(403);
         var admin = signIn(USERS.get(Role.ADMIN));
         assertThat(get(admin, "/swagger-ui/index.html").statusCode()).isEqualTo(200);
-        assertThat(get(admin, "/v3/api-docs/swagger-config").statusCode()).isEqualTo(200);
+        assertThat(get(admin, "/swagger-ui/swagger-initializer.js").statusCode()).isEqualTo(200);
+        assertThat(get(admin, "/v3/api-docs").statusCode()).isEqualTo(200);
     }
 
     /** The login page's form, as a browser sends it (with the page's CSRF token when it has one). */

@@ -34,11 +34,12 @@ import org.springframework.context.annotation.Configuration;
 import vn.loaxa.openapi.ApiErrorCatalogue.ErrorAnswer;
 
 /**
- * The OpenAPI 3 document of {@code /api/**} at {@code /v3/api-docs} (springdoc reads the controllers
- * and their records), completed here with what springdoc cannot see: the security schemes, each
- * call's summary and success statuses, and every error answer with its codes from
- * {@link ApiErrorCatalogue}. Who may read it: see {@code SecurityConfig} (any signed-in user; Swagger
- * UI for admins).
+ * The OpenAPI 3 document of {@code /api/**} (springdoc reads the controllers and their records, in the
+ * tests only), completed here with what springdoc cannot see: the security schemes, each call's
+ * summary and success statuses, and every error answer with its codes from {@link ApiErrorCatalogue}.
+ * {@code OpenApiDocumentFileTest} keeps the committed {@code src/main/resources/openapi/loaxa-api.json}
+ * equal to it, and the station serves that file at {@code /v3/api-docs} (decision 0021). Who may read
+ * it: see {@code SecurityConfig} (any signed-in user; Swagger UI for admins).
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentation {
