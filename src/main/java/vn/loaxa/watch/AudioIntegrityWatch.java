@@ -79,13 +79,16 @@ public class AudioIntegrityWatch {
         return t;
     });
 
-    /** A full hash and the file as it was when the hash began. */
+    /**
+     * A full hash and the file as it was when the hash began. It stands for the file while that is
+     * unchanged, whether or not it matched the library's: a file found changed is not hashed again
+     * at every re-plan to be found changed again.
+     */
     private record Verified(String sha256, long size, FileTime modified, @Nullable Object fileKey, long atNanos) {
 
-        boolean stands(BasicFileAttributes now, String recorded) {
-            return System.nanoTime() - atNanos < FRESH.toNanos() && sha256.equalsIgnoreCase(recorded)
-                    && size == now.size() && modified.equals(now.lastModifiedTime())
-                    && Objects.equals(fileKey, now.fileKey());
+        boolean stands(BasicFileAttributes now) {
+            return System.nanoTime() - atNanos < FRESH.toNanos() && size == now.size()
+                    && modified.equals(now.lastModifiedTime()) && Objects.equals(fileKey, now.fileKey());
         }
     }
 
@@ -143,7 +146,7 @@ public class AudioIntegrityWatch {
         try {
             var attributes = Files.readAttributes(file, BasicFileAttributes.class);
             var earlier = recent.get(asset.id());
-            if (earlier != null && earlier.stands(attributes, asset.sha256())) {
+            if (earlier != null && earlier.stands(attributes)) {
                 // Hashed minutes ago and untouched since: with the quick compiler only, hashing a
                 // 200 MB file takes ~2 s, more than the lead the first item is opened in.
                 hash = earlier.sha256();
@@ -192,7 +195,7 @@ public class AudioIntegrityWatch {
     public void verifyAhead(AudioAsset asset, Path file) {
         var earlier = recent.get(asset.id());
         try {
-            if (earlier != null && earlier.stands(Files.readAttributes(file, BasicFileAttributes.class), asset.sha256())) {
+            if (earlier != null && earlier.stands(Files.readAttributes(file, BasicFileAttributes.class))) {
                 return;
             }
         } catch (IOException e) {
