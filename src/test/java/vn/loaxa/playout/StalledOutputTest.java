@@ -95,17 +95,23 @@ class StalledOutputTest extends SpringTest {
     }
 
     private boolean outputOk() throws Exception {
-        var status = json(new Api(port).get("/api/status", "admin", ADMIN_PASSWORD).body());
+        var status = status();
         @SuppressWarnings("unchecked")
         var output = (Map<String, Object>) status.get("output");
         return Boolean.TRUE.equals(output.get("ok"));
     }
 
     private List<Object> alertCodes() throws Exception {
-        var status = json(new Api(port).get("/api/status", "admin", ADMIN_PASSWORD).body());
+        var status = status();
         @SuppressWarnings("unchecked")
         var alerts = (List<Map<String, Object>>) status.get("alerts");
         return alerts.stream().map(a -> a.get("code")).toList();
+    }
+
+    private Map<String, Object> status() throws Exception {
+        var response = new Api(port).get("/api/status", "admin", ADMIN_PASSWORD);
+        assertThat(response.statusCode()).as("GET /api/status: " + response.body()).isEqualTo(200);
+        return json(response.body());
     }
 
     private Map<String, Object> endRow(String key) {
