@@ -263,6 +263,27 @@ class AdminJourneyE2ETest {
                 .WaitForOptions().setState(WaitForSelectorState.VISIBLE).setTimeout(10_000));
         assertThat(page.locator("#airlog-grid").innerText()).contains("Dừng phát");
         shot(page, "11-airlog-after");
+        // On the leader's phone each broadcast is one card: time, outcome and title on screen,
+        // nothing scrolled off to the right of a table wider than the phone.
+        page.setViewportSize(390, 844);
+        page.navigate(base + "/airlog");
+        var card = page.locator("#airlog-grid .airlog-card").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText(TITLE)).first();
+        card.waitFor();
+        page.waitForTimeout(500);
+        var grid = page.locator("#airlog-grid").boundingBox();
+        for (var part : List.of(card.locator(".airlog-card-when"), card.locator(".loaxa-badge"),
+                card.locator(".airlog-card-title"))) {
+            var box = part.boundingBox();
+            assertThat(box).as("%s shown", part).isNotNull();
+            assertThat(box.x).as("%s: left edge, grid from %s to %s", part, grid.x, grid.x + grid.width)
+                    .isGreaterThanOrEqualTo(grid.x);
+            assertThat(box.x + box.width).as("%s: right edge, grid from %s to %s", part, grid.x, grid.x + grid.width)
+                    .isLessThanOrEqualTo(grid.x + grid.width);
+        }
+        assertThat(card.locator(".airlog-card-title").innerText()).isEqualTo(TITLE);
+        assertThat(card.locator(".loaxa-badge").innerText()).startsWith("Dừng phát");
+        shot(page, "12-airlog-phone");
         // ...and came out of the sound card.
         if (recorder != null) {
             try (recorder) {

@@ -124,9 +124,16 @@ class AirLogView extends Div implements HasDynamicTitle {
         grid.addColumn(b -> b.items().stream().map(i -> gain(i.gainDb())).filter(g -> !g.isEmpty())
                 .collect(Collectors.joining(", "))).setHeader(getTranslation("airlog.gain"))
                 .setAutoWidth(true).setFlexGrow(0).setKey("gain");
+        // Frozen to the grid's right edge: with all its columns the table is wider than a laptop's
+        // screen, and the outcome is what one looks for first.
         grid.addComponentColumn(this::outcome).setHeader(getTranslation("airlog.csv.outcome")).setAutoWidth(true)
-                .setFlexGrow(0).setKey("outcome");
-        ColumnsByWidth.of(grid).hideBelow(ColumnsByWidth.LAPTOP, 1, 2, 4, 8, 9).hideBelow(ColumnsByWidth.PHONE, 5, 6, 7);
+                .setFlexGrow(0).setKey("outcome").setFrozenToEnd(true);
+        // On a phone one column instead of a table wider than the screen: time and outcome, the
+        // title below them wrapped, then the villages.
+        grid.addComponentColumn(this::card).setHeader(getTranslation("ui.airlog.broadcast")).setFlexGrow(1)
+                .setKey("card");
+        ColumnsByWidth.of(grid).hideBelow(ColumnsByWidth.LAPTOP, 1, 2, 4, 8, 9)
+                .hideBelow(ColumnsByWidth.PHONE, 0, 3, 5, 6, 7, 10).showBelow(ColumnsByWidth.PHONE, 11);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setEmptyStateText(getTranslation("ui.empty"));
         grid.setPageSize(50);
@@ -137,6 +144,24 @@ class AirLogView extends Div implements HasDynamicTitle {
         var head = new Div(new H1(getTranslation("ui.airlog.title")));
         head.addClassName("loaxa-view-head");
         add(head, filters, verifyResult, grid);
+    }
+
+    /** A broadcast as the phone shows it: one cell instead of a row wider than the screen. */
+    private Div card(LoggedBroadcast b) {
+        var when = new Span(stationTime.formatDateTime(b.plannedStart()));
+        when.addClassName("airlog-card-when");
+        var top = new Div(when, outcome(b));
+        top.addClassName("airlog-card-top");
+        var title = new Div(b.title());
+        title.addClassName("airlog-card-title");
+        var card = new Div(top, title);
+        if (!b.villageNames().isBlank()) {
+            var villages = new Div(b.villageNames());
+            villages.addClassName("airlog-card-villages");
+            card.add(villages);
+        }
+        card.addClassName("airlog-card");
+        return card;
     }
 
     /**

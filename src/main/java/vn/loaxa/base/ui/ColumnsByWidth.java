@@ -24,7 +24,11 @@ public final class ColumnsByWidth {
     private final Grid<?> grid;
     private final List<Rule> rules = new ArrayList<>();
 
-    private record Rule(int minWidth, List<Grid.Column<?>> columns) {
+    /** The columns show only while the window is at least minWidth and less than maxWidth wide. */
+    private record Rule(int minWidth, int maxWidth, List<Grid.Column<?>> columns) {
+        boolean hides(int windowWidth) {
+            return windowWidth < minWidth || windowWidth >= maxWidth;
+        }
     }
 
     private ColumnsByWidth(Grid<?> grid) {
@@ -50,6 +54,20 @@ public final class ColumnsByWidth {
 
     /** The columns at these positions (0 = the first) show only when the window is at least minWidth wide. */
     public ColumnsByWidth hideBelow(int minWidth, int... positions) {
+        rules.add(new Rule(minWidth, Integer.MAX_VALUE, columnsAt(positions)));
+        return this;
+    }
+
+    /**
+     * The columns at these positions show only when the window is narrower than maxWidth: a column
+     * that gathers on a phone what the wider screens spread over several.
+     */
+    public ColumnsByWidth showBelow(int maxWidth, int... positions) {
+        rules.add(new Rule(0, maxWidth, columnsAt(positions)));
+        return this;
+    }
+
+    private List<Grid.Column<?>> columnsAt(int... positions) {
         var all = grid.getColumns();
         var columns = new ArrayList<Grid.Column<?>>();
         for (int p : positions) {
@@ -57,8 +75,7 @@ public final class ColumnsByWidth {
                 columns.add(all.get(p));
             }
         }
-        rules.add(new Rule(minWidth, columns));
-        return this;
+        return columns;
     }
 
     void apply(int windowWidth) {
@@ -67,7 +84,7 @@ public final class ColumnsByWidth {
         }
         // A column hidden by any rule stays hidden; the others show again when the window grows.
         var hidden = new ArrayList<Grid.Column<?>>();
-        rules.stream().filter(r -> windowWidth < r.minWidth()).forEach(r -> hidden.addAll(r.columns()));
+        rules.stream().filter(r -> r.hides(windowWidth)).forEach(r -> hidden.addAll(r.columns()));
         rules.forEach(r -> r.columns().forEach(c -> c.setVisible(!hidden.contains(c))));
     }
 }
