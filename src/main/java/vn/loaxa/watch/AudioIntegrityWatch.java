@@ -82,7 +82,7 @@ public class AudioIntegrityWatch {
     /**
      * A full hash and the file as it was when the hash began. It stands for the file while that is
      * unchanged, whether or not it matched the library's: a file found changed is not hashed again
-     * at every re-plan to be found changed again.
+     * at every re-plan to be found changed again (only the check in the lead hashes it once more).
      */
     private record Verified(String sha256, long size, FileTime modified, @Nullable Object fileKey, long atNanos) {
 
@@ -146,9 +146,11 @@ public class AudioIntegrityWatch {
         try {
             var attributes = Files.readAttributes(file, BasicFileAttributes.class);
             var earlier = recent.get(asset.id());
-            if (earlier != null && earlier.stands(attributes)) {
+            if (earlier != null && earlier.stands(attributes) && earlier.sha256().equalsIgnoreCase(asset.sha256())) {
                 // Hashed minutes ago and untouched since: with the quick compiler only, hashing a
-                // 200 MB file takes ~2 s, more than the lead the first item is opened in.
+                // 200 MB file takes ~2 s, more than the lead the first item is opened in. A hash that
+                // did not match is not taken on trust here: a file put back with its old time and
+                // size (cp -p) would be refused on air for minutes although it is the approved one.
                 hash = earlier.sha256();
             } else {
                 hash = hashAndRemember(asset, file, attributes, new Pacer(0));
